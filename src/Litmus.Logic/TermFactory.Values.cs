@@ -1,0 +1,80 @@
+namespace Litmus.Logic;
+
+public sealed partial class TermFactory
+{
+    /// <summary>A C binary operator on values; comparisons and logical operators yield 0 or 1, as in C.</summary>
+    public Term Binary(string op, Term a, Term b) => op switch
+    {
+        "+" => Arith(Op.Add, a, b, (x, y) => x + y),
+        "-" => Arith(Op.Sub, a, b, (x, y) => x - y),
+        "*" => Arith(Op.Mul, a, b, (x, y) => x * y),
+        "/" => Arith(Op.Div, a, b, (x, y) => y == 0 ? 0 : x / y),
+        "%" => Arith(Op.Rem, a, b, (x, y) => y == 0 ? x : x % y),
+        "&" => Arith(Op.BitAnd, a, b, (x, y) => x & y),
+        "|" => Arith(Op.BitOr, a, b, (x, y) => x | y),
+        "^" => Arith(Op.BitXor, a, b, (x, y) => x ^ y),
+        "<<" => Arith(Op.Shl, a, b, (x, y) => y is >= 0 and < 64 ? x << (int)y : 0),
+        ">>" => Arith(Op.Shr, a, b, (x, y) => y is >= 0 and < 64 ? x >> (int)y : (x < 0 ? -1 : 0)),
+        "&~" => Arith(Op.BitAnd, a, BitNot(b), (x, y) => x & y),
+        "==" => FromBool(Eq(a, b)),
+        "!=" => FromBool(Ne(a, b)),
+        "<" => FromBool(Slt(a, b)),
+        "<=" => FromBool(Sle(a, b)),
+        ">" => FromBool(Slt(b, a)),
+        ">=" => FromBool(Sle(b, a)),
+        "&&" => FromBool(And(Truth(a), Truth(b))),
+        "||" => FromBool(Or(Truth(a), Truth(b))),
+        _ => throw new ArgumentException($"unknown operator {op}"),
+    };
+
+    public Term Unary(string op, Term a) => op switch
+    {
+        "-" => a.IsConstant ? ValueConst(-a.Value) : Make(Op.Neg, Sort.Value, [a]),
+        "~" => BitNot(a),
+        "!" => FromBool(Not(Truth(a))),
+        "+" => a,
+        _ => throw new ArgumentException($"unknown operator {op}"),
+    };
+
+    public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Value) : Make(Op.BitNot, Sort.Value, [a]);
+
+    /// <summary>C truth: a value is true when it is not zero.</summary>
+    public Term Truth(Term v) => v.Sort == Sort.Bool ? v : Not(Eq(v, ValueConst(0)));
+
+    /// <summary>A condition as a C value: 1 or 0.</summary>
+    public Term FromBool(Term b) => Ite(b, ValueConst(1), ValueConst(0));
+
+    private Term Arith(Op op, Term a, Term b, Func<long, long, long> fold)
+    {
+        Expect(a, Sort.Value); Expect(b, Sort.Value);
+        if (a.IsConstant && b.IsConstant) return ValueConst(fold(a.Value, b.Value));
+        // Identities that keep dependency chains readable (r & 0, r + 0, r * 0 ...).
+        if (b.IsConstant)
+        {
+            switch (op)
+            {
+                case Op.Add or Op.Sub or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr when b.Value == 0: return a;
+                case Op.Mul or Op.BitAnd when b.Value == 0: return b;
+                case Op.Mul or Op.Div when b.Value == 1: return a;
+            }
+        }
+        if (a.IsConstant)
+        {
+            switch (op)
+            {
+                case Op.Add or Op.BitOr or Op.BitXor when a.Value == 0: return b;
+                case Op.Mul or Op.BitAnd when a.Value == 0: return a;
+                case Op.Mul when a.Value == 1: return b;
+            }
+        }
+        if (a == b)
+        {
+            switch (op)
+            {
+                case Op.Sub or Op.BitXor: return ValueConst(0);
+                case Op.BitAnd or Op.BitOr: return a;
+            }
+        }
+        return Make(op, Sort.Value, [a, b]);
+    }
+}
