@@ -1,0 +1,44 @@
+using Litmus.Logic;
+using Litmus.Syntax;
+
+namespace Litmus.Events;
+
+public enum EventKind { Read, Write, Fence }
+
+/// <summary>
+/// One event of a test: a read, write or fence of one thread (or an initial write, thread -1).
+/// An event exists in an execution exactly when its <see cref="Guard"/> (the path condition of the branch it sits
+/// in) holds; its address and value are symbolic terms, so one event stands for every value it may take.
+/// </summary>
+public sealed class Event
+{
+    public required int Id { get; init; }
+    /// <summary>The thread index, or -1 for an initial write.</summary>
+    public required int Thread { get; init; }
+    public required EventKind Kind { get; init; }
+    /// <summary>Annotations from the macro file (ONCE, MB, rmb, ...); empty for plain accesses.</summary>
+    public required IReadOnlySet<string> Tags { get; init; }
+    /// <summary>Instruction classes beyond the kind: RMW (part of a read-modify-write primitive), LKR, LKW, UL, LF, RL, RU.</summary>
+    public required IReadOnlySet<string> Classes { get; init; }
+    public required Term Guard { get; init; }
+    /// <summary>The address accessed; null for fences that name no location.</summary>
+    public required Term? Address { get; init; }
+    /// <summary>The value written, or the fresh variable standing for the value read; null for fences.</summary>
+    public required Term? Value { get; init; }
+    /// <summary>Program-order position within its thread (0-based).</summary>
+    public required int Position { get; init; }
+    public required SourceSpan Span { get; init; }
+    /// <summary>What the source said, e.g. <c>READ_ONCE(*x)</c>, for witnesses.</summary>
+    public required string Text { get; init; }
+
+    public bool IsInit => Thread < 0;
+    public bool IsMemory => Kind != EventKind.Fence;
+
+    public override string ToString() => IsInit ? $"init {Text}" : $"P{Thread}:{Position} {Kind} {Text}";
+}
+
+/// <summary>A guarded edge of a static relation (rmw, addr, data, ctrl): it holds when <see cref="Condition"/> does.</summary>
+public readonly record struct Edge(int From, int To, Term Condition);
+
+/// <summary>A shared location: its name, its fixed address, and its initial value.</summary>
+public sealed record Location(string Name, long Address, Term InitialValue, int InitEvent, SourceSpan Span);

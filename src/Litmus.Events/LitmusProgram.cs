@@ -1,0 +1,28 @@
+using Litmus.Logic;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Events;
+
+/// <summary>
+/// A litmus test turned into events: the initial writes (one per location, ids 0..L-1), then each thread's events
+/// in program order, with the static relations the source determines (rmw and dependencies) and the final value
+/// of every register. rf, co and everything derived from them belong to the encoding, not here.
+/// </summary>
+public sealed class LitmusProgram
+{
+    public required LitmusTest Test { get; init; }
+    public required TermFactory Terms { get; init; }
+    public required IReadOnlyList<Location> Locations { get; init; }
+    public required IReadOnlyList<Event> Events { get; init; }
+    public required int ThreadCount { get; init; }
+    public required IReadOnlyList<Edge> Rmw { get; init; }
+    public required IReadOnlyList<Edge> Addr { get; init; }
+    public required IReadOnlyList<Edge> Data { get; init; }
+    public required IReadOnlyList<Edge> Ctrl { get; init; }
+    /// <summary>Final value of each register that a thread names, keyed by (thread, register).</summary>
+    public required IReadOnlyDictionary<(int Thread, string Register), Term> FinalRegisters { get; init; }
+
+    public Location? FindLocation(string name) => Locations.FirstOrDefault(l => l.Name == name);
+
+    public IEnumerable<Event> ThreadEvents(int thread) => Events.Where(e => e.Thread == thread);
+}
