@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Litmus.Encoding;
+using Litmus.Logic;
+using Litmus.Models;
+using Litmus.Smt;
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+using Litmus.Syntax.Parsing;
+
+namespace Litmus.Checking;
+
+/// <summary>
+/// Decides tests under one model. A verdict is two satisfiability questions over the allowed executions: can the
+/// proposition hold, and can it fail. No execution is ever enumerated. One solver serves every test of a run.
+/// Not thread-safe: one checker per worker.
+/// </summary>
+public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver solver) : IDisposable
+{
+    public ModelSpec Model { get; } = model;
+
+    public static LitmusChecker Create(ModelSpec model, CheckOptions options)
+    {
+        var solver = SolverFactory.CreateZ3();
+        solver.Timeout = options.Timeout;
+        return new LitmusChecker(model, options, solver);
+    }
+
+    /// <summary>Parses and checks one file; bad input becomes a result with positioned errors, never an exception.</summary>
+    public TestResult CheckFile(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return Check(LitmusParser.ParseFile(path), clock);
+        }
+        catch (LitmusInputException e)
+        {
+            return new TestResult { Path = path, Name = Path.GetFileNameWithoutExtension(path), Errors = e.Diagnostics, Elapsed = clock.Elapsed };
+        }
+        catch (IOException e)
+        {
+            return new TestResult { Path = path, Name = Path.GetFileNameWithoutExtension(path), Elapsed = clock.Elapsed,
+                Errors = [Diagnostic.Error(SourceSpan.At(path, 1, 1), e.Message)] };
+        }
+    }
+
+    public TestResult Check(LitmusTest test, Stopwatch? clock = null)
+    {
+        clock ??= Stopwatch.StartNew();
+        var result = new TestResult
+        {
+            Path = test.Path, Name = test.Name, Expected = test.Expected, Quantifier = test.Condition.Quantifier,
+            ConditionText = ConditionPrinter.Print(test.Condition),
+        };
+        try
+        {
+            var encoding = TestEncoding.Build(test, Model, options.Events);
+            return Decide(encoding, result) with { Elapsed = clock.Elapsed };
+        }
+        catch (LitmusInputException e)
+        {
+            return result with { Errors = e.Diagnostics, Elapsed = clock.Elapsed };
+        }
+    }
+
+    private TestResult Decide(TestEncoding enc, TestResult result)
+    {
+        var f = enc.Terms;
+        solver.Reset();
+        foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
+        foreach (var a in enc.Constraints.Axioms) solver.Assert(a.Holds);
+        solver.Assert(enc.Filter);
+
+        var canHold = solver.Check(enc.Condition);
+        if (canHold == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
+        Witness? witness = canHold == SolveResult.Sat && options.Witness ? WitnessWriter.Describe(enc, solver.Model) : null;
+        var canFail = solver.Check(f.Not(enc.Condition));
+        if (canFail == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
+
+        var (hold, fail) = (canHold == SolveResult.Sat, canFail == SolveResult.Sat);
+        var verdict = !hold ? Verdict.Never : fail ? Verdict.Sometimes : Verdict.Always;
+        var ok = result.Quantifier switch
+        {
+            Quantifier.Exists => hold,
+            Quantifier.NotExists => !hold,
+            _ => !fail,
+        };
+        return result with
+        {
+            Verdict = verdict, Ok = ok, NoExecutions = !hold && !fail, Witness = witness,
+            Flags = RaisedFlags(enc),
+            States = options.States ? EnumerateStates(enc) : null,
+        };
+    }
+
+    /// <summary>A flag is reported when some allowed execution raises it.</summary>
+    private List<string> RaisedFlags(TestEncoding enc)
+    {
+        var raised = new List<string>();
+        foreach (var flag in enc.Constraints.Flags)
+        {
+            if (raised.Contains(flag.Name)) continue;
+            if (solver.Check(flag.Raised) == SolveResult.Sat) raised.Add(flag.Name);
+        }
+        return raised;
+    }
+
+    /// <summary>Each distinct final state once, by blocking every state found so far.</summary>
+    private List<FinalState> EnumerateStates(TestEncoding enc)
+    {
+        var f = enc.Terms;
+        var states = new List<FinalState>();
+        solver.Push();
+        try
+        {
+            while (states.Count < options.MaxStates && solver.Check() == SolveResult.Sat)
+            {
+                var m = solver.Model;
+                var values = enc.Observed.Select(o => m.EvalValue(o.Value)).ToList();
+                states.Add(new FinalState(
+                    enc.Observed.Select((o, i) => (o.Name.Contains(':') ? o.Name : $"[{o.Name}]", ValueNames.Show(enc.Program, values[i]))).ToList(),
+                    m.EvalBool(enc.Condition)));
+                if (enc.Observed.Count == 0) break;
+                solver.Assert(f.Not(f.And(enc.Observed.Select((o, i) => f.Eq(o.Value, f.ValueConst(values[i]))))));
+            }
+        }
+        finally { solver.Pop(); }
+        return states.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    public void Dispose() => solver.Dispose();
+}

@@ -1,0 +1,44 @@
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Checking;
+
+/// <summary>herd's verdict words: whether the condition's proposition holds in no, some, or every allowed execution.</summary>
+public enum Verdict { Never, Sometimes, Always }
+
+/// <summary>One final state: the observed registers and locations with their values, and whether it satisfies the proposition.</summary>
+public sealed record FinalState(IReadOnlyList<(string Name, string Value)> Values, bool Satisfies)
+{
+    public override string ToString() => string.Concat(Values.Select(v => $"{v.Name}={v.Value}; "));
+}
+
+/// <summary>What checking one test found. Exactly one of <see cref="Verdict"/>, <see cref="Errors"/> or <see cref="Unknown"/> tells the outcome.</summary>
+public sealed record TestResult
+{
+    public required string Path { get; init; }
+    public required string Name { get; init; }
+    public Verdict? Verdict { get; init; }
+    /// <summary>herd's Ok/No: whether the quantified condition is validated (exists: some execution satisfies it).</summary>
+    public bool Ok { get; init; }
+    /// <summary>No execution is allowed at all (herd's <c>Never 0 0</c>, the kernel scripts' DEADLOCK).</summary>
+    public bool NoExecutions { get; init; }
+    public IReadOnlyList<string> Flags { get; init; } = [];
+    /// <summary>The reachable final states, when asked for (<c>--states</c>).</summary>
+    public IReadOnlyList<FinalState>? States { get; init; }
+    public Witness? Witness { get; init; }
+    public ExpectedResult? Expected { get; init; }
+    public Quantifier Quantifier { get; init; }
+    public string ConditionText { get; init; } = "";
+    public TimeSpan Elapsed { get; init; }
+    public IReadOnlyList<Diagnostic> Errors { get; init; } = [];
+    /// <summary>Why the solver could not decide (time limit), when it could not.</summary>
+    public string? Unknown { get; init; }
+
+    public bool IsError => Errors.Count > 0;
+
+    /// <summary>The kernel scripts' word for the outcome: Never, Sometimes, Always, or DEADLOCK.</summary>
+    public string? VerdictWord => NoExecutions ? "DEADLOCK" : Verdict?.ToString();
+}
+
+/// <summary>A reaching execution, described for people.</summary>
+public sealed record Witness(IReadOnlyList<string> Lines);

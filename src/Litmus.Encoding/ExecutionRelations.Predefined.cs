@@ -1,0 +1,115 @@
+using Litmus.Events;
+using Litmus.Models;
+
+namespace Litmus.Encoding;
+
+using Value = SetOrRel<SymSet, SymRel>;
+
+public sealed partial class ExecutionRelations
+{
+    /// <summary>herd's predefined sets and relations, built on first use and cached.</summary>
+    public Value? Predefined(string name)
+    {
+        if (_predefined.TryGetValue(name, out var v)) return v;
+        Value? made = name switch
+        {
+            "_" => Value.OfSet(All),
+            "M" => Value.OfSet(SetOf(e => e.IsMemory)),
+            "R" => Value.OfSet(SetOf(IsRead)),
+            "W" => Value.OfSet(SetOf(IsWrite)),
+            "F" => Value.OfSet(SetOf(e => e.Kind == EventKind.Fence)),
+            "IW" => Value.OfSet(SetOf(e => e.IsInit)),
+            "FW" => Value.OfSet(FinalWrites()),
+            "RMW" or "LKR" or "LKW" or "UL" or "LF" or "RL" or "RU" => Value.OfSet(SetOf(e => e.Classes.Contains(name))),
+            "id" => Value.OfRel(Identity()),
+            "po" => Value.OfRel(ProgramOrder()),
+            "loc" => Value.OfRel(SameLocationRelation()),
+            "int" => Value.OfRel(Pairs((a, b) => a.Id == b.Id || (a.Thread == b.Thread && !a.IsInit))),
+            "ext" => Value.OfRel(Pairs((a, b) => a.Id != b.Id && (a.Thread != b.Thread || a.IsInit))),
+            "rf" => Value.OfRel(Rf),
+            "co" => Value.OfRel(Co),
+            "fr" => Value.OfRel(FromReads()),
+            "rmw" => Value.OfRel(FromEdges(Program.Rmw)),
+            "addr" => Value.OfRel(FromEdges(Program.Addr)),
+            "data" => Value.OfRel(FromEdges(Program.Data)),
+            "ctrl" => Value.OfRel(FromEdges(Program.Ctrl)),
+            "po-loc" => Value.OfRel(Intersect(Rel("po"), Rel("loc"))),
+            "rfe" or "coe" or "fre" => Value.OfRel(Intersect(Rel(name[..^1]), Rel("ext"))),
+            "rfi" or "coi" or "fri" => Value.OfRel(Intersect(Rel(name[..^1]), Rel("int"))),
+            "co0" => Value.OfRel(Intersect(Rel("co"), Product(SetOf(e => e.IsInit), All))),
+            _ => null,
+        };
+        if (made is { } m) _predefined[name] = m;
+        return made;
+    }
+
+    private SymRel Rel(string name) => Predefined(name)!.Value.Rel!;
+
+    /// <summary>The events carrying an annotation.</summary>
+    public SymSet Tagged(string tag) => SetOf(e => e.Tags.Contains(tag));
+
+    private SymRel Pairs(Func<Event, Event, bool> related)
+    {
+        var r = new SymRel(EventCount);
+        foreach (var a in _events)
+            foreach (var b in _events)
+                if (related(a, b)) r.Set(a.Id, b.Id, F.And(a.Guard, b.Guard));
+        return r;
+    }
+
+    private SymRel Identity() => Pairs((a, b) => a.Id == b.Id);
+
+    private SymRel ProgramOrder() => Pairs((a, b) => !a.IsInit && a.Thread == b.Thread && a.Position < b.Position);
+
+    private SymRel SameLocationRelation()
+    {
+        var r = new SymRel(EventCount);
+        foreach (var a in _events.Where(e => e.Address is not null))
+            foreach (var b in _events.Where(e => e.Address is not null))
+                r.Set(a.Id, b.Id, F.And(a.Guard, b.Guard, SameLocation(a.Id, b.Id)));
+        return r;
+    }
+
+    private SymRel FromEdges(IEnumerable<Edge> edges)
+    {
+        var r = new SymRel(EventCount);
+        foreach (var e in edges)
+            r.AddOr(F, e.From, e.To, F.And(e.Condition, _events[e.From].Guard, _events[e.To].Guard));
+        return r;
+    }
+
+    /// <summary>fr = rf^-1 ; co: a read is before every write co-after the one it read from.</summary>
+    private SymRel FromReads()
+    {
+        var r = new SymRel(EventCount);
+        foreach (var (w, rd, t) in Rf.Edges())
+            foreach (var (w2, u) in Co.Rows[w])
+                r.AddOr(F, rd, w2, F.And(t, u));
+        return r;
+    }
+
+    private SymSet FinalWrites()
+    {
+        var s = new SymSet(EventCount);
+        foreach (var w in _events.Where(IsWrite))
+            s.Set(w.Id, F.And(w.Guard, F.And(Co.Rows[w.Id].Values.Select(F.Not))));
+        return s;
+    }
+
+    private SymRel Intersect(SymRel a, SymRel b)
+    {
+        var r = new SymRel(EventCount);
+        foreach (var (x, y, t) in a.Edges())
+            if (b.Get(x, y) is { } u) r.Set(x, y, F.And(t, u));
+        return r;
+    }
+
+    private SymRel Product(SymSet a, SymSet b)
+    {
+        var r = new SymRel(EventCount);
+        foreach (var (x, t) in a.Members())
+            foreach (var (y, u) in b.Members())
+                r.Set(x, y, F.And(t, u));
+        return r;
+    }
+}

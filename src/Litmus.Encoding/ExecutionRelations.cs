@@ -1,0 +1,169 @@
+using Litmus.Events;
+using Litmus.Logic;
+using Litmus.Models;
+using Litmus.Syntax;
+
+namespace Litmus.Encoding;
+
+using Value = SetOrRel<SymSet, SymRel>;
+
+/// <summary>
+/// The candidate executions of a program, symbolically: which events exist (their guards), which write each
+/// read reads from (rf, one Boolean variable per possible pair), the coherence order (co, a Boolean variable per
+/// pair of writes that may share a location, ordered by integer clocks), and the final value of each location.
+/// Provides herd's predefined names to the cat interpreter.
+/// </summary>
+public sealed partial class ExecutionRelations
+{
+    public LitmusProgram Program { get; }
+    public TermFactory Terms { get; }
+    public int EventCount { get; }
+    public ConstraintSet Constraints { get; } = new();
+    public SymSet All { get; }
+    public SymRel Rf { get; }
+    public SymRel Co { get; }
+    /// <summary>The final value of each location (a variable fixed by the co-last write).</summary>
+    public IReadOnlyDictionary<string, Term> FinalValues => _finalValues;
+
+    private readonly TermFactory F;
+    private readonly IReadOnlyList<Event> _events;
+    private readonly Dictionary<string, Value> _predefined = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Term> _finalValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _instructions = new(StringComparer.Ordinal);
+
+    public ExecutionRelations(LitmusProgram program)
+    {
+        Program = program;
+        F = Terms = program.Terms;
+        _events = program.Events;
+        EventCount = _events.Count;
+        All = SetOf(_ => true);
+        Rf = EncodeReadsFrom();
+        Co = EncodeCoherenceOrder();
+        EncodeFinalValues();
+    }
+
+    public Event EventAt(int id) => _events[id];
+
+    public Term? ValueOf(int id) => _events[id].Value;
+
+    private Term Guard(int id) => _events[id].Guard;
+
+    private SymSet SetOf(Func<Event, bool> member)
+    {
+        var s = new SymSet(EventCount);
+        foreach (var e in _events)
+            if (member(e)) s.Set(e.Id, e.Guard);
+        return s;
+    }
+
+    /// <summary>The condition under which two memory events access the same location (folds to a constant when both addresses are known).</summary>
+    public Term SameLocation(int a, int b)
+    {
+        var (x, y) = (_events[a].Address, _events[b].Address);
+        return x is null || y is null ? F.False : F.Eq(x, y);
+    }
+
+    private static bool IsWrite(Event e) => e.Kind == EventKind.Write;
+    private static bool IsRead(Event e) => e.Kind == EventKind.Read;
+
+    /// <summary>
+    /// rf: each read that happens reads from exactly one write that happens, to the same address, and gets its value.
+    /// </summary>
+    private SymRel EncodeReadsFrom()
+    {
+        var rf = new SymRel(EventCount);
+        foreach (var r in _events.Where(IsRead))
+        {
+            var choices = new List<Term>();
+            foreach (var w in _events.Where(IsWrite))
+            {
+                var same = SameLocation(w.Id, r.Id);
+                if (same.IsFalse) continue;
+                var possible = F.And(Guard(w.Id), Guard(r.Id), same, F.Eq(w.Value!, r.Value!));
+                if (possible.IsFalse) continue;
+                var v = F.BoolVar($"rf_{w.Id}_{r.Id}");
+                Constraints.Definitions.Add(F.Implies(v, possible));
+                choices.Add(v);
+                rf.Set(w.Id, r.Id, v);
+            }
+            Constraints.Definitions.Add(F.Implies(Guard(r.Id), F.Or(choices)));
+            for (var i = 0; i < choices.Count; i++)
+                for (var j = i + 1; j < choices.Count; j++)
+                    Constraints.Definitions.Add(F.Not(F.And(choices[i], choices[j])));
+        }
+        return rf;
+    }
+
+    /// <summary>
+    /// co: per location, a strict total order of the writes that happen, with the initial write first. Writes
+    /// that may share a location get a Boolean per ordered pair, tied to integer clocks so that the order is
+    /// transitive and acyclic.
+    /// </summary>
+    private SymRel EncodeCoherenceOrder()
+    {
+        var co = new SymRel(EventCount);
+        var writes = _events.Where(IsWrite).ToList();
+        foreach (var a in writes)
+            foreach (var b in writes)
+            {
+                if (a.Id == b.Id || b.IsInit) continue;
+                var same = F.And(Guard(a.Id), Guard(b.Id), SameLocation(a.Id, b.Id));
+                if (same.IsFalse) continue;
+                if (a.IsInit) { co.Set(a.Id, b.Id, same); continue; }
+                if (a.Id > b.Id) continue; // the pair is handled once, from its smaller id
+                var ab = F.BoolVar($"co_{a.Id}_{b.Id}");
+                var ba = F.BoolVar($"co_{b.Id}_{a.Id}");
+                var (ca, cb) = (F.IntVar($"coclk_{a.Id}"), F.IntVar($"coclk_{b.Id}"));
+                Constraints.Definitions.Add(F.Iff(F.Or(ab, ba), same));
+                Constraints.Definitions.Add(F.Implies(ab, F.Lt(ca, cb)));
+                Constraints.Definitions.Add(F.Implies(ba, F.Lt(cb, ca)));
+                co.Set(a.Id, b.Id, ab);
+                co.Set(b.Id, a.Id, ba);
+            }
+        return co;
+    }
+
+    /// <summary>The final value of a location is the value of its co-last write.</summary>
+    private void EncodeFinalValues()
+    {
+        foreach (var loc in Program.Locations)
+        {
+            var final = F.ValueVar($"final_{loc.Name}");
+            _finalValues[loc.Name] = final;
+            var address = F.ValueConst(loc.Address);
+            foreach (var w in _events.Where(IsWrite))
+            {
+                var here = F.And(Guard(w.Id), F.Eq(w.Address!, address));
+                if (here.IsFalse) continue;
+                var last = F.And(Co.Rows[w.Id].Values.Select(F.Not));
+                Constraints.Definitions.Add(F.Implies(F.And(here, last), F.Eq(final, w.Value!)));
+            }
+        }
+    }
+
+    public void DeclareInstructions(string kind, IReadOnlyCollection<string> tags, SourceSpan span)
+    {
+        if (!_instructions.TryGetValue(kind, out var set)) _instructions[kind] = set = new HashSet<string>(StringComparer.Ordinal);
+        set.UnionWith(tags);
+    }
+
+    /// <summary>
+    /// herd rejects a test whose events carry annotations the bell file does not declare for their kind
+    /// (e.g. a fence tag misspelt in the macro file). Returns the first such event, if any.
+    /// </summary>
+    public (Event Event, string Kind, IReadOnlySet<string> Declared)? UndeclaredAnnotation()
+    {
+        foreach (var e in _events.Where(e => !e.IsInit && e.Tags.Count > 0))
+        {
+            var kind = e.Kind switch { EventKind.Read => "R", EventKind.Write => "W", _ => "F" };
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            var any = false;
+            // An event may carry what its kind allows, what RMW allows if it is part of one, and the SRCU tags.
+            foreach (var k in new[] { kind, e.Classes.Contains("RMW") ? "RMW" : null, "SRCU" })
+                if (k is not null && _instructions.TryGetValue(k, out var s)) { declared.UnionWith(s); any |= k != "SRCU"; }
+            if (any && !e.Tags.All(declared.Contains)) return (e, kind, declared);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+using Litmus.Events;
+using Litmus.Logic;
+using Litmus.Models;
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Encoding;
+
+/// <summary>A value the final state shows: a register (<c>1:r0</c>) or a location (<c>[x]</c>), and its term.</summary>
+public sealed record Observed(string Name, Term Value);
+
+/// <summary>
+/// Everything the checker needs to decide a test under a model, solver-neutral: the consistency constraints
+/// (definitions and axioms), the flags, the condition and filter as formulas, and the observed final values.
+/// </summary>
+public sealed class TestEncoding
+{
+    public required LitmusTest Test { get; init; }
+    public required LitmusProgram Program { get; init; }
+    public required ExecutionRelations Execution { get; init; }
+    public required ConstraintSet Constraints { get; init; }
+    /// <summary>The condition's proposition (for <c>~exists</c>, the proposition without the negation).</summary>
+    public required Term Condition { get; init; }
+    public required Term Filter { get; init; }
+    public required IReadOnlyList<Observed> Observed { get; init; }
+    /// <summary>The model's environment after running, to show its relations in witnesses.</summary>
+    public required Func<string, SymRel?> Relation { get; init; }
+
+    public TermFactory Terms => Program.Terms;
+
+    public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null)
+    {
+        var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options);
+        var exec = new ExecutionRelations(program);
+        var algebra = new SymbolicAlgebra(exec);
+        var interpreter = new CatInterpreter<SymSet, SymRel>(algebra, model.Resolver, model.Variants);
+        if (model.Bell is not null) interpreter.Run(model.Bell);
+        interpreter.Run(model.Cat);
+
+        if (exec.UndeclaredAnnotation() is var (ev, kind, declared))
+            throw new LitmusInputException(ev.Span,
+                $"annotation error: '{ev.Text}' makes a {kind} event tagged {{{string.Join(",", ev.Tags)}}}, " +
+                $"which the bell file does not declare (it allows {{{string.Join(",", declared.Order())}}})");
+
+        var conditions = new ConditionEncoder(program, exec);
+        return new TestEncoding
+        {
+            Test = test, Program = program, Execution = exec, Constraints = exec.Constraints,
+            Condition = conditions.Encode(test.Condition.Proposition),
+            Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
+            Observed = ObservedValues(test, program, conditions),
+            Relation = name => interpreter.Lookup(name) is RelValue<SymRel> r ? r.Rel : null,
+        };
+    }
+
+    /// <summary>herd shows the registers and locations the condition mentions, then those of <c>locations [...]</c>, in order.</summary>
+    private static List<Observed> ObservedValues(LitmusTest test, LitmusProgram program, ConditionEncoder conditions)
+    {
+        var result = new List<Observed>();
+        var seen = new HashSet<string>();
+        void Add(Operand o)
+        {
+            switch (o)
+            {
+                case RegisterOperand r when seen.Add($"{r.Thread}:{r.Register}"):
+                    result.Add(new Observed($"{r.Thread}:{r.Register}", conditions.Register(r)));
+                    break;
+                case NameOperand or ValueOfOperand:
+                    var name = o is NameOperand n ? n.Name : ((ValueOfOperand)o).Name;
+                    if (seen.Add("[" + name + "]")) result.Add(new Observed(name, conditions.FinalValue(name, o.Span)));
+                    break;
+            }
+        }
+        void Walk(Prop p, bool _)
+        {
+            switch (p)
+            {
+                case NotProp n: Walk(n.Operand, _); break;
+                case AndProp a: Walk(a.Left, _); Walk(a.Right, _); break;
+                case OrProp o: Walk(o.Left, _); Walk(o.Right, _); break;
+                case ImpliesProp i: Walk(i.Left, _); Walk(i.Right, _); break;
+                case CompareProp c:
+                    Add(c.Left);
+                    if (c.Right is RegisterOperand or ValueOfOperand) Add(c.Right);
+                    break;
+            }
+        }
+        Walk(test.Condition.Proposition, true);
+        foreach (var o in test.ObservedLocations) Add(o);
+        // herd lists registers by thread, then locations, each sorted
+        return result.OrderBy(o => o.Name.Contains(':') ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,71 @@
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Models;
+
+public sealed partial class CatInterpreter<TSet, TRel>
+{
+    /// <summary>
+    /// <c>let</c> and <c>let rec</c>. Recursive functions tie the knot through their closure's environment;
+    /// recursive sets and relations are least fixpoints computed by the algebra, starting from the empty
+    /// value of each binding (herd's semantics).
+    /// </summary>
+    private CatEnv Bind(CatEnv env, bool recursive, IReadOnlyList<CatBinding> bindings, SourceSpan span)
+    {
+        if (!recursive)
+        {
+            var values = bindings.Select(b => new KeyValuePair<string, CatValue>(b.Name, BindingValue(b, env))).ToList();
+            return env.With(values);
+        }
+
+        var functions = bindings.Where(b => b.Parameters is not null).ToList();
+        var closures = functions.Select(b => (ClosureValue)BindingValue(b, env)).ToList();
+        var recEnv = env.With(functions.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, closures[i])));
+        foreach (var c in closures) c.Env = recEnv;
+
+        var plain = bindings.Where(b => b.Parameters is null).ToList();
+        if (plain.Count == 0) return recEnv;
+
+        IReadOnlyList<SetOrRel<TSet, TRel>> Step(IReadOnlyList<SetOrRel<TSet, TRel>> current)
+        {
+            var scope = recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, FromSetOrRel(current[i]))));
+            return plain.Select(b => AsSetOrRel(Eval(b.Body, scope), b.Body.Span)).ToList();
+        }
+
+        // The first iterate, from all-empty, also tells each binding's type (set or relation).
+        var bottomScope = recEnv.With(plain.Select(b => new KeyValuePair<string, CatValue>(b.Name, EmptyValue.Instance)));
+        var first = plain.Select(b => AsSetOrRel(Eval(b.Body, bottomScope), b.Body.Span)).ToList();
+        var result = _algebra.LeastFixpoint(first, Step, span);
+        return recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, FromSetOrRel(result[i]))));
+    }
+
+    private CatValue BindingValue(CatBinding b, CatEnv env) =>
+        b.Parameters is null ? Eval(b.Body, env) : new ClosureValue(b.Name, b.Parameters, b.Body, env);
+
+    private CatEnv BindParameters(CatEnv env, IReadOnlyList<string> parameters, CatValue arg, SourceSpan span)
+    {
+        if (parameters.Count == 1) return env.With(parameters[0], arg);
+        if (parameters.Count == 0) return env;
+        if (arg is TupleValue t && t.Items.Count == parameters.Count)
+            return env.With(parameters.Select((p, i) => new KeyValuePair<string, CatValue>(p, t.Items[i])));
+        throw new LitmusInputException(span, $"expected {parameters.Count} arguments");
+    }
+
+    private CatValue Apply(CatValue f, CatValue arg, SourceSpan span) => f switch
+    {
+        ClosureValue c => Eval(c.Body, BindParameters(c.Env, c.Parameters, arg, span)),
+        BuiltinValue b => b.Apply(arg, span),
+        _ => throw new LitmusInputException(span, $"this is {f.Kind}, not a function"),
+    };
+
+    internal SetOrRel<TSet, TRel> AsSetOrRel(CatValue v, SourceSpan span) => v switch
+    {
+        SetValue<TSet> s => SetOrRel<TSet, TRel>.OfSet(s.Set),
+        RelValue<TRel> r => SetOrRel<TSet, TRel>.OfRel(r.Rel),
+        EmptyValue => SetOrRel<TSet, TRel>.OfRel(_algebra.EmptyRelation),
+        _ => throw new LitmusInputException(span, $"expected a set of events or a relation, found {v.Kind}"),
+    };
+
+    internal static CatValue FromSetOrRel(SetOrRel<TSet, TRel> v) =>
+        v.IsSet ? new SetValue<TSet>(v.Set!) : new RelValue<TRel>(v.Rel!);
+}

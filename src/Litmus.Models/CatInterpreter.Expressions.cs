@@ -1,0 +1,140 @@
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Models;
+
+public sealed partial class CatInterpreter<TSet, TRel>
+{
+    public CatValue Eval(CatExpr e, CatEnv env)
+    {
+        switch (e)
+        {
+            case CatName n:
+                return env.Find(n.Name) ?? Predefined(n.Name)
+                    ?? throw new LitmusInputException(n.Span, $"unbound name '{n.Name}'");
+            case CatEmpty:
+                return EmptyValue.Instance;
+            case CatUniverse:
+                return new SetValue<TSet>(_algebra.AllEvents);
+            case CatTagLiteral t:
+                return new TagValue(t.Tag);
+            case CatStringLiteral s:
+                return new StringValue(s.Value);
+            case CatBinary b:
+                return Binary(b, Eval(b.Left, env), Eval(b.Right, env));
+            case CatUnary u:
+                return Unary(u, Eval(u.Operand, env));
+            case CatApp app:
+                return Apply(Eval(app.Function, env), Eval(app.Argument, env), app.Span);
+            case CatTuple t:
+                return new TupleValue(t.Items.Select(i => Eval(i, env)).ToList());
+            case CatSetLiteral s:
+                return s.Items.Count == 0 ? EmptyValue.Instance : new CollectionValue(s.Items.Select(i => Eval(i, env)).ToList());
+            case CatFun f:
+                return new ClosureValue("fun", f.Parameters, f.Body, env);
+            case CatLetIn l:
+                return Eval(l.Body, Bind(env, l.Recursive, l.Bindings, l.Span));
+            case CatIf i:
+                return Eval(IsTrue(Eval(i.Condition, env), i.Condition.Span) ? i.Then : i.Else, env);
+            case CatTry t:
+                try { return Eval(t.Body, env); }
+                catch (LitmusInputException) { return Eval(t.Fallback, env); }
+            default:
+                throw new LitmusInputException(e.Span, "this cat expression is not supported");
+        }
+    }
+
+    private CatValue? Predefined(string name) =>
+        _algebra.Predefined(name) is { } v ? FromSetOrRel(v) : null;
+
+    private CatValue Binary(CatBinary b, CatValue l, CatValue r)
+    {
+        if (b.Op == CatBinaryOp.Add) return AddToCollection(l, r, b.Span);
+        if (b.Op == CatBinaryOp.Cartesian)
+            return new RelValue<TRel>(_algebra.Product(AsSet(l, b.Left.Span), AsSet(r, b.Right.Span)));
+        if (b.Op == CatBinaryOp.Seq)
+            return new RelValue<TRel>(_algebra.Seq(AsRel(l, b.Left.Span), AsRel(r, b.Right.Span)));
+        if (l is CollectionValue || r is CollectionValue) return CollectionOp(b, l, r);
+
+        // The empty value takes the type of the other side.
+        if (l is EmptyValue && r is EmptyValue) return EmptyValue.Instance;
+        if (l is SetValue<TSet> || r is SetValue<TSet>)
+        {
+            var (a, c) = (AsSet(l, b.Left.Span), AsSet(r, b.Right.Span));
+            return new SetValue<TSet>(b.Op switch
+            {
+                CatBinaryOp.Union => _algebra.Union(a, c),
+                CatBinaryOp.Inter => _algebra.Inter(a, c),
+                _ => _algebra.Diff(a, c),
+            });
+        }
+        var (x, y) = (AsRel(l, b.Left.Span), AsRel(r, b.Right.Span));
+        return new RelValue<TRel>(b.Op switch
+        {
+            CatBinaryOp.Union => _algebra.Union(x, y),
+            CatBinaryOp.Inter => _algebra.Inter(x, y),
+            _ => _algebra.Diff(x, y),
+        });
+    }
+
+    private static CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => collection switch
+    {
+        EmptyValue => new CollectionValue([item]),
+        CollectionValue c => new CollectionValue([item, .. c.Items]),
+        _ => throw new LitmusInputException(span, $"'++' adds an element to a set, but the right side is {collection.Kind}"),
+    };
+
+    /// <summary>Union, intersection and difference of explicit collections (tag sets).</summary>
+    private static CatValue CollectionOp(CatBinary b, CatValue l, CatValue r)
+    {
+        var a = l is CollectionValue ca ? ca.Items : l is EmptyValue ? [] : [l];
+        var c = r is CollectionValue cb ? cb.Items : r is EmptyValue ? [] : [r];
+        static string Key(CatValue v) => v is TagValue t ? "'" + t.Tag : v.GetHashCode().ToString();
+        var right = c.Select(Key).ToHashSet();
+        return new CollectionValue(b.Op switch
+        {
+            CatBinaryOp.Union => a.Concat(c.Where(x => !a.Select(Key).Contains(Key(x)))).ToList(),
+            CatBinaryOp.Inter => a.Where(x => right.Contains(Key(x))).ToList(),
+            _ => a.Where(x => !right.Contains(Key(x))).ToList(),
+        });
+    }
+
+    private CatValue Unary(CatUnary u, CatValue v)
+    {
+        switch (u.Op)
+        {
+            case CatUnaryOp.Bracket:
+                return new RelValue<TRel>(_algebra.Identity(AsSet(v, u.Operand.Span)));
+            case CatUnaryOp.Complement when v is SetValue<TSet> s:
+                return new SetValue<TSet>(_algebra.Diff(_algebra.AllEvents, s.Set));
+            case CatUnaryOp.Complement when v is EmptyValue:
+                return new SetValue<TSet>(_algebra.AllEvents);
+            case CatUnaryOp.Complement:
+                return new RelValue<TRel>(_algebra.Diff(_algebra.Product(_algebra.AllEvents, _algebra.AllEvents), AsRel(v, u.Operand.Span)));
+        }
+        var r = AsRel(v, u.Operand.Span);
+        var id = _algebra.Identity(_algebra.AllEvents);
+        return new RelValue<TRel>(u.Op switch
+        {
+            CatUnaryOp.Inverse => _algebra.Inverse(r),
+            CatUnaryOp.Plus => _algebra.Plus(r),
+            CatUnaryOp.Star => _algebra.Union(_algebra.Plus(r), id),
+            CatUnaryOp.Opt => _algebra.Union(r, id),
+            _ => throw new LitmusInputException(u.Span, "unknown operator"),
+        });
+    }
+
+    internal TSet AsSet(CatValue v, SourceSpan span) => v switch
+    {
+        SetValue<TSet> s => s.Set,
+        EmptyValue => _algebra.EmptySet,
+        _ => throw new LitmusInputException(span, $"expected a set of events, found {v.Kind}"),
+    };
+
+    internal TRel AsRel(CatValue v, SourceSpan span) => v switch
+    {
+        RelValue<TRel> r => r.Rel,
+        EmptyValue => _algebra.EmptyRelation,
+        _ => throw new LitmusInputException(span, $"expected a relation, found {v.Kind}"),
+    };
+}

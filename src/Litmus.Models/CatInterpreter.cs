@@ -1,0 +1,149 @@
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Models;
+
+/// <summary>Finds the files a model includes (<c>include "lock.cat"</c>).</summary>
+public interface IModelResolver
+{
+    /// <summary>Loads <paramref name="file"/> as seen from <paramref name="includingFile"/>; throws a positioned error when absent.</summary>
+    CatModel Load(string file, string includingFile, SourceSpan span);
+}
+
+/// <summary>
+/// Interprets cat statements over a relation algebra. The interpreter knows the language (scoping, functions,
+/// fixpoints, checks); the algebra knows what sets and relations are.
+/// </summary>
+public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where TRel : class
+{
+    private readonly IRelationAlgebra<TSet, TRel> _algebra;
+    private readonly IModelResolver _resolver;
+    private readonly IReadOnlySet<string> _variants;
+    private readonly HashSet<string> _included = new(StringComparer.Ordinal);
+    private CatEnv _env;
+
+    public CatInterpreter(IRelationAlgebra<TSet, TRel> algebra, IModelResolver resolver, IReadOnlySet<string>? variants = null)
+    {
+        _algebra = algebra;
+        _resolver = resolver;
+        _variants = variants ?? new HashSet<string>();
+        _env = Builtins();
+    }
+
+    /// <summary>The names bound so far (after <see cref="Run"/>: everything the model defined).</summary>
+    public CatEnv Environment => _env;
+
+    /// <summary>Runs the model's statements, in order: each <c>let</c> extends the environment, each check goes to the algebra.</summary>
+    public void Run(CatModel model)
+    {
+        _included.Add(Path.GetFullPath(model.Path));
+        foreach (var s in model.Statements) Exec(s, model.Path);
+    }
+
+    /// <summary>Evaluates a name bound by the model or predefined by the algebra, or null if there is none.</summary>
+    public CatValue? Lookup(string name) => _env.Find(name) ?? Predefined(name);
+
+    private void Exec(CatStmt s, string file)
+    {
+        switch (s)
+        {
+            case CatLet let:
+                _env = Bind(_env, let.Recursive, let.Bindings, let.Span);
+                break;
+            case CatInclude inc:
+                Include(inc, file);
+                break;
+            case CatCheck check:
+                RunCheck(check, _env);
+                break;
+            case CatShow:
+                break;
+            case CatEnum en:
+                DeclareEnum(en);
+                break;
+            case CatInstructions ins:
+                var tags = Eval(ins.Annotations, _env);
+                _algebra.DeclareInstructions(ins.EventKind, TagsOf(tags, ins.Annotations.Span), ins.Span);
+                break;
+            case CatProcedure proc:
+                _env = _env.With(proc.Name, new ProcedureValue(proc, _env));
+                break;
+            case CatCall call:
+                Call(call, file);
+                break;
+            case CatIfStmt ifs:
+                foreach (var x in IsTrue(Eval(ifs.Condition, _env), ifs.Condition.Span) ? ifs.Then : ifs.Else) Exec(x, file);
+                break;
+            case CatWith with:
+                throw new LitmusInputException(with.Span,
+                    "'with ... from' (enumerating candidate relations) is not supported: it asks for one solver run per candidate");
+            default:
+                throw new LitmusInputException(s.Span, "this cat statement is not supported");
+        }
+    }
+
+    private void Include(CatInclude inc, string file)
+    {
+        var model = _resolver.Load(inc.File, file, inc.Span);
+        // A file included twice defines the same names twice; herd libraries rely on that being harmless, cycles do not.
+        if (!_included.Add(Path.GetFullPath(model.Path))) return;
+        foreach (var x in model.Statements) Exec(x, model.Path);
+    }
+
+    private void DeclareEnum(CatEnum en)
+    {
+        var items = new List<CatValue>();
+        var bindings = new Dictionary<string, CatValue>();
+        foreach (var tag in en.Tags)
+        {
+            items.Add(new TagValue(tag));
+            bindings[Capitalise(tag)] = new SetValue<TSet>(_algebra.Tagged(tag));
+        }
+        bindings[en.Name] = new CollectionValue(items);
+        _env = _env.With(bindings);
+    }
+
+    /// <summary>herd binds the events annotated <c>'rmb</c> to <c>Rmb</c>, <c>'ONCE</c> to <c>ONCE</c>.</summary>
+    public static string Capitalise(string tag) => tag.Length == 0 ? tag : char.ToUpperInvariant(tag[0]) + tag[1..];
+
+    private void RunCheck(CatCheck check, CatEnv env)
+    {
+        var value = Eval(check.Expr, env);
+        var sr = AsSetOrRel(value, check.Expr.Span);
+        var name = check.Name ?? CheckName(check);
+        _algebra.Check(check, sr, name);
+    }
+
+    private static string CheckName(CatCheck check) =>
+        (check.Negated ? "~" : "") + check.Kind.ToString().ToLowerInvariant() + (check.Expr is CatName n ? " " + n.Name : "");
+
+    private void Call(CatCall call, string file)
+    {
+        var proc = _env.Find(call.Name) as ProcedureValue
+            ?? throw new LitmusInputException(call.Span, $"'{call.Name}' is not a procedure");
+        var arg = Eval(call.Argument, _env);
+        var env = BindParameters(proc.Env, proc.Proc.Parameters, arg, call.Span);
+        var saved = _env;
+        _env = env;
+        try
+        {
+            foreach (var s in proc.Proc.Body) Exec(s, file);
+        }
+        finally { _env = saved; }
+    }
+
+    private bool IsTrue(CatValue v, SourceSpan span) => v switch
+    {
+        StringValue s => _variants.Contains(s.Value),
+        _ => throw new LitmusInputException(span, "a condition must be a variant name in quotes, e.g. \"lkmmv2\""),
+    };
+
+    private static IReadOnlyCollection<string> TagsOf(CatValue v, SourceSpan span) => v switch
+    {
+        CollectionValue c => c.Items.Select(i => i is TagValue t ? t.Tag
+            : throw new LitmusInputException(span, "expected a set of tags")).ToList(),
+        TagValue t => [t.Tag],
+        EmptyValue => [],
+        _ => throw new LitmusInputException(span, $"expected a set of tags, found {v.Kind}"),
+    };
+}

@@ -1,0 +1,67 @@
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Models;
+
+/// <summary>
+/// A set of events or a relation over events: what cat expressions evaluate to, and what fixpoints iterate over.
+/// Exactly one of the two is set.
+/// </summary>
+public readonly record struct SetOrRel<TSet, TRel>(TSet? Set, TRel? Rel) where TSet : class where TRel : class
+{
+    public static SetOrRel<TSet, TRel> OfSet(TSet s) => new(s, null);
+    public static SetOrRel<TSet, TRel> OfRel(TRel r) => new(null, r);
+    public bool IsSet => Set is not null;
+}
+
+/// <summary>
+/// The semantics the cat interpreter runs over. herd7 does the same: its interpreter is generic over the
+/// representation of sets and relations. The encoding layer implements it with matrices of solver terms;
+/// tests implement it with explicit sets of pairs.
+/// </summary>
+public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : class
+{
+    TSet EmptySet { get; }
+    /// <summary><c>_</c>: every event of the execution.</summary>
+    TSet AllEvents { get; }
+    TRel EmptyRelation { get; }
+
+    TSet Union(TSet a, TSet b);
+    TSet Inter(TSet a, TSet b);
+    TSet Diff(TSet a, TSet b);
+
+    TRel Union(TRel a, TRel b);
+    TRel Inter(TRel a, TRel b);
+    TRel Diff(TRel a, TRel b);
+    TRel Seq(TRel a, TRel b);
+    TRel Inverse(TRel r);
+    /// <summary>Transitive closure <c>r+</c>.</summary>
+    TRel Plus(TRel r);
+    TRel Product(TSet a, TSet b);
+    /// <summary><c>[S]</c>.</summary>
+    TRel Identity(TSet s);
+    TSet Domain(TRel r);
+    TSet Range(TRel r);
+    /// <summary>The pairs of <paramref name="r"/> whose events have different values (herd's <c>different-values</c>).</summary>
+    TRel DifferentValues(TRel r);
+    TRel SameValues(TRel r);
+
+    /// <summary>A name the execution defines (<c>po</c>, <c>rf</c>, <c>R</c>, <c>IW</c>, ...), or null.</summary>
+    SetOrRel<TSet, TRel>? Predefined(string name);
+
+    /// <summary>The events annotated with <paramref name="tag"/> (bound by the interpreter to the tag's capitalised name).</summary>
+    TSet Tagged(string tag);
+
+    /// <summary>
+    /// The least fixpoint of <paramref name="step"/> above <paramref name="start"/> (the first iterate), as used by
+    /// <c>let rec</c>. The implementation decides how (iteration, or an encoding that is exact in any polarity).
+    /// </summary>
+    IReadOnlyList<SetOrRel<TSet, TRel>> LeastFixpoint(IReadOnlyList<SetOrRel<TSet, TRel>> start,
+        Func<IReadOnlyList<SetOrRel<TSet, TRel>>, IReadOnlyList<SetOrRel<TSet, TRel>>> step, SourceSpan span);
+
+    /// <summary>An axiom (enforced) or a flag (reported): acyclic / irreflexive / empty, possibly negated.</summary>
+    void Check(CatCheck check, SetOrRel<TSet, TRel> value, string name);
+
+    /// <summary><c>instructions R[Accesses]</c>: events of that kind may carry only these tags.</summary>
+    void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span);
+}

@@ -1,0 +1,48 @@
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Models;
+
+/// <summary>
+/// A memory model ready to run: the bell file (annotations), the cat file (axioms), the macro files (C
+/// primitives to events), the variants that <c>if "name"</c> tests, and where includes are found.
+/// </summary>
+public sealed record ModelSpec(
+    string Name,
+    CatModel? Bell,
+    CatModel Cat,
+    IReadOnlyList<MacroFile> Macros,
+    IReadOnlySet<string> Variants,
+    IModelResolver Resolver);
+
+/// <summary>Resolves includes relative to the including file, then along a search path; parses each file once.</summary>
+public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModelResolver
+{
+    private readonly Dictionary<string, CatModel> _cache = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> SearchPath { get; } = searchPath;
+
+    public CatModel Load(string file, string includingFile, SourceSpan span)
+    {
+        var path = Find(file, Path.GetDirectoryName(Path.GetFullPath(includingFile)))
+            ?? throw new LitmusInputException(span, $"cannot find included file '{file}' (looked beside {Path.GetFileName(includingFile)} and in {string.Join(", ", SearchPath)})");
+        return LoadPath(path);
+    }
+
+    public CatModel LoadPath(string path)
+    {
+        path = Path.GetFullPath(path);
+        if (!_cache.TryGetValue(path, out var model))
+            _cache[path] = model = Syntax.Parsing.CatParser.ParseFile(path);
+        return model;
+    }
+
+    public string? Find(string file, string? besides)
+    {
+        if (Path.IsPathRooted(file)) return File.Exists(file) ? file : null;
+        if (besides is not null && File.Exists(Path.Combine(besides, file))) return Path.Combine(besides, file);
+        foreach (var dir in SearchPath)
+            if (File.Exists(Path.Combine(dir, file))) return Path.Combine(dir, file);
+        return null;
+    }
+}
