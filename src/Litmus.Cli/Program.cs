@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Litmus.Cli.Commands;
+
+namespace Litmus.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>The whole command line; separated from <see cref="Main"/> so tests can run it in-process.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Litmus: checks C litmus tests against memory models (Linux-kernel, SC, TSO) with an SMT solver.")
+        {
+            CheckCommand.Create(stdout, stderr),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) stderr.WriteLine($"litmus: {e.Message}");
+            stderr.WriteLine("Run 'litmus --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.Invoke(config);
+    }
+}
+
+/// <summary>Exit codes, as documented in the README.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int ExpectationFailed = 1;
+    public const int BadInput = 2;
+    public const int Undecided = 3;
+}
