@@ -8,10 +8,10 @@ namespace Litmus.Events;
 public sealed record EventOptions
 {
     /// <summary>
-    /// herd7 makes every event after an <c>if</c> (not only those inside it) control-dependent on the reads its
-    /// condition used.
+    /// Whether events after an <c>if</c> (not only those inside it) are control-dependent on the reads its condition
+    /// used. herd7 says no: its ctrl ends where the <c>if</c> ends (the corpus test LB-ctls-diffvals-postif shows it).
     /// </summary>
-    public bool CtrlCoversCodeAfterIf { get; init; } = true;
+    public bool CtrlCoversCodeAfterIf { get; init; }
 }
 
 /// <summary>Turns a parsed test and the macro file into a <see cref="LitmusProgram"/>.</summary>
