@@ -1,0 +1,79 @@
+using Antlr4.Runtime;
+
+namespace Litmus.Syntax.Parsing.Infrastructure;
+
+/// <summary>
+/// What a user should read instead of ANTLR's token and rule names: "a name" rather than
+/// IDENT, "statement" rather than exprStmt. One instance per grammar.
+/// </summary>
+internal sealed class GrammarDescription
+{
+    public required IVocabulary Vocabulary { get; init; }
+
+    public required string[] RuleNames { get; init; }
+
+    /// <summary>Symbolic token name to the phrase used in messages, for tokens that are not a single literal.</summary>
+    public required IReadOnlyDictionary<string, string> TokenPhrases { get; init; }
+
+    /// <summary>Rule name to the phrase naming the construct being parsed ("statement", "init block").</summary>
+    public required IReadOnlyDictionary<string, string> RulePhrases { get; init; }
+
+    /// <summary>
+    /// Token types that can start an expression. When all of <see cref="ExpressionMarkers"/> are
+    /// expected, these are summarised as <see cref="ExpressionPhrase"/> instead of listed.
+    /// </summary>
+    public required IReadOnlySet<int> ExpressionStarters { get; init; }
+
+    public required IReadOnlySet<int> ExpressionMarkers { get; init; }
+
+    public string ExpressionPhrase { get; init; } = "an expression";
+
+    /// <summary>The token type of the catch-all "unexpected character" token.</summary>
+    public required int BadCharType { get; init; }
+
+    public string TokenPhrase(int type)
+    {
+        if (type == TokenConstants.EOF) return "end of file";
+        var literal = Vocabulary.GetLiteralName(type);
+        if (literal is not null) return literal;
+        var symbolic = Vocabulary.GetSymbolicName(type);
+        if (symbolic is not null && TokenPhrases.TryGetValue(symbolic, out var phrase)) return phrase;
+        return symbolic ?? $"token {type}";
+    }
+
+    /// <summary>How a token the parser tripped over is shown: its text, quoted.</summary>
+    public string Describe(IToken token)
+    {
+        if (token.Type == TokenConstants.EOF) return "end of file";
+        var text = token.Text ?? "";
+        if (token.Type == BadCharType) return $"character '{text}'";
+        return $"'{text}'";
+    }
+
+    /// <summary>"';'", "')' or ','", "a name, a number or '('"; null when the list would be too long to help.</summary>
+    public string? DescribeExpected(IEnumerable<int> expectedTypes)
+    {
+        var types = expectedTypes.ToHashSet();
+        var phrases = new List<string>();
+        if (ExpressionMarkers.Count > 0 && ExpressionMarkers.All(types.Contains))
+        {
+            types.ExceptWith(ExpressionStarters);
+            phrases.Add(ExpressionPhrase);
+        }
+        phrases.AddRange(types.OrderBy(t => t == TokenConstants.EOF ? int.MaxValue : t).Select(TokenPhrase).Distinct());
+        if (phrases.Count == 0 || phrases.Count > 6) return null;
+        return phrases.Count == 1 ? phrases[0] : string.Join(", ", phrases[..^1]) + " or " + phrases[^1];
+    }
+
+    /// <summary>The construct being parsed at <paramref name="context"/>, e.g. "statement", or null.</summary>
+    public string? ContextPhrase(RuleContext? context)
+    {
+        for (var c = context; c is not null; c = c.Parent)
+        {
+            if (c.RuleIndex >= 0 && c.RuleIndex < RuleNames.Length
+                && RulePhrases.TryGetValue(RuleNames[c.RuleIndex], out var phrase))
+                return phrase;
+        }
+        return null;
+    }
+}
