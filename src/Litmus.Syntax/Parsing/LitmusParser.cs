@@ -21,7 +21,7 @@ public static class LitmusParser
             LitmusCGrammar.CreateLexer(text, macroFile: false),
             tokens => new G.LitmusCParser(tokens),
             parser => parser.litmusTest(),
-            LitmusCGrammar.Description, spans, LitmusCGrammar.ThreadContext);
+            LitmusCGrammar.Description, spans, LitmusCGrammar.ThreadContext, LitmusCGrammar.MissingBraceHint);
         var bc = new BuildContext(spans, new DiagnosticBag(), MacroFile: false);
         var test = new LitmusTestBuilder(bc).Build(tree, ExpectedResultScanner.Scan(text, path));
         bc.Diagnostics.ThrowIfAny();

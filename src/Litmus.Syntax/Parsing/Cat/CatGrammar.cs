@@ -43,5 +43,19 @@ internal static class CatGrammar
             P.LET, P.FUN, P.TRY, P.IF, P.MATCH,
         },
         ExpressionMarkers = new HashSet<int> { P.IDENT, P.LPAREN, P.LBRACKET },
+        Closers = new HashSet<int> { P.RPAREN, P.RBRACE, P.RBRACKET, P.END },
+        Operators = new HashSet<int>
+        {
+            P.UNION, P.INTER, P.DIFF, P.SEMI, P.STAR, P.PLUS, P.QUESTION, P.HAT, P.PLUSPLUS, P.COMMA,
+        },
+        RuleExpectations = new Dictionary<string, string>
+        {
+            ["catModel"] = "a statement (let, include, acyclic, irreflexive, empty, flag, show, ...)",
+            ["statement"] = "a statement (let, include, acyclic, irreflexive, empty, flag, show, ...)",
+            ["statementList"] = "a statement or 'end'",
+            ["expr"] = "an expression",
+            ["base"] = "an expression",
+            ["simple"] = "an expression",
+        },
     };
 }

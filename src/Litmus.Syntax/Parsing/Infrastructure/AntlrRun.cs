@@ -15,7 +15,8 @@ internal static class AntlrRun
         Func<TParser, TTree> startRule,
         GrammarDescription grammar,
         SpanFactory spans,
-        Func<RuleContext?, string?>? extraContext = null)
+        Func<RuleContext?, string?>? enclosing = null,
+        Func<Parser, IToken, string?>? hint = null)
         where TParser : Parser
     {
         var diagnostics = new DiagnosticBag();
@@ -24,7 +25,7 @@ internal static class AntlrRun
         var tokens = new CommonTokenStream(lexer);
         var parser = createParser(tokens);
         parser.RemoveErrorListeners();
-        parser.ErrorHandler = new ReadableErrorStrategy(grammar, spans, diagnostics, extraContext);
+        parser.ErrorHandler = new ReadableErrorStrategy(grammar, spans, diagnostics, enclosing, hint);
         var tree = startRule(parser);
         diagnostics.ThrowIfAny();
         return tree;

@@ -28,6 +28,22 @@ internal sealed class GrammarDescription
 
     public string ExpressionPhrase { get; init; } = "an expression";
 
+    /// <summary>Binary and postfix operators: when three or more are expected, they are summarised as "an operator".</summary>
+    public IReadOnlySet<int> Operators { get; init; } = new HashSet<int>();
+
+    /// <summary>Closing tokens: at an unexpected end of file, the user is asked whether one is missing.</summary>
+    public IReadOnlySet<int> Closers { get; init; } = new HashSet<int>();
+
+    /// <summary>
+    /// The statement terminator (';' in C), if the language has one. When it is expected but the
+    /// next token is on a later line, the error is reported as a missing terminator at the end of
+    /// the previous line, which is where the user has to type it.
+    /// </summary>
+    public int? Terminator { get; init; }
+
+    /// <summary>Rules whose constructs end with <see cref="Terminator"/> (statements, declarations).</summary>
+    public IReadOnlySet<string> TerminatedRules { get; init; } = new HashSet<string>();
+
     /// <summary>The token type of the catch-all "unexpected character" token.</summary>
     public required int BadCharType { get; init; }
 
@@ -35,7 +51,8 @@ internal sealed class GrammarDescription
     {
         if (type == TokenConstants.EOF) return "end of file";
         var literal = Vocabulary.GetLiteralName(type);
-        if (literal is not null) return literal;
+        // ANTLR escapes backslashes in literal names: the difference operator is stored as '\\'.
+        if (literal is not null) return literal.Replace("\\\\", "\\");
         var symbolic = Vocabulary.GetSymbolicName(type);
         if (symbolic is not null && TokenPhrases.TryGetValue(symbolic, out var phrase)) return phrase;
         return symbolic ?? $"token {type}";
@@ -60,10 +77,29 @@ internal sealed class GrammarDescription
             types.ExceptWith(ExpressionStarters);
             phrases.Add(ExpressionPhrase);
         }
+        if (types.Count(Operators.Contains) >= 3)
+        {
+            types.ExceptWith(Operators);
+            phrases.Add("an operator");
+        }
         phrases.AddRange(types.OrderBy(t => t == TokenConstants.EOF ? int.MaxValue : t).Select(TokenPhrase).Distinct());
         if (phrases.Count == 0 || phrases.Count > 6) return null;
         return phrases.Count == 1 ? phrases[0] : string.Join(", ", phrases[..^1]) + " or " + phrases[^1];
     }
+
+    /// <summary>
+    /// Rule name to what the parser wants there, said in words, for when the list of expected
+    /// tokens is too long to print ("a statement", "the final condition").
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RuleExpectations { get; init; } = new Dictionary<string, string>();
+
+    public string? FallbackExpectation(RuleContext? context)
+        => context is not null && context.RuleIndex >= 0 && context.RuleIndex < RuleNames.Length
+            && RuleExpectations.TryGetValue(RuleNames[context.RuleIndex], out var phrase) ? phrase : null;
+
+    public bool IsTerminatedConstruct(RuleContext? context)
+        => context is not null && context.RuleIndex >= 0 && context.RuleIndex < RuleNames.Length
+            && TerminatedRules.Contains(RuleNames[context.RuleIndex]);
 
     /// <summary>The construct being parsed at <paramref name="context"/>, e.g. "statement", or null.</summary>
     public string? ContextPhrase(RuleContext? context)

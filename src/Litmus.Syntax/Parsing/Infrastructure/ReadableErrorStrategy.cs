@@ -9,61 +9,91 @@ namespace Litmus.Syntax.Parsing.Infrastructure;
 /// <see cref="DiagnosticBag"/> with exact positions. Recovery itself is ANTLR's, so several
 /// errors of one file can be reported together.
 /// </summary>
+/// <param name="enclosing">Names the enclosing unit of a context ("thread P1"), added to messages.</param>
+/// <param name="hint">A grammar's own guess at the cause of an unexpected token, if it has one.</param>
 internal sealed class ReadableErrorStrategy(
     GrammarDescription grammar,
     SpanFactory spans,
     DiagnosticBag diagnostics,
-    Func<RuleContext?, string?>? extraContext = null) : DefaultErrorStrategy
+    Func<RuleContext?, string?>? enclosing = null,
+    Func<Parser, IToken, string?>? hint = null) : DefaultErrorStrategy
 {
     protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e)
-    {
-        var token = e.OffendingToken;
-        var expected = grammar.DescribeExpected(ExpectedAt(recognizer, e));
-        Report(token, Unexpected(token, recognizer.Context) + (expected is null ? "" : $"; expected {expected}"));
-    }
+        => ReportUnexpected(recognizer, e.OffendingToken, ExpectedAt(recognizer, e));
 
     protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e)
-    {
-        var token = e.OffendingToken;
-        var expected = grammar.DescribeExpected(ExpectedAt(recognizer, e));
-        Report(token, Unexpected(token, recognizer.Context) + (expected is null ? "" : $"; expected {expected}"));
-    }
+        => ReportUnexpected(recognizer, e.OffendingToken, ExpectedAt(recognizer, e));
 
     protected override void ReportFailedPredicate(Parser recognizer, FailedPredicateException e)
-        => Report(e.OffendingToken, Unexpected(e.OffendingToken, recognizer.Context));
+        => ReportUnexpected(recognizer, e.OffendingToken, []);
 
-    // An extra token that ANTLR will skip.
+    // An extra token, which ANTLR will skip.
     protected override void ReportUnwantedToken(Parser recognizer)
     {
         if (InErrorRecoveryMode(recognizer)) return;
         BeginErrorCondition(recognizer);
-        var token = recognizer.CurrentToken;
-        var expected = grammar.DescribeExpected(recognizer.GetExpectedTokens().ToList());
-        Report(token, Unexpected(token, recognizer.Context) + (expected is null ? "" : $"; expected {expected}"));
+        ReportUnexpected(recognizer, recognizer.CurrentToken, recognizer.GetExpectedTokens().ToList());
     }
 
-    // A token is missing and ANTLR will pretend it was there: point just after the previous
-    // token, where the user has to type it.
+    // A missing token, which ANTLR will pretend was there.
     protected override void ReportMissingToken(Parser recognizer)
     {
         if (InErrorRecoveryMode(recognizer)) return;
         BeginErrorCondition(recognizer);
-        var current = recognizer.CurrentToken;
         var expected = grammar.DescribeExpected(recognizer.GetExpectedTokens().ToList()) ?? "another token";
-        var previous = ((ITokenStream)recognizer.InputStream).LT(-1);
-        var where = Where(recognizer.Context);
-        if (previous is not null && previous.Type != TokenConstants.EOF)
+        ReportMissing(recognizer, recognizer.CurrentToken, expected);
+    }
+
+    private void ReportUnexpected(Parser recognizer, IToken token, ICollection<int> expected)
+    {
+        // "x = 1 <newline> y = 2": the fix is a ';' at the end of the first line, so say that there.
+        if (grammar.Terminator is { } terminator && expected.Contains(terminator)
+            && token.Type != TokenConstants.EOF
+            && Previous(recognizer) is { } previous && token.Line > previous.Line
+            && previous.Type != terminator && !grammar.Closers.Contains(previous.Type)
+            && grammar.IsTerminatedConstruct(recognizer.Context))
         {
-            var after = where is null ? $"after '{previous.Text}'" : $"after {where}";
-            diagnostics.Error(spans.After(previous), $"expected {expected} {after}");
+            ReportMissing(recognizer, token, grammar.TokenPhrase(terminator));
+            return;
+        }
+
+        var message = $"unexpected {grammar.Describe(token)}";
+        if (grammar.ContextPhrase(recognizer.Context) is { } where) message += $" in {where}";
+        message += Enclosing(recognizer);
+        if (hint?.Invoke(recognizer, token) is { } guess)
+            message += $": {guess}";
+        else if (token.Type == TokenConstants.EOF && expected.FirstOrDefault(grammar.Closers.Contains) is var closer and > 0)
+            message += $": missing {grammar.TokenPhrase(closer)}?";
+        else if ((grammar.DescribeExpected(expected) ?? grammar.FallbackExpectation(recognizer.Context)) is { } list)
+            message += $"; expected {list}";
+        diagnostics.Error(spans.Of(token), message);
+    }
+
+    // Point just after the previous token, where the user has to type the missing one.
+    private void ReportMissing(Parser recognizer, IToken current, string expected)
+    {
+        var where = grammar.ContextPhrase(recognizer.Context);
+        if (Previous(recognizer) is { } previous)
+        {
+            var after = where is null ? $"'{previous.Text}'" : where;
+            diagnostics.Error(spans.After(previous), $"expected {expected} after {after}{Enclosing(recognizer)}");
         }
         else
         {
-            diagnostics.Error(spans.Of(current), $"expected {expected} before {grammar.Describe(current)}");
+            diagnostics.Error(spans.Of(current), $"expected {expected} before {grammar.Describe(current)}{Enclosing(recognizer)}");
         }
     }
 
-    private static IEnumerable<int> ExpectedAt(Parser recognizer, RecognitionException e)
+    private string Enclosing(Parser recognizer)
+        => enclosing?.Invoke(recognizer.Context) is { } unit ? $" ({unit})" : "";
+
+    private static IToken? Previous(Parser recognizer)
+    {
+        var token = ((ITokenStream)recognizer.InputStream).LT(-1);
+        return token is null || token.Type == TokenConstants.EOF ? null : token;
+    }
+
+    private static ICollection<int> ExpectedAt(Parser recognizer, RecognitionException e)
     {
         IntervalSet? set = null;
         try { set = e.GetExpectedTokens(); } catch (Exception) { /* no ATN state recorded */ }
@@ -73,20 +103,4 @@ internal sealed class ReadableErrorStrategy(
         }
         return set.ToList();
     }
-
-    private string Unexpected(IToken token, RuleContext? context)
-    {
-        var where = Where(context);
-        return where is null ? $"unexpected {grammar.Describe(token)}" : $"unexpected {grammar.Describe(token)} in {where}";
-    }
-
-    private string? Where(RuleContext? context)
-    {
-        var phrase = grammar.ContextPhrase(context);
-        var extra = extraContext?.Invoke(context);
-        if (phrase is null) return extra;
-        return extra is null ? phrase : $"{phrase} {extra}";
-    }
-
-    private void Report(IToken token, string message) => diagnostics.Error(spans.Of(token), message);
 }

@@ -22,10 +22,26 @@ internal static class LitmusCGrammar
             ["QUALIFIER"] = "'volatile' or 'const'",
             ["LBRACE"] = "'{'",
             ["BAD_CHAR"] = "a character",
+            // Tokens lexed in two modes (MAIN and CODE) lose their literal name in ANTLR's
+            // vocabulary, so they are spelt out here.
+            ["RBRACE"] = "'}'", ["IF"] = "'if'", ["ELSE"] = "'else'", ["WHILE"] = "'while'",
+            ["FOR"] = "'for'", ["DO"] = "'do'", ["GOTO"] = "'goto'", ["RETURN"] = "'return'",
+            ["SWITCH"] = "'switch'", ["BREAK"] = "'break'", ["CONTINUE"] = "'continue'",
+            ["STRUCT"] = "'struct'", ["ATOMIC"] = "'_Atomic'", ["LPAREN"] = "'('", ["RPAREN"] = "')'",
+            ["LBRACKET"] = "'['", ["RBRACKET"] = "']'", ["SEMI"] = "';'", ["COMMA"] = "','",
+            ["COLON"] = "':'", ["QUESTION"] = "'?'", ["ARROW"] = "'->'", ["DOT"] = "'.'", ["INC"] = "'++'",
+            ["DEC"] = "'--'", ["EQ"] = "'=='", ["NE"] = "'!='", ["LE"] = "'<='", ["GE"] = "'>='",
+            ["SHL"] = "'<<'", ["SHR"] = "'>>'", ["ANDAND"] = "'&&'", ["OROR"] = "'||'",
+            ["ADD_ASSIGN"] = "'+='", ["SUB_ASSIGN"] = "'-='", ["MUL_ASSIGN"] = "'*='",
+            ["DIV_ASSIGN"] = "'/='", ["MOD_ASSIGN"] = "'%='", ["AND_ASSIGN"] = "'&='",
+            ["OR_ASSIGN"] = "'|='", ["XOR_ASSIGN"] = "'^='", ["SHL_ASSIGN"] = "'<<='",
+            ["SHR_ASSIGN"] = "'>>='", ["ASSIGN"] = "'='", ["LT"] = "'<'", ["GT"] = "'>'", ["PLUS"] = "'+'",
+            ["MINUS"] = "'-'", ["STAR"] = "'*'", ["SLASH"] = "'/'", ["PERCENT"] = "'%'", ["AMP"] = "'&'",
+            ["PIPE"] = "'|'", ["CARET"] = "'^'", ["TILDE"] = "'~'", ["BANG"] = "'!'",
+
         },
         RulePhrases = new Dictionary<string, string>
         {
-            ["header"] = "test header",
             ["initBlock"] = "init block",
             ["initItem"] = "init block",
             ["initTarget"] = "init block",
@@ -64,16 +80,71 @@ internal static class LitmusCGrammar
             P.IDENT, P.INT_LIT, P.LPAREN, P.MINUS, P.PLUS, P.BANG, P.TILDE, P.STAR, P.AMP,
         },
         ExpressionMarkers = new HashSet<int> { P.IDENT, P.INT_LIT, P.LPAREN, P.BANG },
+        Closers = new HashSet<int> { P.RBRACE, P.RPAREN, P.RBRACKET },
+        Operators = new HashSet<int>
+        {
+            P.STAR, P.SLASH, P.PERCENT, P.PLUS, P.MINUS, P.SHL, P.SHR, P.LT, P.LE, P.GT, P.GE, P.EQ, P.NE,
+            P.AMP, P.CARET, P.PIPE, P.ANDAND, P.OROR, P.QUESTION, P.ASSIGN, P.ADD_ASSIGN, P.SUB_ASSIGN,
+            P.MUL_ASSIGN, P.DIV_ASSIGN, P.MOD_ASSIGN, P.AND_ASSIGN, P.OR_ASSIGN, P.XOR_ASSIGN, P.SHL_ASSIGN,
+            P.SHR_ASSIGN, P.LBRACKET, P.CONJ, P.DISJ, P.IMPLIES, P.ARROW,
+        },
+        Terminator = P.SEMI,
+        RuleExpectations = new Dictionary<string, string>
+        {
+            ["litmusTest"] = "a thread such as P0(int *x) { ... }, or the final condition",
+            ["postlude"] = "the final condition (exists, ~exists or forall)",
+            ["postludeClause"] = "the final condition (exists, ~exists or forall)",
+            ["finalCondition"] = "a condition such as (0:r0=1 /\\ x=2)",
+            ["prop"] = "a condition such as 0:r0=1",
+            ["operand"] = "a register (0:r0), a location (x) or a number",
+            ["compoundStmt"] = "a statement or '}'",
+            ["statement"] = "a statement",
+            ["blockItem"] = "a statement",
+            ["expr"] = "an expression",
+            ["primary"] = "an expression",
+            ["macroFile"] = "a macro definition such as READ_ONCE(X) __load{ONCE}(X)",
+        },
+        TerminatedRules = new HashSet<string>
+        {
+            "statement", "declaration", "initDeclarator", "expr", "primary", "initBlock", "initItem", "initTarget", "arraySize",
+        },
     };
 
-    /// <summary>"(in thread P1)" for errors inside a thread, so the user finds the right one quickly.</summary>
+    /// <summary>"thread P1" for errors inside a thread, so the user finds the right one quickly.</summary>
     public static string? ThreadContext(Antlr4.Runtime.RuleContext? context)
     {
         for (var c = context; c is not null; c = c.Parent)
         {
             if (c is P.ThreadDeclContext thread && thread.IDENT() is { } name)
-                return $"of thread {name.GetText()}";
+                return $"thread {name.GetText()}";
         }
+        return null;
+    }
+
+    /// <summary>
+    /// A thread body left open swallows the next thread's header, which then fails to parse as
+    /// C: when a line starting with "Pn(" precedes the error inside a thread, say so.
+    /// </summary>
+    public static string? MissingBraceHint(Antlr4.Runtime.Parser parser, Antlr4.Runtime.IToken offending)
+    {
+        var thread = Ancestor<P.ThreadDeclContext>(parser.Context);
+        if (thread?.IDENT() is not { } name) return null;
+        var tokens = (Antlr4.Runtime.ITokenStream)parser.InputStream;
+        // Only tokens after this thread's own header.
+        for (var i = offending.TokenIndex - 1; i > thread.Start.TokenIndex + 1; i--)
+        {
+            var token = tokens.Get(i);
+            if (token.Type == P.IDENT && token.Column == 0 && tokens.Get(i + 1).Type == P.LPAREN
+                && ThreadNames.TryParseThreadName(token.Text, out _))
+                return $"is the '}}' that ends thread {name.GetText()} missing before {token.Text} on line {token.Line}?";
+        }
+        return null;
+    }
+
+    private static T? Ancestor<T>(Antlr4.Runtime.RuleContext? context) where T : Antlr4.Runtime.RuleContext
+    {
+        for (var c = context; c is not null; c = c.Parent)
+            if (c is T found) return found;
         return null;
     }
 
