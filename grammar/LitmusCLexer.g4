@@ -61,8 +61,11 @@ mode HEADER;
 H_COMMENT       : NESTED_COMMENT -> skip ;
 H_LINE_COMMENT  : LINE_COMMENT_F -> skip ;
 H_STRING        : '"' ~["]* '"' -> skip ;
+// As in herd, a "key=value" line is skipped whole, so its value may contain '{'.
+H_KEY_VALUE     : [A-Za-z] [A-Za-z0-9_/.\-]* [ \t]* '=' ~[\n]* -> skip ;
 H_INIT_START    : '{' -> type(LBRACE), mode(MAIN) ;
-H_TEXT          : ~[{("/]+ -> skip ;
+H_NEWLINE       : '\n' -> skip ;
+H_TEXT          : ~[{("/\n]+ -> skip ;
 H_CHAR          : [("/] -> skip ;
 
 // ---------------------------------------------------------------- MAIN: init, thread headers, condition
