@@ -12,14 +12,22 @@ internal sealed class DiagnosticBag
     /// <summary>Stop collecting after this many: past it, errors are mostly echoes of the first ones.</summary>
     public const int Limit = 25;
 
+    private bool _sealed;
+
     public bool HasErrors => _items.Count > 0;
+
+    /// <summary>
+    /// Ignores every later error. For when one error explains the rest of the file, such as an
+    /// unclosed brace that makes everything after it parse as the wrong construct.
+    /// </summary>
+    public void Seal() => _sealed = true;
 
     public IReadOnlyList<Diagnostic> Items => _items;
 
     public void Error(SourceSpan span, string message)
     {
         // Error recovery can report the same place twice; one message per position is enough.
-        if (_items.Count >= Limit || !_errorPositions.Add((span.Line, span.Column))) return;
+        if (_sealed || _items.Count >= Limit || !_errorPositions.Add((span.Line, span.Column))) return;
         _items.Add(Diagnostic.Error(span, message));
     }
 

@@ -60,13 +60,16 @@ internal sealed class ReadableErrorStrategy(
         var message = $"unexpected {grammar.Describe(token)}";
         if (grammar.ContextPhrase(recognizer.Context) is { } where) message += $" in {where}";
         message += Enclosing(recognizer);
-        if (hint?.Invoke(recognizer, token) is { } guess)
+        var guess = hint?.Invoke(recognizer, token);
+        if (guess is not null)
             message += $": {guess}";
         else if (token.Type == TokenConstants.EOF && expected.FirstOrDefault(grammar.Closers.Contains) is var closer and > 0)
             message += $": missing {grammar.TokenPhrase(closer)}?";
         else if ((grammar.DescribeExpected(expected) ?? grammar.FallbackExpectation(recognizer.Context)) is { } list)
             message += $"; expected {list}";
         diagnostics.Error(spans.Of(token), message);
+        // A guessed structural cause (an unclosed brace) explains the errors that would follow.
+        if (guess is not null) diagnostics.Seal();
     }
 
     // Point just after the previous token, where the user has to type the missing one.
