@@ -49,6 +49,7 @@ public class CorpusTests(ITestOutputHelper output)
                 var test = LitmusParser.ParseFile(file);
                 Assert.Equal("C", test.Arch);
                 Assert.NotEmpty(test.Threads);
+                SpanChecker.Check(test, file);
             }
             catch (LitmusInputException e)
             {
@@ -120,6 +121,12 @@ public class CorpusTests(ITestOutputHelper output)
         var macros = MacroParser.ParseFile(Path.Combine(model, "linux-kernel.def"));
         Assert.Contains(macros.Macros, m => m.Name == "READ_ONCE" && m.ExprBody is Ast.PrimitiveExpr);
         Assert.Contains(macros.Macros, m => m.Name == "smp_mb" && m.BlockBody is not null);
+
+        foreach (var (tree, file) in new (object, string)[]
+                 {
+                     (cat, "linux-kernel.cat"), (bell, "linux-kernel.bell"), (locks, "lock.cat"), (macros, "linux-kernel.def"),
+                 })
+            SpanChecker.Check(tree, Path.Combine(model, file));
 
         var config = ConfigParser.ParseFile(Path.Combine(model, "linux-kernel.cfg"));
         Assert.Equal("linux-kernel.cat", config.Get("model"));
