@@ -189,6 +189,37 @@ public class LitmusErrorTests
     }
 
     [Fact]
+    public void Unknown_type_in_a_declaration()
+        => AssertError(Good.Replace("int r0;", "u32 r0;"), 18, 6,
+            "unexpected 'r0' in statement (thread P1): if 'u32' is meant as a type, it is not one litmus tests know; use int, long, char, intptr_t, uintptr_t, atomic_t, spinlock_t, struct NAME, ...");
+
+    [Fact]
+    public void Unknown_parameter_type()
+        => AssertError(Good.Replace("P1(int *x, int *y)", "P1(int *x, foo *y)"), 16, 12,
+            "unexpected 'foo' in type (thread P1): 'foo' is not a type litmus tests know; use int, long, char, intptr_t, uintptr_t, atomic_t, spinlock_t, struct NAME, ...");
+
+    [Fact]
+    public void Misspelt_condition_keyword()
+        => AssertError(Good.Replace("exists (", "exist ("), 23, 8,
+            "unexpected '1': 'exist' is neither a thread name (P0, P1, ...) nor a keyword of the final section (exists, ~exists, forall, locations, filter)");
+
+    [Fact]
+    public void Unclosed_parameter_list()
+        => AssertError(Good.Replace("P1(int *x, int *y)", "P1(int *x, int *y"), 16, 18, "expected ')' after 'y' (thread P1)");
+
+    [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_change_nothing()
+    {
+        var test = LitmusParser.Parse("\uFEFF" + Good.Replace("\n", "\r\n"), "tests/x.litmus");
+        Assert.Equal("MP+unit", test.Name);
+        Assert.Equal("Sometimes", test.Expected!.Verdict);
+        Assert.Equal(" * Result: Sometimes", test.Expected.Line);
+        Assert.Equal(new SourceSpan("tests/x.litmus", 23, 1, 23, 25), test.Condition.Span);
+        var crlf = Errors.Single(() => LitmusParser.Parse(Good.Replace("smp_wmb();", "smp_wmb()").Replace("\n", "\r\n"), "tests/x.litmus"));
+        Assert.Equal((12, 11), (crlf.Span.Line, crlf.Span.Column));
+    }
+
+    [Fact]
     public void Missing_file()
     {
         var d = Errors.Single(() => LitmusParser.ParseFile("/no/such/dir/x.litmus"));

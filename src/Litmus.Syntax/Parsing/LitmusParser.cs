@@ -15,13 +15,14 @@ public static class LitmusParser
     /// <exception cref="LitmusInputException">The test is not valid: every diagnostic found, with its position.</exception>
     public static LitmusTest Parse(string text, string path) => ParseGuard.Run(path, () =>
     {
+        text = text.TrimStart('\uFEFF'); // a byte order mark is not part of the test
         ArchitectureCheck.EnsureC(text, path);
         var spans = new SpanFactory(path);
         var tree = AntlrRun.Parse(
             LitmusCGrammar.CreateLexer(text, macroFile: false),
             tokens => new G.LitmusCParser(tokens),
             parser => parser.litmusTest(),
-            LitmusCGrammar.Description, spans, LitmusCGrammar.ThreadContext, LitmusCGrammar.MissingBraceHint);
+            LitmusCGrammar.Description, spans, LitmusCGrammar.ThreadContext, LitmusCGrammar.Hint);
         var bc = new BuildContext(spans, new DiagnosticBag(), MacroFile: false);
         var test = new LitmusTestBuilder(bc).Build(tree, ExpectedResultScanner.Scan(text, path));
         bc.Diagnostics.ThrowIfAny();

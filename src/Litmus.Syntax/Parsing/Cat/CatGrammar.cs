@@ -37,12 +37,16 @@ internal static class CatGrammar
             ["simple"] = "expression",
             ["argList"] = "expression list",
         },
-        ExpressionStarters = new HashSet<int>
-        {
-            P.IDENT, P.TAG, P.EMPTY_SET, P.UNDERSCORE, P.LPAREN, P.LBRACE, P.LBRACKET, P.BEGIN, P.TILDE,
-            P.LET, P.FUN, P.TRY, P.IF, P.MATCH,
-        },
-        ExpressionMarkers = new HashSet<int> { P.IDENT, P.LPAREN, P.LBRACKET },
+        Groups =
+        [
+            new("an expression",
+                Markers: new HashSet<int> { P.IDENT, P.LPAREN, P.LBRACKET },
+                Members: new HashSet<int>
+                {
+                    P.IDENT, P.TAG, P.EMPTY_SET, P.UNDERSCORE, P.LPAREN, P.LBRACE, P.LBRACKET, P.BEGIN, P.TILDE,
+                    P.LET, P.FUN, P.TRY, P.IF, P.MATCH,
+                }),
+        ],
         Closers = new HashSet<int> { P.RPAREN, P.RBRACE, P.RBRACKET, P.END },
         Operators = new HashSet<int>
         {

@@ -19,14 +19,10 @@ internal sealed class GrammarDescription
     public required IReadOnlyDictionary<string, string> RulePhrases { get; init; }
 
     /// <summary>
-    /// Token types that can start an expression. When all of <see cref="ExpressionMarkers"/> are
-    /// expected, these are summarised as <see cref="ExpressionPhrase"/> instead of listed.
+    /// Groups of tokens said in one phrase: when all of a group's markers are expected, its
+    /// members are summarised ("an expression", "a type") instead of listed one by one.
     /// </summary>
-    public required IReadOnlySet<int> ExpressionStarters { get; init; }
-
-    public required IReadOnlySet<int> ExpressionMarkers { get; init; }
-
-    public string ExpressionPhrase { get; init; } = "an expression";
+    public IReadOnlyList<TokenGroup> Groups { get; init; } = [];
 
     /// <summary>Binary and postfix operators: when three or more are expected, they are summarised as "an operator".</summary>
     public IReadOnlySet<int> Operators { get; init; } = new HashSet<int>();
@@ -72,10 +68,11 @@ internal sealed class GrammarDescription
     {
         var types = expectedTypes.ToHashSet();
         var phrases = new List<string>();
-        if (ExpressionMarkers.Count > 0 && ExpressionMarkers.All(types.Contains))
+        foreach (var group in Groups)
         {
-            types.ExceptWith(ExpressionStarters);
-            phrases.Add(ExpressionPhrase);
+            if (!group.Markers.All(types.Contains)) continue;
+            types.ExceptWith(group.Members);
+            phrases.Add(group.Phrase);
         }
         if (types.Count(Operators.Contains) >= 3)
         {
@@ -113,3 +110,8 @@ internal sealed class GrammarDescription
         return null;
     }
 }
+
+/// <summary>Tokens that messages name together, e.g. everything that can start an expression.</summary>
+/// <param name="Markers">The group is named when all of these are expected.</param>
+/// <param name="Members">The tokens the phrase stands for.</param>
+internal sealed record TokenGroup(string Phrase, IReadOnlySet<int> Markers, IReadOnlySet<int> Members);

@@ -46,7 +46,6 @@ internal static class LitmusCGrammar
             ["initItem"] = "init block",
             ["initTarget"] = "init block",
             ["arraySize"] = "init block",
-            ["threadDecl"] = "thread",
             ["parameterList"] = "parameter list",
             ["parameter"] = "parameter list",
             ["postlude"] = "final condition",
@@ -75,11 +74,15 @@ internal static class LitmusCGrammar
             ["argument"] = "call arguments",
             ["operatorArg"] = "call arguments",
         },
-        ExpressionStarters = new HashSet<int>
-        {
-            P.IDENT, P.INT_LIT, P.LPAREN, P.MINUS, P.PLUS, P.BANG, P.TILDE, P.STAR, P.AMP,
-        },
-        ExpressionMarkers = new HashSet<int> { P.IDENT, P.INT_LIT, P.LPAREN, P.BANG },
+        Groups =
+        [
+            new("an expression",
+                Markers: new HashSet<int> { P.IDENT, P.INT_LIT, P.LPAREN, P.BANG },
+                Members: new HashSet<int> { P.IDENT, P.INT_LIT, P.LPAREN, P.MINUS, P.PLUS, P.BANG, P.TILDE, P.STAR, P.AMP }),
+            new("a type",
+                Markers: new HashSet<int> { P.BASE_TYPE, P.STRUCT },
+                Members: new HashSet<int> { P.BASE_TYPE, P.STRUCT, P.ATOMIC, P.QUALIFIER }),
+        ],
         Closers = new HashSet<int> { P.RBRACE, P.RPAREN, P.RBRACKET },
         Operators = new HashSet<int>
         {
@@ -116,16 +119,22 @@ internal static class LitmusCGrammar
         for (var c = context; c is not null; c = c.Parent)
         {
             if (c is P.ThreadDeclContext thread && thread.IDENT() is { } name)
-                return $"thread {name.GetText()}";
+                return ThreadNames.TryParseThreadName(name.GetText(), out _) ? $"thread {name.GetText()}" : null;
         }
         return null;
     }
 
     /// <summary>
-    /// A thread body left open swallows the next thread's header, which then fails to parse as
-    /// C: when a line starting with "Pn(" precedes the error inside a thread, say so.
+    /// Guesses at the cause of an unexpected token, for the mistakes a grammar alone reports
+    /// badly: an unclosed thread body, a misspelt condition keyword, a type the grammar does
+    /// not know.
     /// </summary>
-    public static string? MissingBraceHint(Antlr4.Runtime.Parser parser, Antlr4.Runtime.IToken offending)
+    public static string? Hint(Antlr4.Runtime.Parser parser, Antlr4.Runtime.IToken offending)
+        => MissingBraceHint(parser, offending) ?? ThreadNameHint(parser) ?? UnknownTypeHint(parser, offending);
+
+    // A thread body left open swallows the next thread's header, which then fails to parse as
+    // C: when a line starting with "Pn(" precedes the error inside a thread, say so.
+    private static string? MissingBraceHint(Antlr4.Runtime.Parser parser, Antlr4.Runtime.IToken offending)
     {
         var thread = Ancestor<P.ThreadDeclContext>(parser.Context);
         if (thread?.IDENT() is not { } name) return null;
@@ -140,6 +149,31 @@ internal static class LitmusCGrammar
         }
         return null;
     }
+
+    // "exist (x=1)" after the threads reads as the header of a thread named "exist".
+    private static string? ThreadNameHint(Antlr4.Runtime.Parser parser)
+    {
+        if (Ancestor<P.ThreadDeclContext>(parser.Context)?.IDENT() is not { } name
+            || ThreadNames.TryParseThreadName(name.GetText(), out _)) return null;
+        return $"'{name.GetText()}' is neither a thread name (P0, P1, ...) nor a keyword of the final section (exists, ~exists, forall, locations, filter)";
+    }
+
+    // "u32 r0;": two names in a row, the first of which is probably a type.
+    private static string? UnknownTypeHint(Antlr4.Runtime.Parser parser, Antlr4.Runtime.IToken offending)
+    {
+        var tokens = (Antlr4.Runtime.ITokenStream)parser.InputStream;
+        var previous = offending.TokenIndex > 0 ? tokens.Get(offending.TokenIndex - 1) : null;
+        bool expectsType;
+        try { expectsType = parser.GetExpectedTokens().Contains(P.BASE_TYPE); }
+        catch (Exception) { expectsType = false; } // no ATN state to ask: no guess
+        if (offending.Type == P.IDENT && expectsType)
+            return $"'{offending.Text}' is not a type litmus tests know; use {KnownTypes}";
+        if (offending.Type == P.IDENT && previous?.Type == P.IDENT)
+            return $"if '{previous.Text}' is meant as a type, it is not one litmus tests know; use {KnownTypes}";
+        return null;
+    }
+
+    private const string KnownTypes = "int, long, char, intptr_t, uintptr_t, atomic_t, spinlock_t, struct NAME, ...";
 
     private static T? Ancestor<T>(Antlr4.Runtime.RuleContext? context) where T : Antlr4.Runtime.RuleContext
     {
