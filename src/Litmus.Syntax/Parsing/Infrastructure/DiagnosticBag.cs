@@ -14,15 +14,11 @@ internal sealed class DiagnosticBag
 
     private bool _sealed;
 
-    public bool HasErrors => _items.Count > 0;
-
     /// <summary>
     /// Ignores every later error. For when one error explains the rest of the file, such as an
     /// unclosed brace that makes everything after it parse as the wrong construct.
     /// </summary>
     public void Seal() => _sealed = true;
-
-    public IReadOnlyList<Diagnostic> Items => _items;
 
     public void Error(SourceSpan span, string message)
     {

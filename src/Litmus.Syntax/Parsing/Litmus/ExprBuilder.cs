@@ -89,9 +89,9 @@ internal sealed class ExprBuilder(BuildContext bc) : LitmusCParserBaseVisitor<Ex
     private List<Expr> Arguments(P.ArgumentListContext? list)
         => list?.argument().Select(Visit).ToList() ?? [];
 
-    // A tag is written as tokens (sync, -, srcu); its name is the source text they cover.
+    // A tag is lexed as several tokens (sync, -, srcu); its name is their text run together.
     private static string TagText(P.TagContext tag)
-        => tag.Start.InputStream.GetText(Antlr4.Runtime.Misc.Interval.Of(tag.Start.StartIndex, tag.Stop.StopIndex));
+        => string.Concat(Enumerable.Range(0, tag.ChildCount).Select(i => tag.GetChild(i).GetText()));
 
     private long ParseInteger(IToken token)
     {
