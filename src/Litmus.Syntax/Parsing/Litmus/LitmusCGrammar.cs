@@ -38,7 +38,6 @@ internal static class LitmusCGrammar
             ["SHR_ASSIGN"] = "'>>='", ["ASSIGN"] = "'='", ["LT"] = "'<'", ["GT"] = "'>'", ["PLUS"] = "'+'",
             ["MINUS"] = "'-'", ["STAR"] = "'*'", ["SLASH"] = "'/'", ["PERCENT"] = "'%'", ["AMP"] = "'&'",
             ["PIPE"] = "'|'", ["CARET"] = "'^'", ["TILDE"] = "'~'", ["BANG"] = "'!'",
-
         },
         RulePhrases = new Dictionary<string, string>
         {
