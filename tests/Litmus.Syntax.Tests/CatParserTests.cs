@@ -32,8 +32,8 @@ public class CatParserTests
     [InlineData("(r ; s)^-1*", "(r ; s)^-1*")]
     [InlineData("po-loc | com", "(po-loc | com)")]
     [InlineData("a-b\\c", "(a-b \\ c)")]
-    [InlineData("[R] ; po ; [W & Marked]", "([R] ; (po ; [(W & Marked)]))")]
-    [InlineData("(M \\ IW) * Plain", "((M \\ IW) * Plain)")]
+    [InlineData("[R] ; po ; [W & Mk]", "([R] ; (po ; [(W & Mk)]))")]
+    [InlineData("(M \\ IW) * Pl", "((M \\ IW) * Pl)")]
     [InlineData("_ * B", "(_ * B)")]
     [InlineData("0", "0")]
     [InlineData("{}", "0")]
@@ -43,14 +43,14 @@ public class CatParserTests
     public void Operators(string expression, string expected) => Assert.Equal(expected, Expr(expression));
 
     [Theory]
-    [InlineData("fencerel(Rmb)", "fencerel@Rmb")]
+    [InlineData("fencerel(Xmb)", "fencerel@Xmb")]
     [InlineData("f(a, b)", "f@<a, b>")]
     [InlineData("f()", "f@<>")]
     [InlineData("f x y", "f@x@y")]
     [InlineData("f x ++ g y", "(f@x ++ g@y)")]
-    [InlineData("Rcu-lock \\ domain(rcu-rscs)", "(Rcu-lock \\ domain@rcu-rscs)")]
+    [InlineData("Lk \\ domain(lk-pairs)", "(Lk \\ domain@lk-pairs)")]
     [InlineData("map f (S \\ range(r))", "map@f@(S \\ range@r)")]
-    [InlineData("A-cumul(strong-fence | po-rel)", "A-cumul@(strong-fence | po-rel)")]
+    [InlineData("B-cumul(hard-fence | po-x)", "B-cumul@(hard-fence | po-x)")]
     [InlineData("f [x]", "f@[x]")]
     public void Application_binds_tightest(string expression, string expected) => Assert.Equal(expected, Expr(expression));
 
@@ -59,8 +59,8 @@ public class CatParserTests
     [InlineData("let f x = x ; x in f", "(let f(x) = (x ; x) in f)")]
     [InlineData("fun x -> x | y", "(fun (x) -> (x | y))")]
     [InlineData("fun (a, b) -> a", "(fun (a, b) -> a)")]
-    [InlineData("try RL with emptyset", "(try RL with emptyset)")]
-    [InlineData("if \"lkmmv2\" then 0 else _", "(if \"lkmmv2\" then 0 else _)")]
+    [InlineData("try Q with nothing", "(try Q with nothing)")]
+    [InlineData("if \"v9\" then 0 else _", "(if \"v9\" then 0 else _)")]
     [InlineData("if a = b then c else d", "(if (a = b) then c else d)")]
     [InlineData("if a subset b then c else d", "(if (a subset b) then c else d)")]
     [InlineData("match x with || 'a -> b || 'c -> d || _ -> e end", "(match x with 'a -> b 'c -> d _ -> e)")]
@@ -74,52 +74,52 @@ public class CatParserTests
     public void Title_options_and_statements()
     {
         var model = Parse("""
-            "Linux-kernel memory consistency model" withoutco
+            "A unit-test model" withoutco
             (* a (* nested *) comment *)
             // a line comment
             # another one
-            include "lock.cat"
-            let acq-po = [Acquire] ; po ; [M]
-            let A-cumul(r) = (rfe ; [Marked])? ; r
+            include "other.cat"
+            let acq-x = [Acq] ; po ; [M2]
+            let B-cumul(r) = (rfe ; [Mk])? ; r
             let f a = a | a
-            let nodetour (R1, R2, R3) = R1 \ (R2 ; R3)
+            let detour (A, B, C) = A \ (B ; C)
             let rec x = y and y = x
-            acyclic po-loc | com as coherence
-            irreflexive rb as rcu
-            empty rmw & (fre ; coe) as atomic
+            acyclic po-loc | com as uniproc
+            irreflexive rb as no-cycle
+            empty rmw & (fre ; coe) as atomicity
             ~empty a
             flag ~empty mixed as mixed-accesses
             undefined_unless empty b as ub
             show co,rf,fr
             show x \ id as y
             unshow a
-            enum Accesses = 'ONCE || 'RELEASE || 'sync-rcu
+            enum Kinds = 'ONE || 'TWO || 'sync-x
             enum Single = || 'A
-            instructions R[Accesses]
-            with co from generate_cos(cobase)
-            procedure inclusion(r1, r2) =
-              empty r1 \ r2
+            instructions R[Kinds]
+            with co from orders(base)
+            procedure within(a, b) =
+              empty a \ b
             end
             procedure single x = acyclic x end
-            call inclusion((E*E), rt) as incl
+            call within((S*S), t) as w
             if "variant" then let a = b else let a = c acyclic a end
             if "v2" then let a = b end
             """);
-        Assert.Equal("Linux-kernel memory consistency model", model.Title);
+        Assert.Equal("A unit-test model", model.Title);
         Assert.Equal(["withoutco"], model.Options);
         var s = model.Statements;
-        Assert.Equal("lock.cat", Assert.IsType<CatInclude>(s[0]).File);
-        Assert.Equal("acq-po = ([Acquire] ; (po ; [M]))", Show.Binding(Assert.Single(((CatLet)s[1]).Bindings)));
-        Assert.Equal("A-cumul(r) = ((rfe ; [Marked])? ; r)", Show.Binding(((CatLet)s[2]).Bindings[0]));
+        Assert.Equal("other.cat", Assert.IsType<CatInclude>(s[0]).File);
+        Assert.Equal("acq-x = ([Acq] ; (po ; [M2]))", Show.Binding(Assert.Single(((CatLet)s[1]).Bindings)));
+        Assert.Equal("B-cumul(r) = ((rfe ; [Mk])? ; r)", Show.Binding(((CatLet)s[2]).Bindings[0]));
         Assert.Equal("f(a) = (a | a)", Show.Binding(((CatLet)s[3]).Bindings[0]));
-        Assert.Equal("nodetour(R1, R2, R3) = (R1 \\ (R2 ; R3))", Show.Binding(((CatLet)s[4]).Bindings[0]));
+        Assert.Equal("detour(A, B, C) = (A \\ (B ; C))", Show.Binding(((CatLet)s[4]).Bindings[0]));
         var rec = (CatLet)s[5];
         Assert.True(rec.Recursive);
         Assert.Equal(["x", "y"], rec.Bindings.Select(b => b.Name));
 
-        Assert.Equal(new CatCheck(CatCheckKind.Acyclic, false, ((CatCheck)s[6]).Expr, "coherence", false, false, s[6].Span), s[6]);
+        Assert.Equal(new CatCheck(CatCheckKind.Acyclic, false, ((CatCheck)s[6]).Expr, "uniproc", false, false, s[6].Span), s[6]);
         Assert.Equal("(po-loc | com)", Show.Cat(((CatCheck)s[6]).Expr));
-        Assert.Equal((CatCheckKind.Irreflexive, "rcu"), (((CatCheck)s[7]).Kind, ((CatCheck)s[7]).Name));
+        Assert.Equal((CatCheckKind.Irreflexive, "no-cycle"), (((CatCheck)s[7]).Kind, ((CatCheck)s[7]).Name));
         Assert.Equal(CatCheckKind.Empty, ((CatCheck)s[8]).Kind);
         var negated = (CatCheck)s[9];
         Assert.True(negated.Negated);
@@ -131,20 +131,20 @@ public class CatParserTests
         Assert.All(s.Skip(12).Take(3), x => Assert.IsType<CatShow>(x));
 
         var accesses = (CatEnum)s[15];
-        Assert.Equal("Accesses", accesses.Name);
-        Assert.Equal(["ONCE", "RELEASE", "sync-rcu"], accesses.Tags);
+        Assert.Equal("Kinds", accesses.Name);
+        Assert.Equal(["ONE", "TWO", "sync-x"], accesses.Tags);
         Assert.Equal(["A"], ((CatEnum)s[16]).Tags);
         var instructions = (CatInstructions)s[17];
-        Assert.Equal(("R", "Accesses"), (instructions.EventKind, Show.Cat(instructions.Annotations)));
+        Assert.Equal(("R", "Kinds"), (instructions.EventKind, Show.Cat(instructions.Annotations)));
         var with = (CatWith)s[18];
-        Assert.Equal(("co", "generate_cos@cobase"), (with.Name, Show.Cat(with.From)));
+        Assert.Equal(("co", "orders@base"), (with.Name, Show.Cat(with.From)));
         var procedure = (CatProcedure)s[19];
-        Assert.Equal("inclusion", procedure.Name);
-        Assert.Equal(["r1", "r2"], procedure.Parameters);
+        Assert.Equal("within", procedure.Name);
+        Assert.Equal(["a", "b"], procedure.Parameters);
         Assert.IsType<CatCheck>(Assert.Single(procedure.Body));
         Assert.Equal(["x"], ((CatProcedure)s[20]).Parameters);
         var call = (CatCall)s[21];
-        Assert.Equal(("inclusion", "<(E * E), rt>", "incl"), (call.Name, Show.Cat(call.Argument), call.As));
+        Assert.Equal(("within", "<(S * S), t>", "w"), (call.Name, Show.Cat(call.Argument), call.As));
         var ifs = (CatIfStmt)s[22];
         Assert.Equal("\"variant\"", Show.Cat(ifs.Condition));
         Assert.Single(ifs.Then);

@@ -8,21 +8,21 @@ public class ConfigParserTests
         var config = ConfigParser.Parse("""
             # a comment
             // another
-            macros linux-kernel.def
-              bell   linux-kernel.bell  
+            macros unit.def
+              bell   unit.bell  
 
-            model linux-kernel.cat
-            edgeattr hb,color,indigo
-            edgeattr co,color,blue
+            model unit.cat
+            edgeattr po,color,red
+            edgeattr rf,color,green
             """.Replace("\n", "\r\n"), "lk.cfg");
         Assert.Equal("lk.cfg", config.Path);
         Assert.Equal(
-            ["macros=linux-kernel.def", "bell=linux-kernel.bell", "model=linux-kernel.cat", "edgeattr=hb,color,indigo", "edgeattr=co,color,blue"],
+            ["macros=unit.def", "bell=unit.bell", "model=unit.cat", "edgeattr=po,color,red", "edgeattr=rf,color,green"],
             config.Entries.Select(e => $"{e.Key}={e.Value}"));
-        Assert.Equal("linux-kernel.cat", config.Get("model"));
-        Assert.Equal("co,color,blue", config.Get("edgeattr"));
+        Assert.Equal("unit.cat", config.Get("model"));
+        Assert.Equal("rf,color,green", config.Get("edgeattr"));
         Assert.Null(config.Get("variant"));
-        Assert.Equal(new SourceSpan("lk.cfg", 4, 3, 4, 26), config.Entries[1].Span);
+        Assert.Equal(new SourceSpan("lk.cfg", 4, 3, 4, 18), config.Entries[1].Span);
     }
 
     [Fact]
