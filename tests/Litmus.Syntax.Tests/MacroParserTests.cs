@@ -12,14 +12,14 @@ public class MacroParserTests
 
         // Fences
         smp_mb() { __fence{MB}; }
-        smp_mb__after_unlock_lock() { __fence{after-unlock-lock}; }
-        store_mb(X,V) { __store{ONCE}(X,V); __fence{MB}; }
+        mb_after_x() { __fence{after-x-y}; }
+        fenced_store(X,V) { __fence{wmb}; __store{ONCE}(X,V); }
 
         // Atomics
         atomic_add(V,X) { __atomic_op{NORETURN}(X,+,V); }
         atomic_fetch_andnot(V,X) __atomic_fetch_op{MB}(X,&~,V)
         atomic_dec_and_test(X)  __atomic_op_return{MB}(X,-,1) == 0
-        atomic_read(X) READ_ONCE(*X)
+        atomic_get(X) READ_ONCE(*X)
         spin_trylock(X) __trylock(X)
         synchronize_srcu(X)  { __srcu{sync-srcu}(X); }
         cmpxchg(X,V,W) __cmpxchg{MB,ONCE}(X,V,W)
@@ -39,12 +39,12 @@ public class MacroParserTests
             "WRITE_ONCE(X,V) { __store{ONCE}(X, V) }",
             "smp_load_acquire(X) __load{ACQUIRE}(*X)",
             "smp_mb() { __fence{MB}() }",
-            "smp_mb__after_unlock_lock() { __fence{after-unlock-lock}() }",
-            "store_mb(X,V) { __store{ONCE}(X, V); __fence{MB}() }",
+            "mb_after_x() { __fence{after-x-y}() }",
+            "fenced_store(X,V) { __fence{wmb}(); __store{ONCE}(X, V) }",
             "atomic_add(V,X) { __atomic_op{NORETURN}(X, op[+], V) }",
             "atomic_fetch_andnot(V,X) __atomic_fetch_op{MB}(X, op[&~], V)",
             "atomic_dec_and_test(X) (__atomic_op_return{MB}(X, op[-], 1) == 0)",
-            "atomic_read(X) READ_ONCE(*X)",
+            "atomic_get(X) READ_ONCE(*X)",
             "spin_trylock(X) __trylock{}(X)",
             "synchronize_srcu(X) { __srcu{sync-srcu}(X) }",
             "cmpxchg(X,V,W) __cmpxchg{MB,ONCE}(X, V, W)",
