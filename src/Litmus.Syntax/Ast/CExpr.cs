@@ -1,6 +1,10 @@
 namespace Litmus.Syntax.Ast;
 
 /// <summary>A C type as litmus tests write it: <c>int</c>, <c>volatile int *</c>, <c>atomic_t</c>, <c>spinlock_t *</c>, <c>struct srcu_struct *</c>.</summary>
+/// <remarks>
+/// <see cref="Base"/> has the type words without qualifiers: <c>volatile int *</c> is <c>("int", 1)</c>,
+/// <c>unsigned long</c> is <c>"unsigned long"</c>, <c>struct srcu_struct</c> keeps <c>struct</c>.
+/// </remarks>
 public sealed record TypeName(string Base, int PointerDepth, SourceSpan Span)
 {
     public override string ToString() => Base + new string('*', PointerDepth);
@@ -9,6 +13,7 @@ public sealed record TypeName(string Base, int PointerDepth, SourceSpan Span)
 /// <summary>C expressions of thread bodies, init values and macro bodies.</summary>
 public abstract record Expr(SourceSpan Span);
 
+/// <summary>An integer constant; <c>-1</c> is the literal -1, not a negation of 1; hex literals are read as 64-bit values.</summary>
 public sealed record IntLiteral(long Value, SourceSpan Span) : Expr(Span);
 
 /// <summary>A register, a thread parameter, a shared location, or (in a macro body) a macro parameter.</summary>
@@ -42,8 +47,10 @@ public sealed record AssignExpr(Expr Target, string Operator, Expr Value, Source
 public sealed record CastExpr(TypeName Type, Expr Operand, SourceSpan Span) : Expr(Span);
 
 /// <summary>
-/// Macro bodies only: a call of an event-generating builtin, e.g. <c>__load{ONCE}(X)</c>,
-/// <c>__fence{MB}</c> (no arguments), <c>__atomic_op{NORETURN}(X,+,V)</c>.
+/// A call of an event-generating builtin, e.g. <c>__load{ONCE}(X)</c>,
+/// <c>__fence{MB}</c> (no arguments), <c>__atomic_op{NORETURN}(X,+,V)</c>: a call with tags in braces,
+/// or of a name starting with <c>__</c> (<c>__lock(X)</c>, no tags). Normally found in macro bodies;
+/// a thread that calls a builtin directly gets one too.
 /// </summary>
 public sealed record PrimitiveExpr(string Primitive, IReadOnlyList<string> Tags, IReadOnlyList<Expr> Arguments, SourceSpan Span) : Expr(Span);
 

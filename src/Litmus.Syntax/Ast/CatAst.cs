@@ -1,7 +1,14 @@
 namespace Litmus.Syntax.Ast;
 
 /// <summary>A parsed cat (or bell) file.</summary>
-public sealed record CatModel(string Path, string? Title, IReadOnlyList<CatStmt> Statements);
+public sealed record CatModel(string Path, string? Title, IReadOnlyList<CatStmt> Statements)
+{
+    /// <summary>
+    /// herd's model options written after the title, e.g. <c>withoutco</c> in cos-opt.cat
+    /// (<c>withco</c>, <c>withoutco</c>, <c>withinit</c>, <c>withoutinit</c>, <c>withsc</c>, <c>withoutsc</c>).
+    /// </summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+}
 
 public abstract record CatStmt(SourceSpan Span);
 
@@ -68,6 +75,11 @@ public enum CatBinaryOp
     Seq,        // ;
     Cartesian,  // *   (S * T)
     Add,        // ++  (add an element to a set)
+
+    // Only in the condition of if: if a = b then ..., if a subset b then ..., if a in b then ...
+    Equal,      // =
+    Subset,     // subset
+    Member,     // in
 }
 
 public sealed record CatBinary(CatBinaryOp Op, CatExpr Left, CatExpr Right, SourceSpan Span) : CatExpr(Span);
@@ -104,3 +116,18 @@ public sealed record CatIf(CatExpr Condition, CatExpr Then, CatExpr Else, Source
 
 /// <summary><c>try e with fallback</c>: fallback when e names something undefined.</summary>
 public sealed record CatTry(CatExpr Body, CatExpr Fallback, SourceSpan Span) : CatExpr(Span);
+
+/// <summary>
+/// <c>match e with || 'a -> x || 'b -> y || _ -> z end</c>: selects by tag;
+/// <see cref="Default"/> is the <c>_</c> case, if any.
+/// </summary>
+public sealed record CatMatch(CatExpr Subject, IReadOnlyList<CatMatchCase> Cases, CatExpr? Default, SourceSpan Span) : CatExpr(Span);
+
+public sealed record CatMatchCase(string Tag, CatExpr Body, SourceSpan Span);
+
+/// <summary>
+/// <c>match s with || {} -> e1 || x ++ rest -> e2 end</c>: takes a set apart (herd's standard
+/// library defines map and cross with it). <see cref="Element"/> and <see cref="Rest"/> are
+/// bound in <see cref="NonEmptyCase"/>; <c>_</c> names an ignored part.
+/// </summary>
+public sealed record CatMatchSet(CatExpr Subject, CatExpr EmptyCase, string Element, string Rest, CatExpr NonEmptyCase, SourceSpan Span) : CatExpr(Span);
