@@ -13,6 +13,7 @@ public static class Program
         var root = new RootCommand("Litmus: checks C litmus tests against memory models (Linux-kernel, SC, TSO) with an SMT solver.")
         {
             CheckCommand.Create(stdout, stderr),
+            ConformanceCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

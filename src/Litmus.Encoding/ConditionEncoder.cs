@@ -22,11 +22,23 @@ public sealed class ConditionEncoder(LitmusProgram program, ExecutionRelations e
         _ => throw new LitmusInputException(p.Span, "unsupported proposition"),
     };
 
+    /// <summary>
+    /// An equation holds when both sides are determined and equal: herd compares an unsolved value with
+    /// nothing successfully, so <c>x=42</c> is false of it and <c>x!=42</c> true.
+    /// </summary>
     private Term Compare(CompareProp c)
     {
-        var eq = F.Eq(Operand(c.Left, isLeft: true), Operand(c.Right, isLeft: false));
+        var (l, r) = (Operand(c.Left, isLeft: true), Operand(c.Right, isLeft: false));
+        var eq = F.And(Determined(c.Left, l), Determined(c.Right, r), F.Eq(l, r));
         return c.Negated ? F.Not(eq) : eq;
     }
+
+    private Term Determined(Operand o, Term value) => o switch
+    {
+        ValueOfOperand v => exec.FinalDetermined[v.Name],
+        NameOperand n when exec.FinalValues.TryGetValue(n.Name, out var f) && f == value => exec.FinalDetermined[n.Name],
+        _ => exec.Determined(value),
+    };
 
     /// <summary>
     /// A bare name is the location's final value on the left of <c>=</c> (<c>x=1</c>) and its address on the

@@ -24,11 +24,14 @@ public sealed partial class ExecutionRelations
     public SymRel Co { get; }
     /// <summary>The final value of each location (a variable fixed by the co-last write).</summary>
     public IReadOnlyDictionary<string, Term> FinalValues => _finalValues;
+    /// <summary>Whether the final value of each location is determined (see <see cref="Determined"/>).</summary>
+    public IReadOnlyDictionary<string, Term> FinalDetermined => _finalDetermined;
 
     private readonly TermFactory F;
     private readonly IReadOnlyList<Event> _events;
     private readonly Dictionary<string, Value> _predefined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> _finalValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Term> _finalDetermined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _instructions = new(StringComparer.Ordinal);
 
     public ExecutionRelations(LitmusProgram program)
@@ -40,6 +43,7 @@ public sealed partial class ExecutionRelations
         All = SetOf(_ => true);
         Rf = EncodeReadsFrom();
         Co = EncodeCoherenceOrder();
+        EncodeDeterminedValues();
         EncodeFinalValues();
     }
 
@@ -130,14 +134,16 @@ public sealed partial class ExecutionRelations
         foreach (var loc in Program.Locations)
         {
             var final = F.ValueVar($"final_{loc.Name}");
+            var determined = F.BoolVar($"finaldet_{loc.Name}");
             _finalValues[loc.Name] = final;
+            _finalDetermined[loc.Name] = determined;
             var address = F.ValueConst(loc.Address);
             foreach (var w in _events.Where(IsWrite))
             {
                 var here = F.And(Guard(w.Id), F.Eq(w.Address!, address));
                 if (here.IsFalse) continue;
                 var last = F.And(Co.Rows[w.Id].Values.Select(F.Not));
-                Constraints.Definitions.Add(F.Implies(F.And(here, last), F.Eq(final, w.Value!)));
+                Constraints.Definitions.Add(F.Implies(F.And(here, last), F.And(F.Eq(final, w.Value!), F.Iff(determined, Determined(w.Value!)))));
             }
         }
     }

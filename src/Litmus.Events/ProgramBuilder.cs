@@ -94,6 +94,10 @@ public sealed class ProgramBuilder
         foreach (var t in _test.Threads)
             foreach (var p in t.Parameters)
                 declared.Add((p.Name, p.Span));
+        // herd makes a location of any name an initial value points to (p=y; with y named nowhere else).
+        foreach (var item in _test.Init)
+            if (item.Value is NameExpr or AddressOfExpr { Target: NameExpr })
+                declared.Add(item.Value is NameExpr n ? (n.Name, n.Span) : (((NameExpr)((AddressOfExpr)item.Value).Target).Name, item.Value.Span));
         foreach (var (name, span) in declared)
         {
             if (_locations.ContainsKey(name)) continue;

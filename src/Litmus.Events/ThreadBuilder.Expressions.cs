@@ -64,7 +64,8 @@ internal sealed partial class ThreadBuilder
         if (_env.TryGetValue(n.Name, out var v)) return v;
         if (program.FindLocation(n.Name) is not null)
             throw new LitmusInputException(n.Span, $"'{n.Name}' is a shared location: pass it as a parameter of P{thread} and access it through the pointer (*{n.Name})");
-        throw new LitmusInputException(n.Span, $"register '{n.Name}' is used before it is assigned");
+        // As in herd, a register nobody assigned reads as 0 (C-RW-r+... tests read r4 in its own initialiser).
+        return Const(0);
     }
 
     /// <summary>C's && and ||: the right operand runs (and its events exist) only when the left one does not decide.</summary>

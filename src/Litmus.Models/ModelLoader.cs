@@ -1,6 +1,6 @@
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
-using Litmus.Syntax.Parsing;
+using Litmus.Syntax;
 
 namespace Litmus.Models;
 

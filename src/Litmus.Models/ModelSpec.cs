@@ -33,7 +33,7 @@ public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModel
     {
         path = Path.GetFullPath(path);
         if (!_cache.TryGetValue(path, out var model))
-            _cache[path] = model = Syntax.Parsing.CatParser.ParseFile(path);
+            _cache[path] = model = Syntax.CatParser.ParseFile(path);
         return model;
     }
 

@@ -1,0 +1,80 @@
+using Litmus.Events;
+using Litmus.Logic;
+
+namespace Litmus.Encoding;
+
+/// <summary>
+/// Which values an execution determines. herd computes values by solving the equations that rf and the
+/// program's data flow give. A read whose value flows, through data dependencies and rf, back into the write it
+/// reads from gives an equation that depends on itself: herd leaves it unsolved but keeps the execution, and
+/// a condition that compares an unsolved value is false. So herd never shows an out-of-thin-air value (no
+/// execution satisfies <c>b=42</c> in a test that never writes 42), yet <c>~(0:r1=0)</c> holds of an unsolved
+/// r1 (corpus tests C-JO-OOTA-2, C-OOTA, C-AS-OOTA-1). Here, <c>det_r</c> says read r's value is determined:
+/// the least fixpoint of "r reads from a write whose value is determined", exact by the rank encoding used for
+/// <c>let rec</c>: ranks only on reads that lie on a may-cycle of rf ∪ data.
+/// </summary>
+public sealed partial class ExecutionRelations
+{
+    private readonly Dictionary<Term, int> _readOfValue = new();
+    private readonly Dictionary<Term, Term> _determined = new();
+
+    private void EncodeDeterminedValues()
+    {
+        foreach (var r in _events.Where(IsRead))
+            if (r.Value is { Op: Op.ValueVar } v) _readOfValue[v] = r.Id;
+
+        var flow = new SymRel(EventCount);
+        foreach (var (w, r, t) in Rf.Edges()) flow.AddOr(F, w, r, t);
+        foreach (var e in Program.Data) flow.AddOr(F, e.From, e.To, e.Condition);
+        var component = StronglyConnected.Components(EventCount, a => flow.Rows[a].Keys);
+        var size = component.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        bool OnCycle(int a) => flow.Rows[a].ContainsKey(a) || size[component[a]] > 1;
+
+        foreach (var r in _events.Where(e => IsRead(e) && _readOfValue.ContainsValue(e.Id)))
+        {
+            var sources = Rf.Edges().Where(e => e.To == r.Id).ToList();
+            var closure = F.Or(sources.Select(s => F.And(s.Condition, Determined(_events[s.From].Value!))));
+            var det = DeterminedVar(r.Id);
+            if (!OnCycle(r.Id))
+            {
+                Constraints.Definitions.Add(F.Iff(det, closure));
+                continue;
+            }
+            // Least fixpoint: determined if a source is (closure), and only if a source is determined by reads of smaller rank.
+            Constraints.Definitions.Add(F.Implies(closure, det));
+            var rank = F.IntVar($"detrank_{r.Id}");
+            var justified = F.Or(sources.Select(s => F.And(s.Condition, TermRewriter.Substitute(F, Determined(_events[s.From].Value!),
+                t => t.Op == Op.BoolVar && _detOwner.TryGetValue(t, out var q) && component[q] == component[r.Id]
+                    ? F.And(t, F.Lt(F.IntVar($"detrank_{q}"), rank)) : null))));
+            Constraints.Definitions.Add(F.Implies(det, justified));
+        }
+    }
+
+    private readonly Dictionary<Term, int> _detOwner = new();
+
+    private Term DeterminedVar(int read)
+    {
+        var v = F.BoolVar($"det_{read}");
+        _detOwner[v] = read;
+        return v;
+    }
+
+    /// <summary>
+    /// When a value term is determined: constants always; a read's value when the read is; an if-then-else
+    /// when its condition is and the chosen branch is; an operation when all its operands are.
+    /// </summary>
+    public Term Determined(Term t)
+    {
+        if (t.Sort == Sort.Int) return F.True;
+        if (_determined.TryGetValue(t, out var known)) return known;
+        var d = t.Op switch
+        {
+            Op.ValueVar when _readOfValue.TryGetValue(t, out var id) => DeterminedVar(id),
+            Op.ValueVar or Op.BoolVar => F.True, // final-value variables are handled by their definitions
+            Op.Ite => F.And(Determined(t.Children[0]), F.Ite(t.Children[0], Determined(t.Children[1]), Determined(t.Children[2]))),
+            _ => F.And(t.Children.Select(Determined)),
+        };
+        _determined[t] = d;
+        return d;
+    }
+}
