@@ -116,12 +116,14 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             while (states.Count < options.MaxStates && solver.Check() == SolveResult.Sat)
             {
                 var m = solver.Model;
-                var values = enc.Observed.Select(o => m.EvalValue(o.Value)).ToList();
+                var values = enc.Observed.Select(o => m.EvalBool(o.Determined) ? m.EvalValue(o.Value) : (long?)null).ToList();
                 states.Add(new FinalState(
-                    enc.Observed.Select((o, i) => (o.Name.Contains(':') ? o.Name : $"[{o.Name}]", ValueNames.Show(enc.Program, values[i]))).ToList(),
+                    enc.Observed.Select((o, i) => (o.Name.Contains(':') ? o.Name : $"[{o.Name}]",
+                        values[i] is { } v ? ValueNames.Show(enc.Program, v) : "?")).ToList(),
                     m.EvalBool(enc.Condition)));
                 if (enc.Observed.Count == 0) break;
-                solver.Assert(f.Not(f.And(enc.Observed.Select((o, i) => f.Eq(o.Value, f.ValueConst(values[i]))))));
+                solver.Assert(f.Not(f.And(enc.Observed.Select((o, i) =>
+                    values[i] is { } v ? f.And(o.Determined, f.Eq(o.Value, f.ValueConst(v))) : f.Not(o.Determined)))));
             }
         }
         finally { solver.Pop(); }

@@ -6,8 +6,11 @@ using Litmus.Syntax.Ast;
 
 namespace Litmus.Encoding;
 
-/// <summary>A value the final state shows: a register (<c>1:r0</c>) or a location (<c>[x]</c>), and its term.</summary>
-public sealed record Observed(string Name, Term Value);
+/// <summary>
+/// A value the final state shows: a register (<c>1:r0</c>) or a location (<c>[x]</c>), its term, and when the
+/// execution determines it (an unsolved, out-of-thin-air value is one state, not one per number).
+/// </summary>
+public sealed record Observed(string Name, Term Value, Term Determined);
 
 /// <summary>
 /// Everything the checker needs to decide a test under a model, solver-neutral: the consistency constraints
@@ -48,13 +51,13 @@ public sealed class TestEncoding
             Test = test, Program = program, Execution = exec, Constraints = exec.Constraints,
             Condition = conditions.Encode(test.Condition.Proposition),
             Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
-            Observed = ObservedValues(test, program, conditions),
+            Observed = ObservedValues(test, exec, conditions),
             Relation = name => interpreter.Lookup(name) is RelValue<SymRel> r ? r.Rel : null,
         };
     }
 
     /// <summary>herd shows the registers and locations the condition mentions, then those of <c>locations [...]</c>, in order.</summary>
-    private static List<Observed> ObservedValues(LitmusTest test, LitmusProgram program, ConditionEncoder conditions)
+    private static List<Observed> ObservedValues(LitmusTest test, ExecutionRelations exec, ConditionEncoder conditions)
     {
         var result = new List<Observed>();
         var seen = new HashSet<string>();
@@ -63,29 +66,30 @@ public sealed class TestEncoding
             switch (o)
             {
                 case RegisterOperand r when seen.Add($"{r.Thread}:{r.Register}"):
-                    result.Add(new Observed($"{r.Thread}:{r.Register}", conditions.Register(r)));
+                    var value = conditions.Register(r);
+                    result.Add(new Observed($"{r.Thread}:{r.Register}", value, exec.Determined(value)));
                     break;
                 case NameOperand or ValueOfOperand:
                     var name = o is NameOperand n ? n.Name : ((ValueOfOperand)o).Name;
-                    if (seen.Add("[" + name + "]")) result.Add(new Observed(name, conditions.FinalValue(name, o.Span)));
+                    if (seen.Add("[" + name + "]")) result.Add(new Observed(name, conditions.FinalValue(name, o.Span), exec.FinalDetermined[name]));
                     break;
             }
         }
-        void Walk(Prop p, bool _)
+        void Walk(Prop p)
         {
             switch (p)
             {
-                case NotProp n: Walk(n.Operand, _); break;
-                case AndProp a: Walk(a.Left, _); Walk(a.Right, _); break;
-                case OrProp o: Walk(o.Left, _); Walk(o.Right, _); break;
-                case ImpliesProp i: Walk(i.Left, _); Walk(i.Right, _); break;
+                case NotProp n: Walk(n.Operand); break;
+                case AndProp a: Walk(a.Left); Walk(a.Right); break;
+                case OrProp o: Walk(o.Left); Walk(o.Right); break;
+                case ImpliesProp i: Walk(i.Left); Walk(i.Right); break;
                 case CompareProp c:
                     Add(c.Left);
                     if (c.Right is RegisterOperand or ValueOfOperand) Add(c.Right);
                     break;
             }
         }
-        Walk(test.Condition.Proposition, true);
+        Walk(test.Condition.Proposition);
         foreach (var o in test.ObservedLocations) Add(o);
         // herd lists registers by thread, then locations, each sorted
         return result.OrderBy(o => o.Name.Contains(':') ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();

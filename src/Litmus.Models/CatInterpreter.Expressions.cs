@@ -58,6 +58,9 @@ public sealed partial class CatInterpreter<TSet, TRel>
 
         // The empty value takes the type of the other side.
         if (l is EmptyValue && r is EmptyValue) return EmptyValue.Instance;
+        if ((l is SetValue<TSet> && r is RelValue<TRel>) || (l is RelValue<TRel> && r is SetValue<TSet>))
+            throw new LitmusInputException(b.Span,
+                $"'{Symbol(b.Op)}' needs two sets or two relations, but its left side is {l.Kind} and its right side {r.Kind}");
         if (l is SetValue<TSet> || r is SetValue<TSet>)
         {
             var (a, c) = (AsSet(l, b.Left.Span), AsSet(r, b.Right.Span));
@@ -76,6 +79,12 @@ public sealed partial class CatInterpreter<TSet, TRel>
             _ => _algebra.Diff(x, y),
         });
     }
+
+    private static string Symbol(CatBinaryOp op) => op switch
+    {
+        CatBinaryOp.Union => "|", CatBinaryOp.Inter => "&", CatBinaryOp.Diff => "\\", CatBinaryOp.Seq => ";",
+        CatBinaryOp.Cartesian => "*", _ => "++",
+    };
 
     private static CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => collection switch
     {

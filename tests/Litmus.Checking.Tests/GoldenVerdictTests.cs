@@ -1,0 +1,48 @@
+using Litmus.Models;
+
+namespace Litmus.Checking.Tests;
+
+/// <summary>
+/// Every test in litmus/tests beside its expected verdicts: <c>X.expect</c> holds one line per model
+/// (<c>lkmm Sometimes</c>), each a case here.
+/// </summary>
+public class GoldenVerdictTests
+{
+    private static readonly Dictionary<string, LitmusChecker> Checkers = new();
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var expect in Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.expect", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var line in File.ReadAllLines(expect).Where(l => l.Trim().Length > 0))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var test = Path.ChangeExtension(Path.GetRelativePath(RepoPaths.LitmusTests, expect), ".litmus");
+                data.Add(test, parts[0], parts[1]);
+            }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Verdict_matches_the_literature(string test, string model, string expected)
+    {
+        if (!Checkers.TryGetValue(model, out var checker))
+            Checkers[model] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions());
+        var result = checker.CheckFile(Path.Combine(RepoPaths.LitmusTests, test));
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected, result.VerdictWord);
+    }
+
+    [Fact]
+    public void Every_test_has_expectations_for_all_three_models()
+    {
+        foreach (var litmus in Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.litmus", SearchOption.AllDirectories))
+        {
+            var expect = Path.ChangeExtension(litmus, ".expect");
+            Assert.True(File.Exists(expect), $"{litmus} has no .expect file");
+            var models = File.ReadAllLines(expect).Select(l => l.Split(' ')[0]).ToList();
+            Assert.Equal(["lkmm", "sc", "tso"], models.Order(StringComparer.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Litmus.Checking.Tests;
+
+/// <summary>Finds the repository (the folder holding Litmus.sln) and the shared corpus beside it.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string LitmusTests => Path.Combine(Root, "litmus", "tests");
+
+    /// <summary>The third-party corpus at ../shared/corpus, or null where this machine has none.</summary>
+    public static string? Corpus =>
+        Path.Combine(Root, "..", "shared", "corpus") is var p && Directory.Exists(p) ? Path.GetFullPath(p) : null;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Litmus.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Litmus.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,92 @@
+namespace Litmus.Cli.Tests;
+
+public class CheckCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+    public void Dispose() => _cli.Dispose();
+
+    private const string Mp = """
+        C MP+test
+        (*
+         * Result: RESULT
+         *)
+        {}
+        P0(int *x, int *y) { WRITE_ONCE(*x, 1); smp_wmb(); WRITE_ONCE(*y, 1); }
+        P1(int *x, int *y) { r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x); }
+        exists (1:r0=1 /\ 1:r1=0)
+        """;
+
+    [Fact]
+    public void A_bundled_test_gets_its_verdict_and_exit_0()
+    {
+        var (exit, output, _) = _cli.Run("check", Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+mbs.litmus"));
+        Assert.Equal(0, exit);
+        Assert.Matches(@"SB\+mbs\s+Never\s+\(expected Never\)\s+ok\s+\d+ ms", output);
+        Assert.Contains("1 tests under lkmm: 1 ok, 0 mismatched, 0 errors", output);
+    }
+
+    [Fact]
+    public void Expect_fails_with_exit_1_when_the_verdict_differs_from_the_result_line()
+    {
+        var test = _cli.Write("mp.litmus", Mp.Replace("RESULT", "Sometimes"));
+        Assert.Equal(0, _cli.Run("check", test).Exit);
+        var (exit, output, _) = _cli.Run("check", "--expect", test);
+        Assert.Equal(1, exit);
+        Assert.Contains("MISMATCH", output);
+    }
+
+    [Fact]
+    public void A_folder_is_checked_recursively_and_a_bad_file_does_not_stop_the_others()
+    {
+        _cli.Write("a/good.litmus", Mp.Replace("RESULT", "Never"));
+        _cli.Write("a/b/bad.litmus", "C bad\n{}\nP0(int *x) { WRITE_ONCE(*x, 1)\n");
+        var (exit, output, errors) = _cli.Run("check", "--expect", _cli.Dir);
+        Assert.Equal(2, exit);
+        Assert.Contains("MP+test", output);
+        Assert.Matches(@"bad\.litmus:\d+:\d+: error: ", errors);
+        Assert.DoesNotContain("   at ", errors); // never a stack trace
+    }
+
+    [Fact]
+    public void Herd_format_prints_herds_block()
+    {
+        var test = _cli.Write("mp.litmus", Mp.Replace("RESULT", "Never"));
+        var (exit, output, _) = _cli.Run("check", "--format", "herd", test);
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("Test MP+test Allowed", lines[0]);
+        Assert.Equal("States 3", lines[1]);
+        Assert.Equal(["1:r0=0; 1:r1=0;", "1:r0=0; 1:r1=1;", "1:r0=1; 1:r1=1;"], lines.Skip(2).Take(3).Select(l => l.Trim()));
+        Assert.Equal("No", lines[5]);
+        Assert.Contains(@"Condition exists (1:r0=1 /\ 1:r1=0)", lines);
+        Assert.Contains("Observation MP+test Never 0 3", lines);
+    }
+
+    [Theory]
+    [InlineData("check", "--model", "nosuch", "x.litmus")]
+    [InlineData("check", "--format", "xml", "x.litmus")]
+    [InlineData("check", "--no-such-option", "x.litmus")]
+    [InlineData("check", "missing-file.litmus")]
+    public void Usage_errors_exit_2_with_a_message(params string[] args)
+    {
+        var (exit, _, errors) = _cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.NotEmpty(errors.Trim());
+        Assert.DoesNotContain("   at ", errors);
+    }
+
+    [Theory]
+    [InlineData("C t\n{}\nP0(int *x) { r0 = READ_ONCE(*x);", "t.litmus:3:")]                      // truncated
+    [InlineData("C t\n{}\nP0(int *x) { r0 = NOT_A_PRIMITIVE(*x); }\nexists (0:r0=0)", "t.litmus:3:19: error: unknown primitive")]
+    [InlineData("C t\n{}\nP0(int *x) { r0 = READ_ONCE(*x); }\nexists (0:r0=)", "t.litmus:4:")]  // bad condition
+    [InlineData("C t\n{}\nP0(int *x) { r0 = READ_ONCE(*x); }\nexists (y=1)", "t.litmus:4:9: error: undeclared location 'y'")]
+    public void Malformed_input_gives_one_positioned_error_and_exit_2(string text, string expected)
+    {
+        var test = _cli.Write("t.litmus", text);
+        var (exit, _, errors) = _cli.Run("check", test);
+        Assert.Equal(2, exit);
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(expected, lines[0]);
+    }
+}
