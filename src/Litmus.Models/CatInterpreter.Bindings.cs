@@ -32,9 +32,16 @@ public sealed partial class CatInterpreter<TSet, TRel>
             return plain.Select(b => AsSetOrRel(Eval(b.Body, scope), b.Body.Span)).ToList();
         }
 
-        // The first iterate, from all-empty, also tells each binding's type (set or relation).
-        var bottomScope = recEnv.With(plain.Select(b => new KeyValuePair<string, CatValue>(b.Name, EmptyValue.Instance)));
-        var first = plain.Select(b => AsSetOrRel(Eval(b.Body, bottomScope), b.Body.Span)).ToList();
+        // The first iterates, from all-empty, also tell each binding's type (set or relation). A binding built
+        // only from others (unmatched = unmatched-locks | unmatched-unlocks) is still the untyped empty value
+        // after one step, so step on until every binding has a type (at most one step per binding).
+        IReadOnlyList<CatValue> iterate = plain.Select(_ => (CatValue)EmptyValue.Instance).ToList();
+        for (var round = 0; round <= plain.Count && iterate.Any(v => v is EmptyValue); round++)
+        {
+            var scope = recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, iterate[i])));
+            iterate = plain.Select(b => Eval(b.Body, scope)).ToList();
+        }
+        var first = plain.Select((b, i) => AsSetOrRel(iterate[i], b.Body.Span)).ToList();
         var result = _algebra.LeastFixpoint(first, Step, span);
         return recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, FromSetOrRel(result[i]))));
     }

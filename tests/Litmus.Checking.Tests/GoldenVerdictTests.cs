@@ -43,6 +43,9 @@ public class GoldenVerdictTests
             Assert.True(File.Exists(expect), $"{litmus} has no .expect file");
             var models = File.ReadAllLines(expect).Select(l => l.Split(' ')[0]).ToList();
             Assert.Equal(["lkmm", "sc", "tso"], models.Order(StringComparer.Ordinal));
+            // The kernel's convention: the Result: line states the LKMM verdict.
+            var lkmm = File.ReadAllLines(expect).Single(l => l.StartsWith("lkmm ")).Split(' ')[1];
+            Assert.Equal(lkmm, Syntax.LitmusParser.ParseFile(litmus).Expected?.Verdict);
         }
     }
 }
