@@ -1,4 +1,5 @@
 using Litmus.Logic;
+using Litmus.Smt.Native;
 using static Litmus.Smt.Native.Z3Native;
 
 namespace Litmus.Smt.Z3;
@@ -6,19 +7,22 @@ namespace Litmus.Smt.Z3;
 /// <summary>Which Z3 solver object backs a <see cref="Z3Solver"/>.</summary>
 internal enum Z3SolverKind
 {
-    /// <summary><c>Z3_mk_solver</c>: tactic-selected for a first non-incremental check, SMT core afterwards.</summary>
-    Default,
     /// <summary><c>Z3_mk_simple_solver</c>: the incremental SMT core directly.</summary>
     Simple,
+    /// <summary><c>Z3_mk_solver</c>: a tactic chosen by logic for a first non-incremental check, the SMT core afterwards.</summary>
+    Default,
 }
 
 /// <summary>
 /// <see cref="ISolver"/> on one Z3 context and one Z3 solver, both reused across tests: <see cref="Reset"/> empties
-/// the solver and releases every AST of the test, so memory stays bounded over a run. Not thread-safe: one per thread.
+/// the solver and releases every AST of the test, so memory stays bounded over a run. Every Z3 call runs on the
+/// solver's own <see cref="LargeStackThread"/>, so deep formulas cannot overflow the caller's stack.
+/// Not thread-safe: use one instance per thread.
 /// </summary>
 internal sealed class Z3Solver : ISolver
 {
     private readonly Z3SolverKind _kind;
+    private readonly LargeStackThread _thread;
     private readonly Z3Context _z3;
     private readonly Z3Translator _terms;
     private readonly nint _solver;
@@ -28,24 +32,33 @@ internal sealed class Z3Solver : ISolver
     private int _scopes;
     private bool _disposed;
 
-    public Z3Solver() : this(Z3SolverKind.Default) { }
+    public Z3Solver() : this(Z3SolverKind.Simple) { }
 
     internal Z3Solver(Z3SolverKind kind)
     {
+        EnsureLoaded(); // before starting a thread, so a missing library costs nothing to clean up
         _kind = kind;
-        _z3 = new Z3Context();
+        _thread = new LargeStackThread("Z3 solver");
         try
         {
+            _z3 = _thread.Run(() => new Z3Context());
             _terms = new Z3Translator(_z3);
-            _solver = kind == Z3SolverKind.Simple ? Z3_mk_simple_solver(_z3.Handle) : Z3_mk_solver(_z3.Handle);
-            _z3.ThrowIfFailed();
-            Z3_solver_inc_ref(_z3.Handle, _solver);
+            _solver = _thread.Run(CreateSolver);
         }
         catch
         {
-            _z3.Dispose();
+            _thread.Run(() => _z3?.Dispose());
+            _thread.Dispose();
             throw;
         }
+    }
+
+    private nint CreateSolver()
+    {
+        var solver = _kind == Z3SolverKind.Simple ? Z3_mk_simple_solver(_z3.Handle) : Z3_mk_solver(_z3.Handle);
+        _z3.ThrowIfFailed();
+        Z3_solver_inc_ref(_z3.Handle, solver);
+        return solver;
     }
 
     /// <summary>How many Term translations are held (a memory measure for tests).</summary>
@@ -53,17 +66,26 @@ internal sealed class Z3Solver : ISolver
 
     public void Assert(Term t)
     {
-        var ast = Translate(t);
-        Invalidate();
-        Z3_solver_assert(_z3.Handle, _solver, ast);
-        _z3.ThrowIfFailed();
+        ExpectBool(t);
+        _thread.Run(() =>
+        {
+            var ast = _terms.Translate(t);
+            Invalidate();
+            Z3_solver_assert(_z3.Handle, _solver, ast);
+            _z3.ThrowIfFailed();
+        });
     }
 
-    public unsafe SolveResult Check(params Term[] assumptions)
+    public SolveResult Check(params Term[] assumptions)
     {
-        ThrowIfDisposed();
+        foreach (var a in assumptions) ExpectBool(a);
+        return _thread.Run(() => CheckOnZ3Thread(assumptions));
+    }
+
+    private unsafe SolveResult CheckOnZ3Thread(Term[] assumptions)
+    {
         var asts = new nint[assumptions.Length];
-        for (var i = 0; i < asts.Length; i++) asts[i] = Translate(assumptions[i]);
+        for (var i = 0; i < asts.Length; i++) asts[i] = _terms.Translate(assumptions[i]);
         Invalidate();
         int answer;
         fixed (nint* p = asts)
@@ -78,9 +100,12 @@ internal sealed class Z3Solver : ISolver
     public void Push()
     {
         ThrowIfDisposed();
-        Invalidate();
-        Z3_solver_push(_z3.Handle, _solver);
-        _z3.ThrowIfFailed();
+        _thread.Run(() =>
+        {
+            Invalidate();
+            Z3_solver_push(_z3.Handle, _solver);
+            _z3.ThrowIfFailed();
+        });
         _scopes++;
     }
 
@@ -88,23 +113,27 @@ internal sealed class Z3Solver : ISolver
     {
         ThrowIfDisposed();
         if (_scopes == 0) throw new InvalidOperationException("Pop without a matching Push");
-        Invalidate();
-        Z3_solver_pop(_z3.Handle, _solver, 1);
-        _z3.ThrowIfFailed();
+        _thread.Run(() =>
+        {
+            Invalidate();
+            Z3_solver_pop(_z3.Handle, _solver, 1);
+            _z3.ThrowIfFailed();
+        });
         _scopes--;
     }
 
     public void Reset()
     {
         ThrowIfDisposed();
-        Invalidate();
-        Z3_solver_reset(_z3.Handle, _solver);
-        _z3.ThrowIfFailed();
+        _thread.Run(() =>
+        {
+            Invalidate();
+            Z3_solver_reset(_z3.Handle, _solver);
+            _z3.ThrowIfFailed();
+            // Nothing in the solver refers to the test's ASTs any more: releasing them lets Z3 free them.
+            _terms.Clear();
+        });
         _scopes = 0;
-        // After the reset nothing in the solver refers to the test's ASTs: releasing them lets Z3 free them.
-        _terms.Clear();
-        // Z3_solver_reset also drops the solver's parameters.
-        ApplyTimeout();
     }
 
     public IModel Model
@@ -115,10 +144,13 @@ internal sealed class Z3Solver : ISolver
             if (_model is not null) return _model;
             if (_lastResult != SolveResult.Sat)
                 throw new InvalidOperationException("no model: the last Check did not return Sat, or the solver changed since");
-            var handle = Z3_solver_get_model(_z3.Handle, _solver);
-            _z3.ThrowIfFailed();
-            Z3_model_inc_ref(_z3.Handle, handle);
-            return _model = new Z3Model(_z3, _terms, handle);
+            return _model = _thread.Run(() =>
+            {
+                var handle = Z3_solver_get_model(_z3.Handle, _solver);
+                _z3.ThrowIfFailed();
+                Z3_model_inc_ref(_z3.Handle, handle);
+                return new Z3Model(_z3, _terms, _thread, handle);
+            });
         }
     }
 
@@ -128,9 +160,12 @@ internal sealed class Z3Solver : ISolver
         {
             ThrowIfDisposed();
             if (_lastResult != SolveResult.Unknown) return null;
-            var reason = ReadString(Z3_solver_get_reason_unknown(_z3.Handle, _solver));
-            _z3.ThrowIfFailed();
-            return reason;
+            return _thread.Run(() =>
+            {
+                var reason = ReadString(Z3_solver_get_reason_unknown(_z3.Handle, _solver));
+                _z3.ThrowIfFailed();
+                return reason;
+            });
         }
     }
 
@@ -143,13 +178,14 @@ internal sealed class Z3Solver : ISolver
             if (value is { } t && (t <= TimeSpan.Zero || t.TotalMilliseconds >= uint.MaxValue))
                 throw new ArgumentOutOfRangeException(nameof(value), value, "a timeout must be positive and below 49 days");
             _timeout = value;
-            ApplyTimeout();
+            _thread.Run(ApplyTimeout);
         }
     }
 
     /// <summary>
-    /// Z3's per-check "timeout" (milliseconds, rounded up so a sub-millisecond limit is not "none"); uint.MaxValue is
-    /// Z3's "no limit". Z3 arms a timer around each check and cancels the search when it fires.
+    /// Z3's "timeout" solver parameter, in milliseconds, rounded up so a sub-millisecond limit does not mean "none";
+    /// uint.MaxValue is Z3's "no limit". Z3 arms a timer around each check and cancels the search when it fires.
+    /// Solver parameters survive Z3_solver_reset, so this is set only when the property changes.
     /// </summary>
     private void ApplyTimeout()
     {
@@ -167,11 +203,10 @@ internal sealed class Z3Solver : ISolver
         finally { Z3_params_dec_ref(c, parameters); }
     }
 
-    private nint Translate(Term t)
+    private void ExpectBool(Term t)
     {
         ThrowIfDisposed();
         if (t.Sort != Sort.Bool) throw new ArgumentException($"expected a Bool term, got {t.Sort}: {t}");
-        return _terms.Translate(t);
     }
 
     /// <summary>Forgets the last answer and frees its model: both describe a solver state that is about to change.</summary>
@@ -188,10 +223,14 @@ internal sealed class Z3Solver : ISolver
     {
         if (_disposed) return;
         _disposed = true;
-        Invalidate();
-        Z3_solver_dec_ref(_z3.Handle, _solver);
-        _terms.Clear();
-        _z3.Dispose();
+        _thread.Run(() =>
+        {
+            Invalidate();
+            Z3_solver_dec_ref(_z3.Handle, _solver);
+            _terms.Clear();
+            _z3.Dispose();
+        });
+        _thread.Dispose();
     }
 
     public override string ToString() => $"Z3 solver ({_kind})";
