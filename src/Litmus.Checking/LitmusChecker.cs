@@ -55,7 +55,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         try
         {
             var encoding = TestEncoding.Build(test, Model, options.Events);
-            return Decide(encoding, result) with { Elapsed = clock.Elapsed };
+            return Decide(encoding, result with { Warnings = encoding.Program.Warnings }) with { Elapsed = clock.Elapsed };
         }
         catch (LitmusInputException e)
         {

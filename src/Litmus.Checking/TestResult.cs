@@ -31,6 +31,8 @@ public sealed record TestResult
     public string ConditionText { get; init; } = "";
     public TimeSpan Elapsed { get; init; }
     public IReadOnlyList<Diagnostic> Errors { get; init; } = [];
+    /// <summary>Problems reported with the verdict, e.g. an unregistered expedited membarrier (-EPERM).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
     /// <summary>Why the solver could not decide (time limit), when it could not.</summary>
     public string? Unknown { get; init; }
 

@@ -59,7 +59,13 @@ public sealed partial class ExecutionRelations
 
     private SymRel Identity() => Pairs((a, b) => a.Id == b.Id);
 
-    private SymRel ProgramOrder() => Pairs((a, b) => !a.IsInit && a.Thread == b.Thread && a.Position < b.Position);
+    /// <summary>Source order among each thread's own events; handlers get their place from the solver (see AddHandlerOrder).</summary>
+    private SymRel ProgramOrder()
+    {
+        var po = Pairs((a, b) => !a.IsInit && a.Thread == b.Thread && a.Position >= 0 && a.Position < b.Position);
+        AddHandlerOrder(po);
+        return po;
+    }
 
     private SymRel SameLocationRelation()
     {

@@ -9,6 +9,52 @@ public sealed partial class SymbolicAlgebra
     /// i to j through pivots 0..k exists. Only may-edges are visited, and constant edges fold, so a closure of
     /// a known relation (po) costs no solver terms.
     /// </summary>
+    public SymRel Plus(SymRel r, bool exact) => exact || r.IsConstant ? Plus(r) : LowerBoundPlus(r);
+
+    /// <summary>
+    /// A relation containing r+ in every execution, for positive uses: a fresh variable per pair that r's
+    /// may-graph can connect, with Horn clauses <c>r ⊆ x</c> and <c>x ; r ⊆ x</c>. Checks only get harder when
+    /// x is larger, so the solver has no reason to make it so, and the allowed executions stay exactly those
+    /// of the exact closure, at a cost of about (pairs × out-degree) small clauses instead of a term per
+    /// Floyd–Warshall step.
+    /// </summary>
+    private SymRel LowerBoundPlus(SymRel r)
+    {
+        var id = _closures++;
+        var x = new SymRel(N);
+        var reach = Reachability(r);
+        for (var a = 0; a < N; a++)
+            foreach (var b in reach[a]) x.Set(a, b, F.BoolVar($"tc{id}_{a}_{b}"));
+        foreach (var (a, b, t) in r.Edges()) Constraints.Definitions.Add(F.Implies(t, x.Get(a, b)!));
+        for (var a = 0; a < N; a++)
+            foreach (var (c, xac) in x.Rows[a])
+                foreach (var (b, t) in r.Rows[c])
+                    Constraints.Definitions.Add(F.Implies(F.And(xac, t), x.Get(a, b)!));
+        return x;
+    }
+
+    private int _closures;
+
+    /// <summary>For each node, the nodes reachable by one or more may-edges.</summary>
+    private List<int>[] Reachability(SymRel r)
+    {
+        var result = new List<int>[N];
+        for (var a = 0; a < N; a++)
+        {
+            var seen = new HashSet<int>();
+            var work = new Stack<int>(r.Rows[a].Keys);
+            while (work.Count > 0)
+            {
+                var v = work.Pop();
+                if (!seen.Add(v)) continue;
+                foreach (var w in r.Rows[v].Keys) work.Push(w);
+            }
+            result[a] = seen.Order().ToList();
+        }
+        return result;
+    }
+
+    /// <summary>The exact closure.</summary>
     public SymRel Plus(SymRel r)
     {
         var m = Copy(r);

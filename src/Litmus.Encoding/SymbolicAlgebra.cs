@@ -32,6 +32,9 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
     public SymSet AllEvents { get; }
     public SymRel EmptyRelation { get; }
 
+    public bool IsEmpty(SymSet s) => s.Items.All(t => t is null);
+    public bool IsEmpty(SymRel r) => r.EdgeCount == 0;
+
     public SymSet Union(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null ? y : y is null ? x : F.Or(x, y));
     public SymSet Inter(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null || y is null ? null : F.And(x, y));
     public SymSet Diff(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null ? null : y is null ? x : F.And(x, F.Not(y)));

@@ -31,6 +31,9 @@ public sealed class TestEncoding
 
     public TermFactory Terms => Program.Terms;
 
+    /// <summary>The axiom by which a model says what sys_membarrier() means (membarrier-handshake.cat).</summary>
+    public const string MembarrierAxiom = "membarrier-handshake";
+
     public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null)
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options);
@@ -40,6 +43,10 @@ public sealed class TestEncoding
         if (model.Bell is not null) interpreter.Run(model.Bell);
         interpreter.Run(model.Cat);
 
+        if (program.Membarriers.Count > 0 && exec.Constraints.Axioms.All(a => a.Name != MembarrierAxiom))
+            throw new LitmusInputException(program.Membarriers[0].Span,
+                $"this test calls sys_membarrier(), which model '{model.Name}' does not define (it has no '{MembarrierAxiom}' axiom): " +
+                "use lkmm+membarrier, tso+membarrier or sc+membarrier, or include membarrier-handshake.cat in your model");
         if (exec.UndeclaredAnnotation() is var (ev, kind, declared))
             throw new LitmusInputException(ev.Span,
                 $"annotation error: '{ev.Text}' makes a {kind} event tagged {{{string.Join(",", ev.Tags)}}}, " +

@@ -25,7 +25,7 @@ public sealed class Event
     public required Term? Address { get; init; }
     /// <summary>The value written, or the fresh variable standing for the value read; null for fences.</summary>
     public required Term? Value { get; init; }
-    /// <summary>Program-order position within its thread (0-based).</summary>
+    /// <summary>Program-order position within its thread (0-based); -1 for a membarrier handler's events, whose place the solver chooses.</summary>
     public required int Position { get; init; }
     public required SourceSpan Span { get; init; }
     /// <summary>What the source said, e.g. <c>READ_ONCE(*x)</c>, for witnesses.</summary>
@@ -40,5 +40,8 @@ public sealed class Event
 /// <summary>A guarded edge of a static relation (rmw, addr, data, ctrl): it holds when <see cref="Condition"/> does.</summary>
 public readonly record struct Edge(int From, int To, Term Condition);
 
-/// <summary>A shared location: its name, its fixed address, and its initial value.</summary>
-public sealed record Location(string Name, long Address, Term InitialValue, int InitEvent, SourceSpan Span);
+/// <summary>A shared location: its name, its fixed address, and its initial value. Hidden ones are the engine's own (membarrier handshakes).</summary>
+public sealed record Location(string Name, long Address, Term InitialValue, int InitEvent, SourceSpan Span, bool Hidden = false);
+
+/// <summary>Events of one thread that lie on one side of a handler; <see cref="RseqOnly"/> groups bind only handlers of the RSEQ command.</summary>
+public sealed record SameSideGroup(int Thread, IReadOnlyList<int> Events, bool RseqOnly);

@@ -21,6 +21,16 @@ public sealed class LitmusProgram
     public required IReadOnlyList<Edge> Ctrl { get; init; }
     /// <summary>Final value of each register that a thread names, keyed by (thread, register).</summary>
     public required IReadOnlyDictionary<(int Thread, string Register), Term> FinalRegisters { get; init; }
+    /// <summary>The sys_membarrier() calls that order, with the handler each adds to each targeted thread.</summary>
+    public IReadOnlyList<MembarrierCall> Membarriers { get; init; } = [];
+    /// <summary>Pairs of a thread's own events that the compiler keeps in program order (where a handler may not fall between reversed).</summary>
+    public IReadOnlyList<CompilerOrder> CompilerOrder { get; init; } = [];
+    /// <summary>Runs of a thread's events that a handler never splits: the two halves of a membarrier call, rseq critical sections.</summary>
+    public IReadOnlyList<SameSideGroup> SameSideGroups { get; init; } = [];
+    /// <summary>Problems that do not stop checking but must be reported (an unregistered expedited membarrier: -EPERM).</summary>
+    public IReadOnlyList<Syntax.Diagnostic> Warnings { get; init; } = [];
+
+    public bool IsHandlerEvent(Event e) => e.Position < 0;
 
     public Location? FindLocation(string name) => Locations.FirstOrDefault(l => l.Name == name);
 

@@ -6,7 +6,8 @@ namespace Litmus.Events;
 /// <summary>The primitives a test may call: the macros of a <c>.def</c> file, by name.</summary>
 public sealed class MacroTable
 {
-    private readonly Dictionary<string, MacroDef> _macros = new(StringComparer.Ordinal);
+    /// <summary>By name and arity: sys_membarrier(), sys_membarrier(CMD) and sys_membarrier(CMD, 0) are three macros.</summary>
+    private readonly Dictionary<(string, int), MacroDef> _macros = new();
 
     public string Source { get; }
 
@@ -16,14 +17,14 @@ public sealed class MacroTable
         foreach (var file in files)
         {
             names.Add(Path.GetFileName(file.Path));
-            foreach (var m in file.Macros) _macros[m.Name] = m; // later files override earlier ones, as in herd
+            foreach (var m in file.Macros) _macros[(m.Name, m.Parameters.Count)] = m; // later files override earlier ones, as in herd
         }
         Source = string.Join(", ", names);
     }
 
-    public MacroDef? Find(string name) => _macros.GetValueOrDefault(name);
-
-    public IEnumerable<string> Names => _macros.Keys;
+    /// <summary>The macro of that name taking that many arguments, else any macro of that name (so the arity error names it).</summary>
+    public MacroDef? Find(string name, int arity) =>
+        _macros.GetValueOrDefault((name, arity)) ?? _macros.Where(kv => kv.Key.Item1 == name).Select(kv => kv.Value).FirstOrDefault();
 
     /// <summary>The body of <paramref name="macro"/> with its parameters replaced by the call's arguments.</summary>
     public static (Expr? Expr, BlockStmt? Block) Instantiate(MacroDef macro, IReadOnlyList<Expr> args, SourceSpan callSpan)

@@ -15,7 +15,7 @@ public sealed record EventOptions
 }
 
 /// <summary>Turns a parsed test and the macro file into a <see cref="LitmusProgram"/>.</summary>
-public sealed class ProgramBuilder
+public sealed partial class ProgramBuilder
 {
     /// <summary>Locations get addresses far from the small integers tests use, so a pointer never equals a data value by accident.</summary>
     public const long AddressBase = 1L << 40;
@@ -56,6 +56,7 @@ public sealed class ProgramBuilder
     private LitmusProgram Run()
     {
         DeclareLocations();
+        ReadMembarrierSetup();
         var registerInits = RegisterInitialisers();
         var finals = new Dictionary<(int, string), Term>();
         foreach (var thread in _test.Threads.OrderBy(t => t.Index))
@@ -67,7 +68,9 @@ public sealed class ProgramBuilder
                 if (t == thread.Index) tb.BindParameter(reg, value);
             tb.Run(thread.Body);
             foreach (var (reg, value) in tb.Registers) finals[(thread.Index, reg)] = value.Term;
+            AddCompilerOrder(thread.Index);
         }
+        var membarriers = AddHandlers();
         foreach (var ((t, reg), value) in registerInits)
             finals.TryAdd((t, reg), value);
         return new LitmusProgram
@@ -75,6 +78,7 @@ public sealed class ProgramBuilder
             Test = _test, Terms = F, Locations = _locations.Values.OrderBy(l => l.InitEvent).ToList(),
             Events = Events, ThreadCount = _test.Threads.Count == 0 ? 0 : _test.Threads.Max(t => t.Index) + 1,
             Rmw = Rmw, Addr = Addr, Data = Data, Ctrl = Ctrl, FinalRegisters = finals,
+            Membarriers = membarriers, CompilerOrder = _compilerOrder, SameSideGroups = SameSideGroups, Warnings = Warnings,
         };
     }
 
@@ -85,7 +89,7 @@ public sealed class ProgramBuilder
     private void DeclareLocations()
     {
         var declared = new List<(string Name, SourceSpan Span)>();
-        foreach (var item in _test.Init.Where(i => i.Thread is null))
+        foreach (var item in _test.Init.Where(i => i.Thread is null && !IsRegistrationLine(i)))
         {
             if (item.ArraySize is not null)
                 throw new LitmusInputException(item.Span, $"array '{item.Name}' in the init block is not supported; declare one location per element");
@@ -95,7 +99,7 @@ public sealed class ProgramBuilder
             foreach (var p in t.Parameters)
                 declared.Add((p.Name, p.Span));
         // herd makes a location of any name an initial value points to (p=y; with y named nowhere else).
-        foreach (var item in _test.Init)
+        foreach (var item in _test.Init.Where(i => !IsRegistrationLine(i)))
             if (item.Value is NameExpr or AddressOfExpr { Target: NameExpr })
                 declared.Add(item.Value is NameExpr n ? (n.Name, n.Span) : (((NameExpr)((AddressOfExpr)item.Value).Target).Name, item.Value.Span));
         foreach (var (name, span) in declared)
@@ -106,7 +110,7 @@ public sealed class ProgramBuilder
         }
         // Initial values may name other locations (int *p = &x), so they are read once every address is known.
         var inits = new Dictionary<string, Term>();
-        foreach (var item in _test.Init.Where(i => i.Thread is null && i.Value is not null))
+        foreach (var item in _test.Init.Where(i => i.Thread is null && i.Value is not null && !IsRegistrationLine(i)))
             inits[item.Name] = InitialValue(item.Value!);
         var ordered = _locations.Values.ToList();
         _locations.Clear();

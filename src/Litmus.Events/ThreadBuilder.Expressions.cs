@@ -134,7 +134,7 @@ internal sealed partial class ThreadBuilder
 
     private SymValue Call(CallExpr call)
     {
-        var macro = program.Macros.Find(call.Function)
+        var macro = program.Macros.Find(call.Function, call.Arguments.Count)
             ?? throw new LitmusInputException(call.NameSpan,
                 $"unknown primitive '{call.Function}' (not defined in {program.Macros.Source}): Unknown macro");
         if (++_macroDepth > MaxMacroDepth)

@@ -94,6 +94,10 @@ internal sealed partial class ThreadBuilder
                 Write(address, Const(0), tags, Class("UL"), p.Span, text);
                 return Const(0);
             }
+            case "__membarrier":
+                return Membarrier(p);
+            case "__rseq_begin" or "__rseq_end":
+                return Rseq(p, p.Primitive == "__rseq_begin");
             default:
                 throw new LitmusInputException(p.Span, $"primitive '{p.Primitive}' is not supported");
         }

@@ -24,7 +24,11 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
 
     public void BindParameter(string name, Term value) => _env[name] = new SymValue(value, DepSet.None);
 
-    public void Run(BlockStmt body) => Exec(body);
+    public void Run(BlockStmt body)
+    {
+        Exec(body);
+        FinishRseq();
+    }
 
     private void Exec(Stmt s)
     {
@@ -96,6 +100,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
         if (valueDeps is not null && kind == EventKind.Write)
             foreach (var (r, c) in valueDeps.Reads) program.Data.Add(new Edge(r, id, c));
         foreach (var (r, c) in _ctrl.Reads) program.Ctrl.Add(new Edge(r, id, c));
+        NoteRseqEvent(id);
         return id;
     }
 

@@ -14,7 +14,8 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         if (!recursive)
         {
-            var values = bindings.Select(b => new KeyValuePair<string, CatValue>(b.Name, BindingValue(b, env))).ToList();
+            var values = bindings.Select(b => new KeyValuePair<string, CatValue>(b.Name,
+                b.Parameters is null ? new LazyValue(exact => InMode(exact, () => Eval(b.Body, env))) : BindingValue(b, env))).ToList();
             return env.With(values);
         }
 
@@ -26,6 +27,19 @@ public sealed partial class CatInterpreter<TSet, TRel>
         var plain = bindings.Where(b => b.Parameters is null).ToList();
         if (plain.Count == 0) return recEnv;
 
+        // The group is solved once per mode, when one of its names is first used.
+        var solved = new Dictionary<bool, IReadOnlyList<CatValue>>();
+        IReadOnlyList<CatValue> Solve(bool exact)
+        {
+            if (!solved.TryGetValue(exact, out var values))
+                solved[exact] = values = InMode(exact, () => Fixpoint(recEnv, plain, span));
+            return values;
+        }
+        return recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, new LazyValue(exact => Solve(exact)[i]))));
+    }
+
+    private IReadOnlyList<CatValue> Fixpoint(CatEnv recEnv, List<CatBinding> plain, SourceSpan span)
+    {
         IReadOnlyList<SetOrRel<TSet, TRel>> Step(IReadOnlyList<SetOrRel<TSet, TRel>> current)
         {
             var scope = recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, FromSetOrRel(current[i]))));
@@ -42,17 +56,24 @@ public sealed partial class CatInterpreter<TSet, TRel>
             iterate = plain.Select(b => Eval(b.Body, scope)).ToList();
         }
         var first = plain.Select((b, i) => AsSetOrRel(iterate[i], b.Body.Span)).ToList();
-        var result = _algebra.LeastFixpoint(first, Step, span);
-        return recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, FromSetOrRel(result[i]))));
+        return _algebra.LeastFixpoint(first, Step, span).Select(FromSetOrRel).ToList();
     }
 
     private CatValue BindingValue(CatBinding b, CatEnv env) =>
         b.Parameters is null ? Eval(b.Body, env) : new ClosureValue(b.Name, b.Parameters, b.Body, env);
 
+    private CatValue Forced(CatValue v) => v switch
+    {
+        LazyValue l => l.Force(_exact),
+        TupleValue t => new TupleValue(t.Items.Select(Forced).ToList()),
+        _ => v,
+    };
+
     private CatEnv BindParameters(CatEnv env, IReadOnlyList<string> parameters, CatValue arg, SourceSpan span)
     {
         if (parameters.Count == 1) return env.With(parameters[0], arg);
         if (parameters.Count == 0) return env;
+        if (arg is LazyValue lazy) arg = lazy.Force(_exact);
         if (arg is TupleValue t && t.Items.Count == parameters.Count)
             return env.With(parameters.Select((p, i) => new KeyValuePair<string, CatValue>(p, t.Items[i])));
         throw new LitmusInputException(span, $"expected {parameters.Count} arguments");
@@ -61,7 +82,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     private CatValue Apply(CatValue f, CatValue arg, SourceSpan span) => f switch
     {
         ClosureValue c => Eval(c.Body, BindParameters(c.Env, c.Parameters, arg, span)),
-        BuiltinValue b => b.Apply(arg, span),
+        BuiltinValue b => b.Apply(Forced(arg), span),
         _ => throw new LitmusInputException(span, $"this is {f.Kind}, not a function"),
     };
 

@@ -10,7 +10,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         switch (e)
         {
             case CatName n:
-                return env.Find(n.Name) ?? Predefined(n.Name)
+                return env.Find(n.Name, _exact) ?? Predefined(n.Name)
                     ?? throw new LitmusInputException(n.Span, $"unbound name '{n.Name}'");
             case CatEmpty:
                 return EmptyValue.Instance;
@@ -21,11 +21,20 @@ public sealed partial class CatInterpreter<TSet, TRel>
             case CatStringLiteral s:
                 return new StringValue(s.Value);
             case CatBinary b:
-                return Binary(b, Eval(b.Left, env), Eval(b.Right, env));
+            {
+                var left = Eval(b.Left, env);
+                // r & s, r ; s and r \ s are empty when r is: the right side is not built at all.
+                if (b.Op is CatBinaryOp.Inter or CatBinaryOp.Seq or CatBinaryOp.Diff && IsStaticallyEmpty(left))
+                    return b.Op == CatBinaryOp.Seq ? new RelValue<TRel>(_algebra.EmptyRelation) : left;
+                var right = b.Op == CatBinaryOp.Diff ? InMode(true, () => Eval(b.Right, env)) : Eval(b.Right, env);
+                return Binary(b, left, right);
+            }
             case CatUnary u:
-                return Unary(u, Eval(u.Operand, env));
+                return Unary(u, u.Op == CatUnaryOp.Complement ? InMode(true, () => Eval(u.Operand, env)) : Eval(u.Operand, env));
             case CatApp app:
-                return Apply(Eval(app.Function, env), Eval(app.Argument, env), app.Span);
+                // Arguments are lazy, like let bindings: rcu-pair(rcu-link | ...) builds rcu-link only if the
+                // body needs it (it does not when there is no grace period to pair).
+                return Apply(Eval(app.Function, env), LazyArgument(app.Argument, env), app.Span);
             case CatTuple t:
                 return new TupleValue(t.Items.Select(i => Eval(i, env)).ToList());
             case CatSetLiteral s:
@@ -43,6 +52,18 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 throw new LitmusInputException(e.Span, "this cat expression is not supported");
         }
     }
+
+    private CatValue LazyArgument(CatExpr arg, CatEnv env) => arg is CatTuple t
+        ? new TupleValue(t.Items.Select(i => (CatValue)new LazyValue(exact => InMode(exact, () => Eval(i, env)))).ToList())
+        : new LazyValue(exact => InMode(exact, () => Eval(arg, env)));
+
+    private bool IsStaticallyEmpty(CatValue v) => v switch
+    {
+        EmptyValue => true,
+        SetValue<TSet> s => _algebra.IsEmpty(s.Set),
+        RelValue<TRel> r => _algebra.IsEmpty(r.Rel),
+        _ => false,
+    };
 
     private CatValue? Predefined(string name) =>
         _algebra.Predefined(name) is { } v ? FromSetOrRel(v) : null;
@@ -126,8 +147,8 @@ public sealed partial class CatInterpreter<TSet, TRel>
         return new RelValue<TRel>(u.Op switch
         {
             CatUnaryOp.Inverse => _algebra.Inverse(r),
-            CatUnaryOp.Plus => _algebra.Plus(r),
-            CatUnaryOp.Star => _algebra.Union(_algebra.Plus(r), id),
+            CatUnaryOp.Plus => _algebra.Plus(r, _exact),
+            CatUnaryOp.Star => _algebra.Union(_algebra.Plus(r, _exact), id),
             CatUnaryOp.Opt => _algebra.Union(r, id),
             _ => throw new LitmusInputException(u.Span, "unknown operator"),
         });

@@ -106,9 +106,27 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     /// <summary>herd binds the events annotated <c>'rmb</c> to <c>Rmb</c>, <c>'ONCE</c> to <c>ONCE</c>.</summary>
     public static string Capitalise(string tag) => tag.Length == 0 ? tag : char.ToUpperInvariant(tag[0]) + tag[1..];
 
+    /// <summary>
+    /// Whether the expression being evaluated needs its exact value. An axiom that says a relation is acyclic,
+    /// irreflexive or empty is only harder to satisfy when the relation is larger, so a closure that feeds it
+    /// positively may be any relation containing the true closure: the algebra then needs only lower bounds
+    /// (far cheaper than an exact closure). Everything under a negation (the right of \, a complement), every
+    /// flag and every negated check is exact.
+    /// </summary>
+    private bool _exact = true;
+
+    private T InMode<T>(bool exact, Func<T> f)
+    {
+        var saved = _exact;
+        _exact = exact;
+        try { return f(); }
+        finally { _exact = saved; }
+    }
+
     private void RunCheck(CatCheck check, CatEnv env)
     {
-        var value = Eval(check.Expr, env);
+        var lowerBoundSuffices = !check.Negated && !check.IsFlag && !check.IsUndefinedUnless;
+        var value = InMode(!lowerBoundSuffices, () => Eval(check.Expr, env));
         var sr = AsSetOrRel(value, check.Expr.Span);
         var name = check.Name ?? CheckName(check);
         _algebra.Check(check, sr, name);

@@ -76,6 +76,38 @@ public sealed class ProcedureValue(CatProcedure proc, CatEnv env) : CatValue
     public override string Kind => "a procedure";
 }
 
+/// <summary>
+/// A let-bound value not computed yet. Bindings are lazy so that a model pays only for the relations its checks
+/// reach: LKMM's plain-access relations (xb*, vis, ...) are never built for a test without plain accesses.
+/// </summary>
+public sealed class LazyValue(Func<bool, CatValue> compute) : CatValue
+{
+    private CatValue? _exact, _lowerBound;
+    private bool _forcing;
+
+    /// <summary>
+    /// The value, computed once per mode: exact, or (where the context only needs it) possibly larger in
+    /// closures, see <see cref="CatInterpreter{TSet,TRel}"/>. An exact value serves both.
+    /// </summary>
+    public CatValue Force(bool exact)
+    {
+        if (_exact is not null) return _exact;
+        if (!exact && _lowerBound is not null) return _lowerBound;
+        if (_forcing) throw new InvalidOperationException("a let binding depends on itself (use let rec)");
+        _forcing = true;
+        try
+        {
+            var v = compute(exact);
+            if (v is LazyValue l) v = l.Force(exact);
+            if (exact) _exact = v; else _lowerBound = v;
+            return v;
+        }
+        finally { _forcing = false; }
+    }
+
+    public override string Kind => Force(true).Kind;
+}
+
 /// <summary>An immutable environment: a chain of scopes.</summary>
 public sealed class CatEnv
 {
@@ -90,10 +122,10 @@ public sealed class CatEnv
 
     public CatEnv With(IEnumerable<KeyValuePair<string, CatValue>> names) => new(this, new Dictionary<string, CatValue>(names));
 
-    public CatValue? Find(string name)
+    public CatValue? Find(string name, bool exact = true)
     {
         for (var e = this; e is not null; e = e._parent)
-            if (e._names.TryGetValue(name, out var v)) return v;
+            if (e._names.TryGetValue(name, out var v)) return v is LazyValue l ? l.Force(exact) : v;
         return null;
     }
 }

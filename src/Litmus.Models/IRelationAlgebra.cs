@@ -26,6 +26,10 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     TSet AllEvents { get; }
     TRel EmptyRelation { get; }
 
+    /// <summary>Whether the value is empty in every execution (known without solving).</summary>
+    bool IsEmpty(TSet s);
+    bool IsEmpty(TRel r);
+
     TSet Union(TSet a, TSet b);
     TSet Inter(TSet a, TSet b);
     TSet Diff(TSet a, TSet b);
@@ -35,8 +39,11 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     TRel Diff(TRel a, TRel b);
     TRel Seq(TRel a, TRel b);
     TRel Inverse(TRel r);
-    /// <summary>Transitive closure <c>r+</c>.</summary>
-    TRel Plus(TRel r);
+    /// <summary>
+    /// Transitive closure <c>r+</c>. When <paramref name="exact"/> is false the caller only needs a relation that
+    /// contains the closure in every execution (it feeds an axiom positively), which may be cheaper to build.
+    /// </summary>
+    TRel Plus(TRel r, bool exact);
     TRel Product(TSet a, TSet b);
     /// <summary><c>[S]</c>.</summary>
     TRel Identity(TSet s);

@@ -14,7 +14,7 @@ public static class ModelLoader
     /// <summary>Where the bundled models are: <c>models/</c> beside the executable.</summary>
     public static string BundledDirectory => Path.Combine(AppContext.BaseDirectory, "models");
 
-    public const string DefaultModel = "lkmm";
+    public const string DefaultModel = "lkmm+membarrier";
 
     public static ModelSpec Load(string model, string? bell = null, string? macros = null, IEnumerable<string>? variants = null)
     {
@@ -23,7 +23,7 @@ public static class ModelLoader
         var vars = new HashSet<string>(variants ?? [], StringComparer.Ordinal);
         var searchPath = new List<string>();
 
-        if (model.EndsWith(".cfg", StringComparison.Ordinal) || (!model.Contains('.') && !model.Contains('/')))
+        if (model.EndsWith(".cfg", StringComparison.Ordinal) || (!model.Contains(".cat") && !model.Contains('/')))
         {
             cfgPath = model.EndsWith(".cfg", StringComparison.Ordinal) ? model : Path.Combine(BundledDirectory, model + ".cfg");
             if (!File.Exists(cfgPath))
@@ -51,8 +51,12 @@ public static class ModelLoader
 
         var resolver = new FileModelResolver(searchPath);
         var name = Path.GetFileNameWithoutExtension(cfgPath ?? catPath);
-        return new ModelSpec(name, bell is null ? null : resolver.LoadPath(bell), resolver.LoadPath(catPath),
-            [MacroParser.ParseFile(macros)], vars, resolver);
+        // The engine's own primitives (sys_membarrier(), rseq) come after the model's macros, for every model.
+        var engineMacros = Path.Combine(BundledDirectory, "membarrier.def");
+        List<MacroFile> macroFiles = [MacroParser.ParseFile(macros)];
+        if (File.Exists(engineMacros) && Path.GetFullPath(engineMacros) != Path.GetFullPath(macros))
+            macroFiles.Add(MacroParser.ParseFile(engineMacros));
+        return new ModelSpec(name, bell is null ? null : resolver.LoadPath(bell), resolver.LoadPath(catPath), macroFiles, vars, resolver);
     }
 
     public static IEnumerable<string> BundledNames() =>

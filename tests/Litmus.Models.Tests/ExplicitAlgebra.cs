@@ -33,6 +33,9 @@ public sealed class ExplicitAlgebra(int n, Dictionary<string, object> predefined
     public ESet AllEvents => new(Events);
     public ERel EmptyRelation => new([]);
 
+    public bool IsEmpty(ESet s) => s.Items.Count == 0;
+    public bool IsEmpty(ERel r) => r.Pairs.Count == 0;
+
     public ESet Union(ESet a, ESet b) => new(a.Items.Union(b.Items));
     public ESet Inter(ESet a, ESet b) => new(a.Items.Intersect(b.Items));
     public ESet Diff(ESet a, ESet b) => new(a.Items.Except(b.Items));
@@ -41,6 +44,8 @@ public sealed class ExplicitAlgebra(int n, Dictionary<string, object> predefined
     public ERel Diff(ERel a, ERel b) => new(a.Pairs.Except(b.Pairs));
     public ERel Seq(ERel a, ERel b) => new(from p in a.Pairs from q in b.Pairs where p.Item2 == q.Item1 select (p.Item1, q.Item2));
     public ERel Inverse(ERel r) => new(r.Pairs.Select(p => (p.Item2, p.Item1)));
+
+    public ERel Plus(ERel r, bool exact) => Plus(r);
 
     public ERel Plus(ERel r)
     {
