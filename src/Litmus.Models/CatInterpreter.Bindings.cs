@@ -12,6 +12,8 @@ public sealed partial class CatInterpreter<TSet, TRel>
     /// </summary>
     private CatEnv Bind(CatEnv env, bool recursive, IReadOnlyList<CatBinding> bindings, SourceSpan span)
     {
+        foreach (var b in bindings)
+            CheckNamesBound(b.Body, env, [.. b.Parameters ?? [], .. recursive ? bindings.Select(x => x.Name) : []]);
         if (!recursive)
         {
             var values = bindings.Select(b => new KeyValuePair<string, CatValue>(b.Name,
@@ -57,6 +59,51 @@ public sealed partial class CatInterpreter<TSet, TRel>
         }
         var first = plain.Select((b, i) => AsSetOrRel(iterate[i], b.Body.Span)).ToList();
         return _algebra.LeastFixpoint(first, Step, span).Select(FromSetOrRel).ToList();
+    }
+
+    /// <summary>
+    /// Bindings are lazy, so a misspelt name in a definition nothing uses would go unnoticed; a model author
+    /// still wants to hear of it. Names under <c>try</c> may be unbound by design.
+    /// </summary>
+    private void CheckNamesBound(CatExpr e, CatEnv env, IReadOnlyCollection<string> locals)
+    {
+        switch (e)
+        {
+            case CatName n when !locals.Contains(n.Name) && !env.Binds(n.Name) && Predefined(n.Name) is null:
+                throw new LitmusInputException(n.Span, $"unbound name '{n.Name}'");
+            case CatTry t:
+                CheckNamesBound(t.Fallback, env, locals);
+                break;
+            case CatFun f:
+                CheckNamesBound(f.Body, env, [.. locals, .. f.Parameters]);
+                break;
+            case CatLetIn l:
+                var inner = locals.Concat(l.Bindings.Select(b => b.Name)).ToList();
+                foreach (var b in l.Bindings) CheckNamesBound(b.Body, env, [.. (l.Recursive ? inner : locals), .. b.Parameters ?? []]);
+                CheckNamesBound(l.Body, env, inner);
+                break;
+            case CatBinary b:
+                CheckNamesBound(b.Left, env, locals);
+                CheckNamesBound(b.Right, env, locals);
+                break;
+            case CatUnary u:
+                CheckNamesBound(u.Operand, env, locals);
+                break;
+            case CatApp a:
+                CheckNamesBound(a.Function, env, locals);
+                CheckNamesBound(a.Argument, env, locals);
+                break;
+            case CatTuple t:
+                foreach (var i in t.Items) CheckNamesBound(i, env, locals);
+                break;
+            case CatSetLiteral s:
+                foreach (var i in s.Items) CheckNamesBound(i, env, locals);
+                break;
+            case CatIf i:
+                CheckNamesBound(i.Then, env, locals);
+                CheckNamesBound(i.Else, env, locals);
+                break;
+        }
     }
 
     private CatValue BindingValue(CatBinding b, CatEnv env) =>

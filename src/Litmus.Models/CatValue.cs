@@ -122,6 +122,14 @@ public sealed class CatEnv
 
     public CatEnv With(IEnumerable<KeyValuePair<string, CatValue>> names) => new(this, new Dictionary<string, CatValue>(names));
 
+    /// <summary>Whether the name is bound here, without computing its value.</summary>
+    public bool Binds(string name)
+    {
+        for (var e = this; e is not null; e = e._parent)
+            if (e._names.ContainsKey(name)) return true;
+        return false;
+    }
+
     public CatValue? Find(string name, bool exact = true)
     {
         for (var e = this; e is not null; e = e._parent)

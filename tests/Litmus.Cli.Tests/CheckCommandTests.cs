@@ -22,7 +22,7 @@ public class CheckCommandTests : IDisposable
         var (exit, output, _) = _cli.Run("check", Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+mbs.litmus"));
         Assert.Equal(0, exit);
         Assert.Matches(@"SB\+mbs\s+Never\s+\(expected Never\)\s+ok\s+\d+ ms", output);
-        Assert.Contains("1 tests under lkmm: 1 ok, 0 mismatched, 0 errors", output);
+        Assert.Contains("1 tests under lkmm+membarrier: 1 ok, 0 mismatched, 0 errors", output);
     }
 
     [Fact]

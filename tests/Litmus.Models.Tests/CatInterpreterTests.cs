@@ -104,8 +104,8 @@ public class CatInterpreterTests
 
     [Theory]
     [InlineData("let r = nosuch | po", 1, 9, "unbound name 'nosuch'")]
-    [InlineData("let r = po | W", 1, 9, "left side is a relation and its right side a set of events")]
-    [InlineData("let r = domain(W)", 1, 9, "expected a relation")]
+    [InlineData("let r = po | W\nempty r", 1, 9, "left side is a relation and its right side a set of events")]
+    [InlineData("let r = domain(W)\nempty r", 1, 9, "expected a relation")]
     public void Errors_are_positioned_in_the_model_file(string cat, int line, int column, string message)
     {
         var e = Assert.Throws<LitmusInputException>(() => Run(cat));
