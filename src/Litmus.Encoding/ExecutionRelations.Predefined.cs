@@ -20,7 +20,12 @@ public sealed partial class ExecutionRelations
             "F" => Value.OfSet(SetOf(e => e.Kind == EventKind.Fence)),
             "IW" => Value.OfSet(SetOf(e => e.IsInit)),
             "FW" => Value.OfSet(FinalWrites()),
-            "RMW" or "LKR" or "LKW" or "UL" or "LF" or "RL" or "RU" => Value.OfSet(SetOf(e => e.Classes.Contains(name))),
+            "RMW" or "LKW" or "UL" => Value.OfSet(SetOf(e => e.Classes.Contains(name))),
+            // Lock reads whose kind depends on the value they read (spin_trylock(), spin_is_locked()).
+            "LKR" => Value.OfSet(LockReads(e => e.Classes.Contains("LKR"), "TRYLOCK", locked: false)),
+            "LF" => Value.OfSet(LockReads(_ => false, "TRYLOCK", locked: true)),
+            "RL" => Value.OfSet(LockReads(_ => false, "ISLOCKED", locked: true)),
+            "RU" => Value.OfSet(LockReads(_ => false, "ISLOCKED", locked: false)),
             "id" => Value.OfRel(Identity()),
             "po" => Value.OfRel(ProgramOrder()),
             "loc" => Value.OfRel(SameLocationRelation()),
@@ -41,6 +46,18 @@ public sealed partial class ExecutionRelations
         };
         if (made is { } m) _predefined[name] = m;
         return made;
+    }
+
+    /// <summary>The events that are always in the set, and the reads of <paramref name="cls"/> that saw the lock held (or free).</summary>
+    private SymSet LockReads(Func<Event, bool> always, string cls, bool locked)
+    {
+        var s = SetOf(always);
+        foreach (var e in _events.Where(e => e.Classes.Contains(cls)))
+        {
+            var free = F.Eq(e.Value!, F.ValueConst(0));
+            s.Set(e.Id, F.And(e.Guard, locked ? F.Not(free) : free));
+        }
+        return s;
     }
 
     private SymRel Rel(string name) => Predefined(name)!.Value.Rel!;

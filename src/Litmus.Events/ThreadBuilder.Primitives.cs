@@ -87,6 +87,24 @@ internal sealed partial class ThreadBuilder
                 ReadModifyWrite(address, tags, Class("LKR"), Class("LKW"), _ => Const(1), _ => F.True, p.Span, text, readsValue: F.ValueConst(0));
                 return Const(0);
             }
+            case "__trylock":
+            {
+                // spin_trylock(): takes the lock (LKR + LKW, like spin_lock()) when it reads 0, otherwise a lone
+                // failed read (LF). Which one is decided by the value read, so the encoding sorts the read into
+                // LKR or LF by that value.
+                Arity(p, 1);
+                var address = Eval(p.Arguments[0]);
+                var (old, _) = ReadModifyWrite(address, tags, Class("TRYLOCK"), Class("LKW"), _ => Const(1),
+                    o => F.Eq(o.Term, F.ValueConst(0)), p.Span, text);
+                return new SymValue(F.FromBool(F.Eq(old.Term, F.ValueConst(0))), old.Deps);
+            }
+            case "__islocked":
+            {
+                // spin_is_locked(): a read, RL when it sees the lock held (non-zero), RU when free.
+                Arity(p, 1);
+                var old = Read(Eval(p.Arguments[0]), tags, Class("ISLOCKED"), p.Span, text);
+                return new SymValue(F.FromBool(F.Ne(old.Term, F.ValueConst(0))), old.Deps);
+            }
             case "__unlock":
             {
                 Arity(p, 1);
