@@ -14,6 +14,7 @@ public static class Program
         {
             CheckCommand.Create(stdout, stderr),
             ConformanceCommand.Create(stdout, stderr),
+            TableCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

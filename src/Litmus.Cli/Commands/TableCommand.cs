@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Text.Json;
+using Litmus.Checking;
+using Litmus.Models;
+using Litmus.Smt;
+using Litmus.Syntax;
+
+namespace Litmus.Cli.Commands;
+
+/// <summary>
+/// <c>litmus table</c>: derives the barrier()/smp_mb()/sys_membarrier() pairing table from the model and
+/// compares it with the documented one; exits 1 when a cell differs.
+/// </summary>
+public static class TableCommand
+{
+    private static readonly Option<string> Format = new("--format", "-f")
+    {
+        Description = "Output: text, markdown or json",
+        DefaultValueFactory = _ => "text",
+    };
+
+    private static readonly Option<string?> Emit = new("--emit") { Description = "Also write the generated tests to this folder" };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        Format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var cmd = new Command("table", "Derive the sys_membarrier() pairing table from the model and compare it with the documented one")
+        {
+            CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Emit, CommonOptions.Timeout,
+        };
+        cmd.SetAction(parse => Run(parse, stdout, stderr));
+        return cmd;
+    }
+
+    private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        PairingTable.Table table;
+        try
+        {
+            var model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
+            var timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            using var checker = LitmusChecker.Create(model, new CheckOptions { Timeout = timeout });
+            var dir = parse.GetValue(Emit);
+            if (dir is not null) Directory.CreateDirectory(dir);
+            table = PairingTable.Build(checker, dir is null ? null : (name, text) => File.WriteAllText(Path.Combine(dir, name + ".litmus"), text));
+        }
+        catch (LitmusInputException e)
+        {
+            foreach (var d in e.Diagnostics) stderr.WriteLine(d);
+            return ExitCodes.BadInput;
+        }
+        catch (SolverUnavailableException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var errors = table.Cells.SelectMany(c => c.Errors).DistinctBy(d => d.Message).ToList();
+        foreach (var d in errors) stderr.WriteLine(d);
+        // The documented X cells are a promise only under the portable model: a stronger model (TSO) may order them anyway.
+        var portable = table.Model.StartsWith("lkmm", StringComparison.Ordinal);
+        var mismatches = table.Broken.Concat(portable ? table.StrongerThanDocumented : []).ToList();
+
+        switch (parse.GetValue(Format))
+        {
+            case "json": WriteJson(stdout, table, mismatches, portable); break;
+            case "markdown": WriteMarkdown(stdout, table); break;
+            default: WriteText(stdout, table); break;
+        }
+        if (parse.GetValue(Format) != "json")
+        {
+            foreach (var c in table.StrongerThanDocumented.Where(_ => !portable))
+                stdout.WriteLine($"note: {c.Row} / {c.Column} is not promised, but {table.Model} orders it anyway on every shape");
+            foreach (var c in mismatches)
+                stdout.WriteLine($"differs: {c.Row} / {c.Column}: documented {(c.Documented ? "O" : "X")}, {table.Model} gives {(c.Ordered ? "O" : "X (" + string.Join(" ", c.Reachable) + ")")}");
+            stdout.WriteLine($"matches the documented table: {(mismatches.Count == 0 ? "yes" : "no")}");
+        }
+        if (errors.Count > 0) return ExitCodes.BadInput;
+        return mismatches.Count == 0 ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+
+    private static string CellText(PairingTable.Cell c) =>
+        c.Ordered ? "O" : $"X ({string.Join(" ", c.Reachable)})";
+
+    private static void WriteText(TextWriter o, PairingTable.Table t)
+    {
+        var shapes = string.Join(" ", PairingTable.Shapes.Select(s => s.Name));
+        o.WriteLine($"Pairing table under {t.Model} (O ordered: Never on {shapes};");
+        o.WriteLine("X not ordered: reachable on the shapes listed)");
+        var width = Math.Max(18, t.Cells.Max(c => CellText(c).Length) + 2);
+        o.WriteLine(new string(' ', 19) + string.Concat(PairingTable.Primitives.Select(p => p.PadRight(width))).TrimEnd());
+        foreach (var row in PairingTable.Primitives)
+            o.WriteLine(row.PadRight(19) + string.Concat(PairingTable.Primitives.Select(col => CellText(t[row, col]).PadRight(width))).TrimEnd());
+    }
+
+    private static void WriteMarkdown(TextWriter o, PairingTable.Table t)
+    {
+        o.WriteLine($"Pairing table under `{t.Model}` (rows: P0's primitive, columns: P1's; O: Never on every shape, X: reachable on the shapes listed)");
+        o.WriteLine();
+        o.WriteLine("| | " + string.Join(" | ", PairingTable.Primitives.Select(p => $"`{p}`")) + " |");
+        o.WriteLine("|---|" + string.Concat(PairingTable.Primitives.Select(_ => "---|")));
+        foreach (var row in PairingTable.Primitives)
+            o.WriteLine($"| `{row}` | " + string.Join(" | ", PairingTable.Primitives.Select(col => CellText(t[row, col]))) + " |");
+        o.WriteLine();
+    }
+
+    private static void WriteJson(TextWriter o, PairingTable.Table t, List<PairingTable.Cell> mismatches, bool portable)
+    {
+        var doc = new
+        {
+            schema = "litmus-pairing-table/1",
+            model = t.Model,
+            matchesDocumented = mismatches.Count == 0,
+            cells = t.Cells.Select(c => new
+            {
+                row = c.Row, column = c.Column,
+                ordered = c.Ordered, documentedOrdered = c.Documented,
+                differs = mismatches.Contains(c),
+                shapes = c.Results.Select(r => new { shape = r.Shape, verdict = r.Result.VerdictWord ?? "error" }),
+            }),
+        };
+        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}
