@@ -39,6 +39,8 @@ public static class WitnessWriter
                 {
                     EventKind.Read => $"reads {Show(m.EvalValue(e.Value!))}",
                     EventKind.Write => $"writes {Show(m.EvalValue(e.Value!))}",
+                    EventKind.Srcu when e.Value is not null => $"index {Show(m.EvalValue(e.Value))}",
+                    EventKind.Srcu => "grace period",
                     _ => "fence",
                 };
                 var where = e.Address is null ? "" : $" at {Show(m.EvalValue(e.Address))}";

@@ -45,6 +45,7 @@ public sealed partial class ExecutionRelations
         Co = EncodeCoherenceOrder();
         EncodeDeterminedValues();
         EncodeFinalValues();
+        EncodeSrcuIndices();
     }
 
     public Event EventAt(int id) => _events[id];
@@ -148,6 +149,15 @@ public sealed partial class ExecutionRelations
         }
     }
 
+    /// <summary>Each srcu_read_lock() returns an index no other call returns.</summary>
+    private void EncodeSrcuIndices()
+    {
+        var locks = _events.Where(e => e.Kind == EventKind.Srcu && e.Tags.Contains("srcu-lock")).ToList();
+        for (var i = 0; i < locks.Count; i++)
+            for (var j = i + 1; j < locks.Count; j++)
+                Constraints.Definitions.Add(F.Ne(locks[i].Value!, locks[j].Value!));
+    }
+
     public void DeclareInstructions(string kind, IReadOnlyCollection<string> tags, SourceSpan span)
     {
         if (!_instructions.TryGetValue(kind, out var set)) _instructions[kind] = set = new HashSet<string>(StringComparer.Ordinal);
@@ -162,7 +172,7 @@ public sealed partial class ExecutionRelations
     {
         foreach (var e in _events.Where(e => !e.IsInit && e.Tags.Count > 0))
         {
-            var kind = e.Kind switch { EventKind.Read => "R", EventKind.Write => "W", _ => "F" };
+            var kind = e.Kind switch { EventKind.Read => "R", EventKind.Write => "W", EventKind.Srcu => "SRCU", _ => "F" };
             var declared = new HashSet<string>(StringComparer.Ordinal);
             var any = false;
             // An event may carry what its kind allows, what RMW allows if it is part of one, and the SRCU tags.

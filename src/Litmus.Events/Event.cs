@@ -3,7 +3,11 @@ using Litmus.Syntax;
 
 namespace Litmus.Events;
 
-public enum EventKind { Read, Write, Fence }
+/// <summary>
+/// Read, write, fence, or an SRCU event: srcu_read_lock/unlock and synchronize_srcu name their srcu_struct and
+/// (lock/unlock) carry the index, but are not memory accesses: herd keeps them out of M, rf and co.
+/// </summary>
+public enum EventKind { Read, Write, Fence, Srcu }
 
 /// <summary>
 /// One event of a test: a read, write or fence of one thread (or an initial write, thread -1).
@@ -32,7 +36,7 @@ public sealed class Event
     public required string Text { get; init; }
 
     public bool IsInit => Thread < 0;
-    public bool IsMemory => Kind != EventKind.Fence;
+    public bool IsMemory => Kind is EventKind.Read or EventKind.Write;
 
     public override string ToString() => IsInit ? $"init {Text}" : $"P{Thread}:{Position} {Kind} {Text}";
 }

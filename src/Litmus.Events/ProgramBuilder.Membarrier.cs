@@ -163,5 +163,5 @@ public sealed partial class ProgramBuilder
 
     /// <summary>Fences (barrier(), smp_mb(), RCU, membarrier), acquire/release and fully ordered accesses, lock operations.</summary>
     private static bool IsCompilerBarrier(Event e) =>
-        e.Kind == EventKind.Fence || BarrierTags.Any(e.Tags.Contains) || e.Classes.Any(c => c != "RMW");
+        e.Kind is EventKind.Fence or EventKind.Srcu || BarrierTags.Any(e.Tags.Contains) || e.Classes.Any(c => c != "RMW");
 }
