@@ -15,6 +15,7 @@ public static class Program
         {
             CheckCommand.Create(stdout, stderr, context),
             ConformanceCommand.Create(stdout, stderr),
+            Herd7Command.Create(stdout, stderr, context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
