@@ -37,8 +37,7 @@ public sealed class AnnotationSink(TextWriter stdout, string currentDirectory) :
 
     /// <summary>The line of the test's own Result: comment when the expectation came from it, else the first line.</summary>
     private int ResultLine(TestOutcome o) =>
-        o.Result.Expected is { } e && o.IsMismatch
-        && Path.GetFullPath(e.Span.File, currentDirectory) == Path.GetFullPath(o.Result.Path, currentDirectory) ? e.Span.Line : 1;
+        o.Result.Expected is { } e && Path.GetFullPath(e.Span.File, currentDirectory) == Path.GetFullPath(o.Result.Path, currentDirectory) ? e.Span.Line : 1;
 
     private static string Command(string level, string file, int line, int? col, string message) =>
         $"::{level} file={Property(file)},line={line}{(col is { } c ? $",col={c}" : "")}::{Data(message)}";
