@@ -42,10 +42,9 @@ public class BaselineTests : IDisposable
     [Fact]
     public void New_and_removed_tests_are_reported_but_do_not_fail_the_run()
     {
-        _cli.Write("old.litmus", Samples.MpExpecting("Never"));
-        Assert.Equal(0, _cli.Run("check", "--save-baseline", "base.tsv", Path.Combine(_cli.Dir, "old.litmus")).Exit);
-        _cli.Write("new.litmus", Samples.Race);
-        var (exit, output, _) = _cli.Run("check", "--baseline", "base.tsv", Path.Combine(_cli.Dir, "new.litmus"));
+        var old = _cli.Write("old.litmus", Samples.MpExpecting("Never"));
+        Assert.Equal(0, _cli.Run("check", "--save-baseline", "base.tsv", old).Exit);
+        var (exit, output, _) = _cli.Run("check", "--baseline", "base.tsv", _cli.Write("new.litmus", Samples.Race));
         Assert.Equal(0, exit);
         Assert.Contains("0 changed, 1 new, 1 removed", output);
         Assert.Contains("  new: Race Sometimes [data-race]", output);
@@ -55,9 +54,9 @@ public class BaselineTests : IDisposable
     [Fact]
     public void A_flag_that_appears_or_disappears_is_a_change()
     {
-        _cli.Write("race.litmus", Samples.Race);
+        var race = _cli.Write("race.litmus", Samples.Race);
         _cli.Write("base.tsv", "race.litmus\tSometimes\n");
-        var (exit, output, _) = _cli.Run("check", "--baseline", "base.tsv", Path.Combine(_cli.Dir, "race.litmus"));
+        var (exit, output, _) = _cli.Run("check", "--baseline", "base.tsv", race);
         Assert.Equal(1, exit);
         Assert.Contains("Race now Sometimes [data-race] (was Sometimes)", output);
     }

@@ -42,12 +42,12 @@ public sealed class ExpectationTable
             (path, verdict, flags, status) = (header.IndexOf("path"),
                 header.IndexOf("herd_verdict") is >= 0 and var h ? h : header.IndexOf("verdict"),
                 header.IndexOf("flags"), header.IndexOf("status"));
-            if (verdict < 0) errors.Add(Diagnostic.Error(rows[0].SpanOf(0), "the header names no 'herd_verdict' or 'verdict' column"));
+            if (verdict < 0) throw new LitmusInputException(rows[0].SpanOf(0), "the header names no 'herd_verdict' or 'verdict' column");
             rows.RemoveAt(0);
         }
 
         var table = new Dictionary<string, ExpectedResult>(StringComparer.Ordinal);
-        foreach (var row in errors.Count > 0 ? [] : rows)
+        foreach (var row in rows)
         {
             if (row.Field(path) is not { } p) { errors.Add(Diagnostic.Error(row.SpanOf(path), "no test path in this row")); continue; }
             if (status >= 0 && row.Field(status) is { } s && s != "ok") continue;

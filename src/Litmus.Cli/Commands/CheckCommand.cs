@@ -68,12 +68,14 @@ public static class CheckCommand
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses,
             Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
         };
+        // The first worker takes the model loaded above; the others load their own, because a model resolves its
+        // includes lazily into a cache that is not thread-safe.
+        ModelSpec? unclaimed = model;
         var run = new CheckRun(stdout, stderr, context)
         {
             Reporter = herd ? new HerdReporter(stdout, stderr) : new TextReporter(stdout, stderr, model.Name),
             ModelName = model.Name,
-            // The first worker reuses the model loaded above; others load their own (its include cache is not shared).
-            NewChecker = () => context.CreateChecker(Interlocked.Exchange(ref model, null!) ?? LoadModel(), options),
+            NewChecker = () => context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options),
             EnforceExpectations = parse.GetValue(Expect) || batch.Table is not null,
             Batch = batch,
             Sinks = Sinks(batch, stdout, context),

@@ -10,15 +10,15 @@ namespace Litmus.Cli.Commands;
 public sealed class Herd7Options
 {
     public readonly Argument<string[]> Tests = new("tests") { Description = "Litmus tests (names are read from stdin when none are given, as herd does)", Arity = ArgumentArity.ZeroOrMore };
-    public readonly Option<string?> Conf = new("-conf") { Description = "Configuration file (.cfg) naming model, bell, macros and variants" };
-    public readonly Option<string?> Model = new("-model", "-cat") { Description = "Cat model file, overriding the configuration's" };
-    public readonly Option<string?> Bell = new("-bell") { Description = "Bell file, overriding the configuration's" };
-    public readonly Option<string?> Macros = new("-macros") { Description = "Macro (.def) file, overriding the configuration's" };
-    public readonly Option<string[]> Variant = new("-variant") { Description = "Model variants (comma-separated, repeatable)", AllowMultipleArgumentsPerToken = false };
-    public readonly Option<string[]> Include = new("-I", "-set-libdir") { Description = "Folders searched for -conf, -model, -bell and -macros files after the current one", AllowMultipleArgumentsPerToken = false };
-    public readonly Option<double?> Timeout = new("-timeout") { Description = "Time limit per test, in seconds" };
-    public readonly Option<bool> Exit = new("-exit") { Description = "true: stop at the first test that cannot be read, with exit status 2" };
-    public readonly Option<string?> OutputDir = new("-o") { Description = "herd saves its execution graphs (.dot) here; Litmus draws none, so nothing is written and results still go to stdout" };
+    public readonly Option<string?> Conf = new("-conf") { HelpName = "FILE", Description = "Configuration file (.cfg) naming model, bell, macros and variants" };
+    public readonly Option<string?> Model = new("-model", "-cat") { HelpName = "FILE", Description = "Cat model file, overriding the configuration's" };
+    public readonly Option<string?> Bell = new("-bell") { HelpName = "FILE", Description = "Bell file, overriding the configuration's" };
+    public readonly Option<string?> Macros = new("-macros") { HelpName = "FILE", Description = "Macro (.def) file, overriding the configuration's" };
+    public readonly Option<string[]> Variant = new("-variant") { HelpName = "V,...", Description = "Model variants (comma-separated, repeatable)", AllowMultipleArgumentsPerToken = false };
+    public readonly Option<string[]> Include = new("-I", "-set-libdir") { HelpName = "DIR", Description = "Folders searched for -conf, -model, -bell and -macros files after the current one", AllowMultipleArgumentsPerToken = false };
+    public readonly Option<double?> Timeout = new("-timeout") { HelpName = "S", Description = "Time limit per test, in seconds" };
+    public readonly Option<bool> Exit = new("-exit") { HelpName = "true|false", Description = "true: stop at the first test that cannot be read, with exit status 2" };
+    public readonly Option<string?> OutputDir = new("-o") { HelpName = "DIR", Description = "herd saves its execution graphs (.dot) here; Litmus draws none, so nothing is written and results still go to stdout" };
     public readonly Option<bool> Version = new("-version") { Description = "Print the version and stop" };
 
     /// <summary>
