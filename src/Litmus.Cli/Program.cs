@@ -5,16 +5,18 @@ namespace Litmus.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, CliContext.FromConsole());
 
     /// <summary>The whole command line; separated from <see cref="Main"/> so tests can run it in-process.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliContext? context = null)
     {
+        context ??= new CliContext();
         var root = new RootCommand("Litmus: checks C litmus tests against memory models (Linux-kernel, SC, TSO) with an SMT solver.")
         {
-            CheckCommand.Create(stdout, stderr),
+            CheckCommand.Create(stdout, stderr, context),
             ConformanceCommand.Create(stdout, stderr),
             TableCommand.Create(stdout, stderr),
+            Herd7Command.Create(stdout, stderr, context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -35,4 +37,8 @@ public static class ExitCodes
     public const int ExpectationFailed = 1;
     public const int BadInput = 2;
     public const int Undecided = 3;
+
+    /// <summary>The exit code of a run: bad input outranks an undecided test, which outranks a failed expectation.</summary>
+    public static int Of(int errors, int undecided, int failures) =>
+        errors > 0 ? BadInput : undecided > 0 ? Undecided : failures > 0 ? ExpectationFailed : Success;
 }

@@ -1,20 +1,10 @@
 namespace Litmus.Cli.Tests;
 
+[Collection(CliRunner.Serial)]
 public class CheckCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();
-
-    private const string Mp = """
-        C MP+test
-        (*
-         * Result: RESULT
-         *)
-        {}
-        P0(int *x, int *y) { WRITE_ONCE(*x, 1); smp_wmb(); WRITE_ONCE(*y, 1); }
-        P1(int *x, int *y) { r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x); }
-        exists (1:r0=1 /\ 1:r1=0)
-        """;
 
     [Fact]
     public void A_bundled_test_gets_its_verdict_and_exit_0()
@@ -28,7 +18,7 @@ public class CheckCommandTests : IDisposable
     [Fact]
     public void Expect_fails_with_exit_1_when_the_verdict_differs_from_the_result_line()
     {
-        var test = _cli.Write("mp.litmus", Mp.Replace("RESULT", "Sometimes"));
+        var test = _cli.Write("mp.litmus", Samples.MpExpecting("Sometimes"));
         Assert.Equal(0, _cli.Run("check", test).Exit);
         var (exit, output, _) = _cli.Run("check", "--expect", test);
         Assert.Equal(1, exit);
@@ -38,8 +28,8 @@ public class CheckCommandTests : IDisposable
     [Fact]
     public void A_folder_is_checked_recursively_and_a_bad_file_does_not_stop_the_others()
     {
-        _cli.Write("a/good.litmus", Mp.Replace("RESULT", "Never"));
-        _cli.Write("a/b/bad.litmus", "C bad\n{}\nP0(int *x) { WRITE_ONCE(*x, 1)\n");
+        _cli.Write("a/good.litmus", Samples.MpExpecting("Never"));
+        _cli.Write("a/b/bad.litmus", Samples.Truncated);
         var (exit, output, errors) = _cli.Run("check", "--expect", _cli.Dir);
         Assert.Equal(2, exit);
         Assert.Contains("MP+test", output);
@@ -50,7 +40,7 @@ public class CheckCommandTests : IDisposable
     [Fact]
     public void Herd_format_prints_herds_block()
     {
-        var test = _cli.Write("mp.litmus", Mp.Replace("RESULT", "Never"));
+        var test = _cli.Write("mp.litmus", Samples.MpExpecting("Never"));
         var (exit, output, _) = _cli.Run("check", "--format", "herd", test);
         Assert.Equal(0, exit);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();

@@ -1,11 +1,26 @@
 namespace Litmus.Cli.Tests;
 
-/// <summary>Runs the command line in-process and captures what it prints; writes scratch tests to a temp folder.</summary>
+/// <summary>
+/// Runs the command line in-process and captures what it prints; writes scratch tests to a temp folder, which is
+/// also the run's current folder (paths in baselines and reports are relative to it).
+/// </summary>
 public sealed class CliRunner : IDisposable
 {
+    /// <summary>
+    /// The command line's option objects are shared statics, which System.CommandLine mutates as commands are
+    /// built: command-line tests run one at a time.
+    /// </summary>
+    public const string Serial = "command line";
+
     public string Dir { get; } = Directory.CreateTempSubdirectory("litmus-cli-").FullName;
 
+    public CliContext Context { get; set; }
+
+    public CliRunner() => Context = new CliContext { CurrentDirectory = Dir, GetEnvironmentVariable = _ => null };
+
     public static string Repo { get; } = FindRepo();
+
+    public static string Bundled(string test) => Path.Combine(Repo, "litmus", "tests", test);
 
     public string Write(string name, string text)
     {
@@ -15,10 +30,12 @@ public sealed class CliRunner : IDisposable
         return path;
     }
 
+    public string Read(string name) => File.ReadAllText(Path.Combine(Dir, name));
+
     public (int Exit, string Out, string Err) Run(params string[] args)
     {
         var (o, e) = (new StringWriter(), new StringWriter());
-        var code = Program.Run(args, o, e);
+        var code = Program.Run(args, o, e, Context);
         return (code, o.ToString(), e.ToString());
     }
 
@@ -31,3 +48,6 @@ public sealed class CliRunner : IDisposable
         throw new InvalidOperationException("repository not found");
     }
 }
+
+[CollectionDefinition(CliRunner.Serial, DisableParallelization = true)]
+public sealed class SerialCommandLine;

@@ -1,5 +1,6 @@
 namespace Litmus.Cli.Tests;
 
+[Collection(CliRunner.Serial)]
 public class TableCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();

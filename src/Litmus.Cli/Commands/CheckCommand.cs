@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Litmus.Checking;
+using Litmus.Cli.Batch;
 using Litmus.Cli.Output;
 using Litmus.Models;
 using Litmus.Smt;
@@ -24,63 +25,80 @@ public static class CheckCommand
 
     private static readonly Option<bool> States = new("--states") { Description = "List the reachable final states" };
     private static readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome" };
-    private static readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a verdict differs from the test's own Result: line" };
+    private static readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a verdict differs from the test's own Result: line (or from --expect-file)" };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context)
     {
         Format.AcceptOnlyFromAmong("text", "herd");
+        var batch = new BatchOptions();
         var cmd = new Command("check", "Decide whether each test's condition is reachable: Never, Sometimes or Always")
         {
             Paths, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, States, Witness, Expect, CommonOptions.Timeout,
         };
-        cmd.SetAction(parse => Run(parse, stdout, stderr));
+        foreach (var option in batch.All) cmd.Options.Add(option);
+        cmd.SetAction(parse => Run(parse, batch, stdout, stderr, context));
         return cmd;
     }
 
-    private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private static int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var herd = parse.GetValue(Format) == "herd";
-        var options = new CheckOptions
-        {
-            States = parse.GetValue(States) || herd,
-            Witness = parse.GetValue(Witness),
-            Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
-        };
+        ModelSpec LoadModel() => ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         ModelSpec model;
         List<string> files;
+        BatchOptions.Values batch;
         try
         {
-            model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
-            files = TestFiles.Expand(parse.GetValue(Paths)!);
+            batch = batchOptions.Read(parse, context.CurrentDirectory);
+            model = LoadModel();
+            files = TestFiles.Expand(parse.GetValue(Paths)!)
+                .Where(f => batch.Shard.Contains(DisplayPath.Of(f, context.CurrentDirectory))).ToList();
         }
         catch (LitmusInputException e)
         {
             foreach (var d in e.Diagnostics) stderr.WriteLine(d);
+            if (parse.GetValue(batchOptions.Annotations))
+                foreach (var d in e.Diagnostics) stdout.WriteLine(AnnotationSink.At(d, context.CurrentDirectory));
             return ExitCodes.BadInput;
         }
 
-        IReporter reporter = herd ? new HerdReporter(stdout, stderr) : new TextReporter(stdout, stderr, model.Name);
-        var summary = new RunSummary();
+        var options = new CheckOptions
+        {
+            States = parse.GetValue(States) || herd,
+            Witness = parse.GetValue(Witness) || batch.WantsWitnesses,
+            Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
+        };
+        // The first worker takes the model loaded above; the others load their own, because a model resolves its
+        // includes lazily into a cache that is not thread-safe.
+        ModelSpec? unclaimed = model;
+        var run = new CheckRun(stdout, stderr, context)
+        {
+            Reporter = herd ? new HerdReporter(stdout, stderr) : new TextReporter(stdout, stderr, model.Name),
+            ModelName = model.Name,
+            NewChecker = () => context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options),
+            EnforceExpectations = parse.GetValue(Expect) || batch.Table is not null,
+            Batch = batch,
+            Sinks = Sinks(batch, stdout, context),
+            PrintWitnesses = parse.GetValue(Witness),
+            HerdFormat = herd,
+        };
         try
         {
-            using var checker = LitmusChecker.Create(model, options);
-            foreach (var file in files)
-            {
-                var result = checker.CheckFile(file);
-                var judgement = Expectations.Judge(result);
-                summary.Add(result, judgement);
-                reporter.Report(result, judgement);
-            }
+            return run.Execute(files);
         }
         catch (SolverUnavailableException e)
         {
             stderr.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        reporter.Finish(summary);
-        if (summary.Errors > 0) return ExitCodes.BadInput;
-        if (summary.Undecided > 0) return ExitCodes.Undecided;
-        if (parse.GetValue(Expect) && summary.Mismatched > 0) return ExitCodes.ExpectationFailed;
-        return ExitCodes.Success;
+    }
+
+    private static List<IResultSink> Sinks(BatchOptions.Values batch, TextWriter stdout, CliContext context)
+    {
+        var sinks = new List<IResultSink>();
+        if (batch.JUnit is { } junit) sinks.Add(new JUnitSink(junit));
+        if (batch.Json is { } json) sinks.Add(new JsonSink(json, context.CurrentDirectory));
+        if (batch.Annotations) sinks.Add(new AnnotationSink(stdout, context.CurrentDirectory));
+        return sinks;
     }
 }

@@ -19,13 +19,19 @@ public sealed class RunSummary
     public int Undecided { get; private set; }
     public int WithoutExpectation { get; private set; }
 
+    /// <summary>Tests counted by verdict (row) and by how they compare with their expectation (column).</summary>
+    public Dictionary<(string Verdict, string Status), int> ByVerdictAndStatus { get; } = [];
+
     public void Add(TestResult r, Judgement j)
     {
         Tests++;
-        if (r.IsError) Errors++;
-        else if (r.Unknown is not null) Undecided++;
-        else if (j == Judgement.Match) Matched++;
-        else if (j == Judgement.Mismatch) Mismatched++;
-        else WithoutExpectation++;
+        string status;
+        if (r.IsError) { Errors++; status = "error"; }
+        else if (r.Unknown is not null) { Undecided++; status = "undecided"; }
+        else if (j == Judgement.Match) { Matched++; status = "ok"; }
+        else if (j == Judgement.Mismatch) { Mismatched++; status = "mismatched"; }
+        else { WithoutExpectation++; status = "no expectation"; }
+        var verdict = r.IsError ? "error" : r.Unknown is not null ? "unknown" : r.VerdictWord!;
+        ByVerdictAndStatus[(verdict, status)] = ByVerdictAndStatus.GetValueOrDefault((verdict, status)) + 1;
     }
 }

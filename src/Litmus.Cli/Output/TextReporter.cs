@@ -40,6 +40,11 @@ public sealed class TextReporter(TextWriter stdout, TextWriter stderr, string mo
 
     public void Finish(RunSummary s)
     {
+        if (s.Tests > 1)
+        {
+            stdout.WriteLine();
+            SummaryTable.Print(stdout, s);
+        }
         var parts = new List<string> { $"{s.Matched} ok", $"{s.Mismatched} mismatched", $"{s.Errors} errors" };
         if (s.Undecided > 0) parts.Add($"{s.Undecided} undecided");
         if (s.WithoutExpectation > 0) parts.Add($"{s.WithoutExpectation} without expectation");

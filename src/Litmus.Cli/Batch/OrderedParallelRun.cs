@@ -1,0 +1,61 @@
+using System.Runtime.ExceptionServices;
+using Litmus.Checking;
+
+namespace Litmus.Cli.Batch;
+
+/// <summary>
+/// Checks files on several workers and hands the results over in input order, each as soon as it and every
+/// earlier one are done, so the output is the same as a sequential run's. Each worker makes its own checker:
+/// a checker and its solver serve one thread only.
+/// </summary>
+public static class OrderedParallelRun
+{
+    /// <summary>The cat interpreter and the encoder recurse deeply on big tests; workers get the main thread's room.</summary>
+    private const int WorkerStackBytes = 16 * 1024 * 1024;
+
+    public static void Run(IReadOnlyList<string> files, int jobs, Func<LitmusChecker> newChecker, Action<TestResult> report)
+    {
+        if (jobs <= 1 || files.Count <= 1)
+        {
+            using var checker = newChecker();
+            foreach (var f in files) report(checker.CheckFile(f));
+            return;
+        }
+
+        var results = new TestResult?[files.Count];
+        var next = -1;
+        ExceptionDispatchInfo? failure = null;
+        void Work()
+        {
+            try
+            {
+                using var checker = newChecker();
+                for (var i = Interlocked.Increment(ref next); i < files.Count; i = Interlocked.Increment(ref next))
+                {
+                    var r = checker.CheckFile(files[i]);
+                    lock (results) { results[i] = r; Monitor.PulseAll(results); }
+                }
+            }
+            catch (Exception e)
+            {
+                lock (results) { failure ??= ExceptionDispatchInfo.Capture(e); Monitor.PulseAll(results); }
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(jobs, files.Count))
+            .Select(_ => new Thread(Work, WorkerStackBytes) { IsBackground = true, Name = "litmus worker" }).ToList();
+        workers.ForEach(t => t.Start());
+        for (var i = 0; i < files.Count; i++)
+        {
+            TestResult r;
+            lock (results)
+            {
+                while (results[i] is null && failure is null) Monitor.Wait(results);
+                if (results[i] is null) failure!.Throw();
+                r = results[i]!;
+            }
+            report(r);
+        }
+        workers.ForEach(t => t.Join());
+    }
+}
