@@ -19,7 +19,7 @@ public class BaselineTests : IDisposable
         Assert.Equal(0, _cli.Run("check", "--save-baseline", "base.tsv", Mp, Sb).Exit);
         Assert.Equal("""
             # Litmus baseline: path, verdict, flags (tab-separated; sorted by path; paths relative to where litmus ran)
-            # model: lkmm
+            # model: lkmm+membarrier
             mp/MP+test.litmus	Never
             sb/SB+mbs.litmus	Never
 

@@ -20,7 +20,7 @@ public class ExpectFileTests : IDisposable
             "gone.litmus\tC\t\t\therd-error\n");
         var (exit, output, _) = _cli.Run("check", "--expect-file", table, Path.Combine(_cli.Dir, "t"));
         Assert.Equal(0, exit);
-        Assert.Contains("2 tests under lkmm: 2 ok, 0 mismatched, 0 errors", output);
+        Assert.Contains("2 tests under lkmm+membarrier: 2 ok, 0 mismatched, 0 errors", output);
     }
 
     [Fact]
