@@ -3,8 +3,9 @@ using Litmus.Models;
 namespace Litmus.Checking.Tests;
 
 /// <summary>
-/// Every test in litmus/tests beside its expected verdicts: <c>X.expect</c> holds one line per model
-/// (<c>lkmm Sometimes</c>), each a case here.
+/// Every test in litmus/tests and litmus/membarrier beside its expectations: <c>X.expect</c> holds one line per
+/// model (<c>lkmm Sometimes</c>), each a case here, and may say <c>diagnostic EPERM</c> (the test must be
+/// reported for an unregistered membarrier).
 /// </summary>
 public class GoldenVerdictTests
 {
@@ -13,23 +14,39 @@ public class GoldenVerdictTests
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var expect in Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.expect", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            foreach (var line in File.ReadAllLines(expect).Where(l => l.Trim().Length > 0))
-            {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var test = Path.ChangeExtension(Path.GetRelativePath(RepoPaths.LitmusTests, expect), ".litmus");
-                data.Add(test, parts[0], parts[1]);
-            }
+        foreach (var folder in new[] { RepoPaths.LitmusTests, RepoPaths.Membarrier })
+            foreach (var expect in Directory.EnumerateFiles(folder, "*.expect", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var line in File.ReadAllLines(expect).Where(l => l.Trim().Length > 0))
+                {
+                    var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    var test = Path.ChangeExtension(Path.GetRelativePath(RepoPaths.Root, expect), ".litmus");
+                    data.Add(test, parts[0], parts[1]);
+                }
         return data;
+    }
+
+    internal static LitmusChecker CheckerFor(string model)
+    {
+        lock (Checkers)
+        {
+            if (!Checkers.TryGetValue(model, out var checker))
+                Checkers[model] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions());
+            return checker;
+        }
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Verdict_matches_the_literature(string test, string model, string expected)
     {
-        if (!Checkers.TryGetValue(model, out var checker))
-            Checkers[model] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions());
-        var result = checker.CheckFile(Path.Combine(RepoPaths.LitmusTests, test));
+        var path = Path.Combine(RepoPaths.Root, test);
+        if (model == "diagnostic")
+        {
+            var reported = CheckerFor(ModelLoader.DefaultModel).CheckFile(path);
+            Assert.Contains(reported.Warnings, w => w.Message.Contains("-" + expected));
+            return;
+        }
+        var result = CheckerFor(model).CheckFile(path);
         Assert.Empty(result.Errors);
         Assert.Equal(expected, result.VerdictWord);
     }

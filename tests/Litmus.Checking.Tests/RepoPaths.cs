@@ -7,6 +7,8 @@ public static class RepoPaths
 
     public static string LitmusTests => Path.Combine(Root, "litmus", "tests");
 
+    public static string Membarrier => Path.Combine(Root, "litmus", "membarrier");
+
     /// <summary>The third-party corpus at ../shared/corpus, or null where this machine has none.</summary>
     public static string? Corpus =>
         Path.Combine(Root, "..", "shared", "corpus") is var p && Directory.Exists(p) ? Path.GetFullPath(p) : null;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints speed and memory figures for Litmus on this machine (no pass/fail: figures for the docs).
+#   scripts/benchmark.sh
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dotnet build "$repo/src/Litmus.Cli" -c Release -v quiet -nologo >/dev/null
+litmus=(dotnet "$repo/src/Litmus.Cli/bin/Release/net10.0/litmus.dll")
+measure() { # label, command...
+  local label=$1; shift
+  local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  printf '%-52s %8.2f s %8d MiB\n' "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
+}
+echo "Litmus benchmark, $(nproc) cores, $(date -u +%Y-%m-%d)"
+printf '%-52s %10s %12s\n' "job" "wall" "max RSS"
+measure "bundled tests (litmus/tests, lkmm+membarrier)" "${litmus[@]}" check "$repo/litmus/tests"
+measure "bundled tests under tso" "${litmus[@]}" check --model tso "$repo/litmus/tests"
+measure "bundled tests, --jobs 2" "${litmus[@]}" check --jobs 2 "$repo/litmus/tests"
+measure "pairing table (54 generated tests)" "${litmus[@]}" table
+if [ -d "$repo/litmus/membarrier" ]; then
+  measure "membarrier suite (litmus/membarrier)" "${litmus[@]}" check "$repo/litmus/membarrier"
+fi
+corpus="$repo/../shared/corpus"
+if [ -d "$corpus" ]; then
+  measure "corpus stages 1-2 (1050 tests)" "${litmus[@]}" conformance "$corpus" --max-stage 2
+  measure "corpus folder lkmm/ (35 kernel tests)" "${litmus[@]}" conformance "$corpus" --folder lkmm
+fi
