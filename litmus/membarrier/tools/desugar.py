@@ -7,13 +7,18 @@ becomes a request/acknowledgement handshake with each thread it targets,
 and every way of placing the handlers in the targeted threads becomes one
 ordinary litmus test that the existing checker can decide.
 
-    desugar.py TEST.litmus                 write TEST.desugared/*.litmus
-    desugar.py TEST.litmus --run           ... and check them (lkmm), write
-                                           verdicts.tsv, print the verdict
-    desugar.py TEST.litmus --run --models lkmm,tso,sc
-                                           also verdicts.tso.tsv, verdicts.sc.tsv
-    desugar.py TEST.litmus --out DIR       write somewhere else (scratch runs
-                                           of tests with thousands of placements)
+    desugar.py TEST.litmus              write TEST.desugared/*.litmus
+    desugar.py TEST.litmus --run        ... check them under lkmm and under the
+                                        other base models TEST.expect has a
+                                        line for, write verdicts.tsv (lkmm),
+                                        verdicts.tso.tsv, verdicts.sc.tsv, set
+                                        each file's Result: line, print the
+                                        verdict the rule gives
+    --models lkmm,tso,sc                choose the models instead
+    --tables-only                       after --run, keep only the tables
+    --out DIR                           write somewhere else (scratch runs)
+    --no-inside                         experiment: never place a handler
+                                        inside the target's own call
 
 It understands the straight-line subset of the C litmus language that the
 tests in litmus/membarrier use, one statement per line:
@@ -631,7 +636,12 @@ def main():
     ap.add_argument("test")
     ap.add_argument("--out")
     ap.add_argument("--run", action="store_true")
-    ap.add_argument("--models", default="lkmm")
+    ap.add_argument("--models", default="expect",
+                    help="comma-separated base models, or 'expect' (the default): lkmm and "
+                         "whichever of tso, sc the test's .expect file has a line for")
+    ap.add_argument("--tables-only", action="store_true",
+                    help="after --run, delete the generated files and keep the verdict tables "
+                         "(for tests with thousands of placements)")
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--batch", type=int, default=400)
     ap.add_argument("--no-inside", action="store_true",
@@ -662,8 +672,15 @@ def main():
         print("  diagnostic:", d)
     if not a.run:
         return
+    models = a.models.split(",")
+    if a.models == "expect":
+        models = ["lkmm"]
+        exp = os.path.splitext(a.test)[0] + ".expect"
+        if os.path.exists(exp):
+            listed = [l.split()[0] for l in open(exp) if l.strip()]
+            models += [m for m in ("tso", "sc") if m + "+membarrier" in listed]
     summary = {}
-    for model in a.models.split(","):
+    for model in models:
         res = {}
         for k in range(0, len(files), a.batch):
             res.update(run_checker(files[k:k + a.batch], model, a.timeout))
@@ -681,6 +698,9 @@ def main():
         summary[model] = combine(res.values())
         print(f"  {model}: " + ", ".join(f"{c} {v}" for v, c in sorted(counts.items())) +
               f"  =>  {model}+membarrier {summary[model]}")
+    if a.tables_only:
+        for f in files:
+            os.remove(f)
 
 
 if __name__ == "__main__":
