@@ -590,7 +590,15 @@ def emit(test, mids, targets, name, layout, source_rel, diagnostics):
     if hs_conds:
         hs = " /\\ ".join(hs_conds)
         out.append(f"filter ({hs})")
-        inner = cond[1:-1].strip() if cond.startswith("(") and cond.endswith(")") else cond
+        inner = cond
+        if cond.startswith("(") and cond.endswith(")"):
+            depth = 0
+            for i, ch in enumerate(cond):
+                depth += {"(": 1, ")": -1}.get(ch, 0)
+                if depth == 0:
+                    break
+            if i == len(cond) - 1:      # the first parenthesis closes at the end
+                inner = cond[1:-1].strip()
         out.append(f"exists (({inner}) /\\ {hs})")
     else:
         out.append(f"exists {cond}")
