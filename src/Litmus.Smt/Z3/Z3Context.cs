@@ -1,0 +1,98 @@
+using Litmus.Smt.Native;
+using static Litmus.Smt.Native.Z3Native;
+
+namespace Litmus.Smt.Z3;
+
+/// <summary>
+/// One Z3 context with reference-counted ASTs (<c>Z3_mk_context_rc</c>). Chosen over the plain context because a
+/// plain context keeps every AST until it is deleted, so a context reused across thousands of tests would only grow;
+/// with reference counts, the ASTs of a test are freed when the translator releases them on Reset.
+/// The rule that follows: an AST returned by Z3 must be <see cref="Keep"/>-ed before the next Z3 call that creates
+/// another one (Z3 only holds the most recent result alive), and <see cref="Release"/>-d when no longer needed.
+/// Not thread-safe, like Z3 contexts themselves.
+/// </summary>
+internal sealed unsafe class Z3Context : IDisposable
+{
+    public const uint ValueBits = 64;
+
+    public nint Handle { get; private set; }
+    public nint BoolSort { get; }
+    public nint ValueSort { get; }
+    public nint IntSort { get; }
+
+    public Z3Context()
+    {
+        EnsureLoaded();
+        var config = Z3_mk_config();
+        try
+        {
+            Z3_set_param_value(config, "model", "true");
+            Handle = Z3_mk_context_rc(config);
+        }
+        finally { Z3_del_config(config); }
+        if (Handle == 0) throw new SolverException("Z3 could not create a context");
+        Z3_set_error_handler(Handle, &IgnoreError);
+        // Sorts are ASTs: without a reference they could be freed while cached here.
+        BoolSort = Keep(Z3_mk_bool_sort(Handle));
+        ValueSort = Keep(Z3_mk_bv_sort(Handle, ValueBits));
+        IntSort = Keep(Z3_mk_int_sort(Handle));
+    }
+
+    public static string Version()
+    {
+        EnsureLoaded();
+        return ReadString(Z3_get_full_version());
+    }
+
+    /// <summary>Bytes Z3 has allocated in this process, over all contexts (a leak measure for tests).</summary>
+    public static ulong AllocatedBytes()
+    {
+        EnsureLoaded();
+        return Z3_get_estimated_alloc_size();
+    }
+
+    /// <summary>Throws the pending Z3 error, if the last call failed. Called after every Z3 call that can fail.</summary>
+    public void ThrowIfFailed()
+    {
+        var code = Z3_get_error_code(Handle);
+        if (code != ErrorOk) throw new SolverException($"Z3 error {code}: {ReadString(Z3_get_error_msg(Handle, code))}");
+    }
+
+    /// <summary>Checks a freshly created AST and takes a reference to it.</summary>
+    public nint Keep(nint ast)
+    {
+        ThrowIfFailed();
+        if (ast == 0) throw new SolverException("Z3 returned no AST");
+        Z3_inc_ref(Handle, ast);
+        return ast;
+    }
+
+    public void Release(nint ast) => Z3_dec_ref(Handle, ast);
+
+    public nint Symbol(string name)
+    {
+        var symbol = Z3_mk_string_symbol(Handle, name);
+        ThrowIfFailed();
+        return symbol;
+    }
+
+    /// <summary>
+    /// Deleting the context frees everything created in it, including ASTs still referenced;
+    /// owners must not use their handles afterwards.
+    /// </summary>
+    public void Dispose()
+    {
+        DeleteContext();
+        GC.SuppressFinalize(this);
+    }
+
+    // A forgotten Dispose would otherwise leak a whole native context (megabytes).
+    ~Z3Context() => DeleteContext();
+
+    private void DeleteContext()
+    {
+        if (Handle == 0) return;
+        Z3_del_context(Handle);
+        Handle = 0;
+    }
+}
