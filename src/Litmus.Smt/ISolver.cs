@@ -6,7 +6,10 @@ public enum SolveResult { Sat, Unsat, Unknown }
 
 /// <summary>
 /// An incremental SMT solver over <see cref="Term"/>s. Meant to be created once per worker thread and
-/// <see cref="Reset"/> between tests. Not thread-safe: use one instance per thread.
+/// <see cref="Reset"/> between tests. Not thread-safe: use one instance per thread, ideally a thread started by
+/// <see cref="SolverThread.Start"/> (checks then run in place instead of being handed to a large-stack thread).
+/// Variables are identified by name and sort. Keep names local to a test ("r0", "rf_w1_r2"), reused from test to
+/// test: Z3 interns every distinct name for the life of the process (measured: about 26 bytes per name).
 /// </summary>
 public interface ISolver : IDisposable
 {

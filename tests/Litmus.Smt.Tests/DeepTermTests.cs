@@ -4,8 +4,9 @@ using Litmus.Smt.Z3;
 namespace Litmus.Smt.Tests;
 
 /// <summary>
-/// Dependency chains make terms as deep as a test is long. Translation must not recurse, and Z3 (which does
-/// recurse, natively) must run on a stack that holds it: 20,000 levels overflow a default 1.5 MB thread stack.
+/// Dependency chains make terms as deep as a test is long. Translation must not recurse, and Z3's checks (which do
+/// recurse, natively) must run on a stack that holds them: 20,000 levels overflow a default 1.5 MB thread stack.
+/// xunit's threads are ordinary ones, so these tests take the handoff path of <see cref="SolverThread"/>.
 /// </summary>
 public sealed class DeepTermTests : SolverTestBase
 {
@@ -37,16 +38,35 @@ public sealed class DeepTermTests : SolverTestBase
     }
 
     [Fact]
-    public void Formula_too_deep_for_a_default_thread_stack_is_solved()
+    public void Formula_too_deep_for_a_default_thread_stack_is_solved() => SolveDeepFormula(20_000, Solver);
+
+    [Fact]
+    public void On_a_solver_thread_a_deep_formula_is_checked_in_place()
     {
-        const int depth = 20_000;
+        Exception? failure = null;
+        SolverThread.Start(() =>
+        {
+            try
+            {
+                Assert.True(SolverThread.IsCurrent);
+                using var solver = SolverFactory.CreateZ3();
+                SolveDeepFormula(10_000, solver);
+            }
+            catch (Exception e) { failure = e; }
+        }).Join();
+        Assert.False(SolverThread.IsCurrent);
+        Assert.Null(failure);
+    }
+
+    private void SolveDeepFormula(int depth, ISolver solver)
+    {
         var chain = AndOrChain(depth);
         var last = F.ValueVar("last");
-        Solver.Assert(chain);
-        Solver.Assert(F.Eq(IteChain(depth), last));
-        Solver.Assert(F.Eq(F.ValueVar("x0"), V(-7)));
-        Assert.Equal(SolveResult.Sat, Solver.Check(F.Not(F.BoolVar($"p{depth - 1}")), F.Eq(last, V(-7))));
-        Assert.True(Solver.Model.EvalBool(chain));
-        Assert.Equal(-7, Solver.Model.EvalValue(IteChain(depth)));
+        solver.Assert(chain);
+        solver.Assert(F.Eq(IteChain(depth), last));
+        solver.Assert(F.Eq(F.ValueVar("x0"), V(-7)));
+        Assert.Equal(SolveResult.Sat, solver.Check(F.Not(F.BoolVar($"p{depth - 1}")), F.Eq(last, V(-7))));
+        Assert.True(solver.Model.EvalBool(chain));
+        Assert.Equal(-7, solver.Model.EvalValue(IteChain(depth)));
     }
 }

@@ -27,15 +27,24 @@ internal static unsafe partial class Z3Native
 
     private static nint Load()
     {
-        var failures = new List<string>();
+        string? loadError = null;
         foreach (var name in Candidates)
         {
             try { return NativeLibrary.Load(name, typeof(Z3Native).Assembly, searchPath: null); }
-            catch (DllNotFoundException e) { failures.Add(e.Message.Split('\n')[0].Trim()); }
-            catch (BadImageFormatException e) { failures.Add(e.Message); }
+            catch (DllNotFoundException e) { loadError ??= FoundButNotLoaded(e.Message); }
+            catch (BadImageFormatException e) { loadError ??= e.Message; }
         }
-        throw new SolverUnavailableException(SolverUnavailableException.MissingLibraryMessage(failures[0]));
+        throw new SolverUnavailableException(SolverUnavailableException.MissingLibraryMessage(
+            loadError ?? $"{Candidates[0]}: not found in the library search path"));
     }
+
+    /// <summary>
+    /// The runtime's message lists every path it probed; a line not ending in "No such file or directory" is a library
+    /// that exists but failed to load (wrong architecture, missing dependency), the one reason worth printing.
+    /// </summary>
+    private static string? FoundButNotLoaded(string message) =>
+        message.Split('\n').Skip(1).Select(line => line.Trim())
+            .FirstOrDefault(line => line.Length > 0 && !line.EndsWith("No such file or directory", StringComparison.Ordinal));
 
     public const int LFalse = -1, LUndef = 0, LTrue = 1;
     public const int ErrorOk = 0;
@@ -47,6 +56,8 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] public static partial nint Z3_mk_context_rc(nint cfg);
     [LibraryImport(Library)] public static partial void Z3_del_context(nint c);
     [LibraryImport(Library)] public static partial nint Z3_get_full_version();
+    /// <summary>Bytes currently allocated by Z3 in this process, all contexts together.</summary>
+    [LibraryImport(Library)] public static partial ulong Z3_get_estimated_alloc_size();
 
     // Errors
     [LibraryImport(Library)] public static partial void Z3_set_error_handler(nint c, delegate* unmanaged[Cdecl]<nint, int, void> handler);

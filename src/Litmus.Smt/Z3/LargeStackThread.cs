@@ -3,32 +3,23 @@ using System.Runtime.ExceptionServices;
 namespace Litmus.Smt.Z3;
 
 /// <summary>
-/// Runs jobs one at a time, synchronously, on a dedicated thread with a large stack.
-/// Z3 recurses natively on the nesting depth of formulas (measured: about 400 bytes per level of and/or nesting
-/// in a check), so a formula 5,000 levels deep already overflows a default 1.5 MB thread stack. A native stack
-/// overflow cannot be caught: it kills the process. On a 256 MB stack (reserved address space, committed only as
-/// used) checks of formulas several hundred thousand levels deep are safe.
-/// A handoff costs about 8 microseconds with <see cref="ManualResetEventSlim"/> (it spins before blocking);
-/// SemaphoreSlim measured over 1 ms per handoff on a 2-core VM, more than a small Z3 check.
+/// Runs jobs one at a time, synchronously, on a private <see cref="SolverThread"/>: how a solver used on an
+/// ordinary thread gets a large enough stack for its checks (see <see cref="SolverThread"/> for why).
 /// </summary>
 internal sealed class LargeStackThread : IDisposable
 {
-    public const int StackBytes = 256 * 1024 * 1024;
-
     private readonly Thread _thread;
     // Each event is set by one side and reset by the other after waking, so the two strictly alternate.
+    // ManualResetEventSlim spins before blocking; SemaphoreSlim measured over 1 ms per handoff on a 2-core VM.
     private readonly ManualResetEventSlim _jobReady = new(false);
     private readonly ManualResetEventSlim _jobDone = new(false);
     private Action? _job;
     private ExceptionDispatchInfo? _failure;
     private bool _stopped;
 
-    public LargeStackThread(string name)
-    {
+    public LargeStackThread(string name) =>
         // Background, so a solver that is never disposed does not keep the process alive.
-        _thread = new Thread(Loop, StackBytes) { IsBackground = true, Name = name };
-        _thread.Start();
-    }
+        _thread = SolverThread.Start(Loop, name, isBackground: true);
 
     public T Run<T>(Func<T> job)
     {
@@ -41,11 +32,6 @@ internal sealed class LargeStackThread : IDisposable
     public void Run(Action job)
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
-        if (Thread.CurrentThread == _thread)
-        {
-            job(); // a job that calls back into the solver (e.g. a model evaluated inside a job)
-            return;
-        }
         _job = job;
         _jobReady.Set();
         _jobDone.Wait();
@@ -76,7 +62,7 @@ internal sealed class LargeStackThread : IDisposable
         _stopped = true;
         _job = null;
         _jobReady.Set();
-        if (Thread.CurrentThread != _thread) _thread.Join();
+        _thread.Join();
         _jobReady.Dispose();
         _jobDone.Dispose();
     }

@@ -44,6 +44,13 @@ internal sealed unsafe class Z3Context : IDisposable
         return ReadString(Z3_get_full_version());
     }
 
+    /// <summary>Bytes Z3 has allocated in this process, over all contexts (a leak measure for tests).</summary>
+    public static ulong AllocatedBytes()
+    {
+        EnsureLoaded();
+        return Z3_get_estimated_alloc_size();
+    }
+
     /// <summary>Throws the pending Z3 error, if the last call failed. Called after every Z3 call that can fail.</summary>
     public void ThrowIfFailed()
     {

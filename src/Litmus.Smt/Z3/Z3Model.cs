@@ -7,7 +7,7 @@ namespace Litmus.Smt.Z3;
 /// A Z3 model, holding one reference until the solver invalidates it (next Assert/Check/Push/Pop/Reset).
 /// Terms evaluated here are translated through the solver's memo, so evaluating assertion subterms is free.
 /// </summary>
-internal sealed class Z3Model(Z3Context z3, Z3Translator terms, LargeStackThread thread, nint handle) : IModel
+internal sealed class Z3Model(Z3Context z3, Z3Translator terms, nint handle) : IModel
 {
     private nint _handle = handle;
 
@@ -29,7 +29,7 @@ internal sealed class Z3Model(Z3Context z3, Z3Translator terms, LargeStackThread
         throw new OverflowException($"the model gives {t} the integer {text}, which does not fit in 64 bits");
     });
 
-    /// <summary>Gives the model's reference back (on the Z3 thread); later evaluations fail instead of reading freed memory.</summary>
+    /// <summary>Gives the model's reference back; later evaluations fail instead of reading freed memory.</summary>
     public void Invalidate()
     {
         if (_handle == 0) return;
@@ -40,11 +40,6 @@ internal sealed class Z3Model(Z3Context z3, Z3Translator terms, LargeStackThread
     private T Eval<T>(Term t, Sort sort, Func<nint, T> read)
     {
         if (t.Sort != sort) throw new ArgumentException($"expected a {sort} term, got {t.Sort}: {t}");
-        return thread.Run(() => EvalOnZ3Thread(t, read));
-    }
-
-    private T EvalOnZ3Thread<T>(Term t, Func<nint, T> read)
-    {
         if (_handle == 0)
             throw new InvalidOperationException("the model is no longer valid: the solver changed after the check that produced it");
         var ast = terms.Translate(t);

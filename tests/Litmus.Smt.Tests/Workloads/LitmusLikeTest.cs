@@ -32,7 +32,7 @@ internal sealed class LitmusLikeTest
         {
             Term? lastRead = null;
             Event? previous = null;
-            var length = random.Next(2, 6);
+            var length = random.Next(2, 5);
             for (var i = 0; i < length; i++)
             {
                 var name = $"{namePrefix}t{t}e{i}";
@@ -82,14 +82,17 @@ internal sealed class LitmusLikeTest
     /// <summary>
     /// What a checker does with a test: list every reachable outcome (check, read the model, block it) and then
     /// ask a few "is this outcome allowed?" questions under assumptions. Returns the number of outcomes.
+    /// Enumeration stops at <see cref="MaxOutcomes"/>: real litmus tests have a few dozen outcomes at most.
     /// </summary>
-    public int Run(ISolver solver, int seed)
+    public const int MaxOutcomes = 64;
+
+    public int EnumerateOutcomes(ISolver solver, int seed)
     {
         solver.Reset();
         foreach (var a in Assertions) solver.Assert(a);
         var outcomes = 0;
         solver.Push();
-        while (solver.Check() == SolveResult.Sat)
+        while (outcomes < MaxOutcomes && solver.Check() == SolveResult.Sat)
         {
             outcomes++;
             var model = solver.Model;
@@ -101,5 +104,15 @@ internal sealed class LitmusLikeTest
         for (var q = 0; q < 3; q++)
             solver.Check(ReadValues.Select(v => F.Eq(v, F.ValueConst(random.Next(0, 4)))).ToArray());
         return outcomes;
+    }
+
+    /// <summary>The other common use: one plain check of the whole encoding (no scopes, no assumptions), then read the outcome.</summary>
+    public int CheckOnce(ISolver solver)
+    {
+        solver.Reset();
+        foreach (var a in Assertions) solver.Assert(a);
+        if (solver.Check() != SolveResult.Sat) return 0;
+        foreach (var v in ReadValues) solver.Model.EvalValue(v);
+        return 1;
     }
 }
