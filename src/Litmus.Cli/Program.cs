@@ -5,7 +5,7 @@ namespace Litmus.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, CliContext.FromConsole());
+    public static int Main(string[] args) => Checking.CheckerThread.Run(() => Run(args, Console.Out, Console.Error, CliContext.FromConsole()));
 
     /// <summary>The whole command line; separated from <see cref="Main"/> so tests can run it in-process.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliContext? context = null)

@@ -8,8 +8,10 @@ public sealed partial class TermFactory
         "+" => Arith(Op.Add, a, b, (x, y) => x + y),
         "-" => Arith(Op.Sub, a, b, (x, y) => x - y),
         "*" => Arith(Op.Mul, a, b, (x, y) => x * y),
-        "/" => Arith(Op.Div, a, b, (x, y) => y == 0 ? 0 : x / y),
-        "%" => Arith(Op.Rem, a, b, (x, y) => y == 0 ? x : x % y),
+        // Division folds as the solver computes it: by zero gives 0 (quotient) and x (remainder); MinValue / -1
+        // wraps (C# would throw).
+        "/" => Arith(Op.Div, a, b, (x, y) => y == 0 ? 0 : y == -1 ? unchecked(-x) : x / y),
+        "%" => Arith(Op.Rem, a, b, (x, y) => y == 0 ? x : y == -1 ? 0 : x % y),
         "&" => Arith(Op.BitAnd, a, b, (x, y) => x & y),
         "|" => Arith(Op.BitOr, a, b, (x, y) => x | y),
         "^" => Arith(Op.BitXor, a, b, (x, y) => x ^ y),

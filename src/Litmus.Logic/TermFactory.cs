@@ -126,8 +126,10 @@ public sealed partial class TermFactory
         if (a.Sort == Sort.Bool) return Iff(a, b);
         if (a == b) return True;
         if (a.IsConstant && b.IsConstant) return Bool(a.Value == b.Value);
-        // ite(c, k1, k2) = k folds when the constants decide it; common for values merged at if/else joins.
-        if (b.IsConstant && a.Op == Op.Ite) return Ite(a.ChildArray[0], Eq(a.ChildArray[1], b), Eq(a.ChildArray[2], b));
+        // ite(c, k1, k2) = k folds to c, not c or false when the constants decide it (values merged at if/else
+        // joins). Only one level: pushing through nested ites could recurse deeply and duplicate terms.
+        if (b.IsConstant && a.Op == Op.Ite && a.ChildArray[1].IsConstant && a.ChildArray[2].IsConstant)
+            return Ite(a.ChildArray[0], Bool(a.ChildArray[1].Value == b.Value), Bool(a.ChildArray[2].Value == b.Value));
         if (a.IsConstant && b.Op == Op.Ite) return Eq(b, a);
         if (a.Id > b.Id) (a, b) = (b, a);
         return Make(Op.Eq, Sort.Bool, [a, b]);

@@ -24,11 +24,11 @@ public class DesugaredPairTests
     public void The_engine_agrees_with_the_desugared_placements(string name)
     {
         var test = Path.Combine(RepoPaths.Membarrier, name + ".litmus");
-        var engine = GoldenVerdictTests.CheckerFor(ModelLoader.DefaultModel).CheckFile(test);
+        var engine = GoldenVerdictTests.Check(ModelLoader.DefaultModel, test);
         Assert.Empty(engine.Errors);
 
         var placements = Directory.GetFiles(Path.Combine(RepoPaths.Membarrier, name + ".desugared"), "*.litmus")
-            .Select(f => GoldenVerdictTests.CheckerFor("lkmm").CheckFile(f)).ToList();
+            .Select(f => GoldenVerdictTests.Check("lkmm", f)).ToList();
         Assert.NotEmpty(placements);
         Assert.All(placements, p => Assert.Empty(p.Errors));
 

@@ -25,14 +25,19 @@ public class GoldenVerdictTests
         return data;
     }
 
-    internal static LitmusChecker CheckerFor(string model)
+    /// <summary>
+    /// Checks a file with the shared checker of a model. Checkers (and their solver) serve one thread at a
+    /// time, and test classes run in parallel, so each use holds the checker's lock.
+    /// </summary>
+    internal static TestResult Check(string model, string path)
     {
+        LitmusChecker checker;
         lock (Checkers)
         {
-            if (!Checkers.TryGetValue(model, out var checker))
+            if (!Checkers.TryGetValue(model, out checker!))
                 Checkers[model] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions());
-            return checker;
         }
+        lock (checker) return checker.CheckFile(path);
     }
 
     [Theory]
@@ -42,11 +47,11 @@ public class GoldenVerdictTests
         var path = Path.Combine(RepoPaths.Root, test);
         if (model == "diagnostic")
         {
-            var reported = CheckerFor(ModelLoader.DefaultModel).CheckFile(path);
+            var reported = Check(ModelLoader.DefaultModel, path);
             Assert.Contains(reported.Warnings, w => w.Message.Contains("-" + expected));
             return;
         }
-        var result = CheckerFor(model).CheckFile(path);
+        var result = Check(model, path);
         Assert.Empty(result.Errors);
         Assert.Equal(expected, result.VerdictWord);
     }

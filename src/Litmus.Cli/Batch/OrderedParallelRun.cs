@@ -11,7 +11,6 @@ namespace Litmus.Cli.Batch;
 public static class OrderedParallelRun
 {
     /// <summary>The cat interpreter and the encoder recurse deeply on big tests; workers get the main thread's room.</summary>
-    private const int WorkerStackBytes = 16 * 1024 * 1024;
 
     public static void Run(IReadOnlyList<string> files, int jobs, Func<LitmusChecker> newChecker, Action<TestResult> report)
     {
@@ -42,9 +41,9 @@ public static class OrderedParallelRun
             }
         }
 
+        // Each worker runs on a thread with the stack the solver's checks need, so they run in place.
         var workers = Enumerable.Range(0, Math.Min(jobs, files.Count))
-            .Select(_ => new Thread(Work, WorkerStackBytes) { IsBackground = true, Name = "litmus worker" }).ToList();
-        workers.ForEach(t => t.Start());
+            .Select(_ => CheckerThread.Start(Work, "litmus worker")).ToList();
         for (var i = 0; i < files.Count; i++)
         {
             TestResult r;
