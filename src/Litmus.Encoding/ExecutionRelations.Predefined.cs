@@ -38,10 +38,10 @@ public sealed partial class ExecutionRelations
             "addr" => Value.OfRel(FromEdges(Program.Addr)),
             "data" => Value.OfRel(FromEdges(Program.Data)),
             "ctrl" => Value.OfRel(FromEdges(Program.Ctrl)),
-            "po-loc" => Value.OfRel(Intersect(Rel("po"), Rel("loc"))),
-            "rfe" or "coe" or "fre" => Value.OfRel(Intersect(Rel(name[..^1]), Rel("ext"))),
-            "rfi" or "coi" or "fri" => Value.OfRel(Intersect(Rel(name[..^1]), Rel("int"))),
-            "co0" => Value.OfRel(Intersect(Rel("co"), Product(SetOf(e => e.IsInit), All))),
+            "po-loc" => Value.OfRel(SymRel.Inter(F, Rel("po"), Rel("loc"))),
+            "rfe" or "coe" or "fre" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("ext"))),
+            "rfi" or "coi" or "fri" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("int"))),
+            "co0" => Value.OfRel(SymRel.Inter(F, Rel("co"), SymRel.Product(F, SetOf(e => e.IsInit), All))),
             _ => null,
         };
         if (made is { } m) _predefined[name] = m;
@@ -117,22 +117,5 @@ public sealed partial class ExecutionRelations
         foreach (var w in _events.Where(IsWrite))
             s.Set(w.Id, F.And(w.Guard, F.And(Co.Rows[w.Id].Values.Select(F.Not))));
         return s;
-    }
-
-    private SymRel Intersect(SymRel a, SymRel b)
-    {
-        var r = new SymRel(EventCount);
-        foreach (var (x, y, t) in a.Edges())
-            if (b.Get(x, y) is { } u) r.Set(x, y, F.And(t, u));
-        return r;
-    }
-
-    private SymRel Product(SymSet a, SymSet b)
-    {
-        var r = new SymRel(EventCount);
-        foreach (var (x, t) in a.Members())
-            foreach (var (y, u) in b.Members())
-                r.Set(x, y, F.And(t, u));
-        return r;
     }
 }

@@ -47,6 +47,25 @@ public sealed class SymRel
     /// <summary>True when every entry is a constant (the relation is known without solving).</summary>
     public bool IsConstant => Rows.All(r => r.Values.All(t => t.IsTrue));
 
+    /// <summary>Pairs in both relations.</summary>
+    public static SymRel Inter(TermFactory f, SymRel a, SymRel b)
+    {
+        var r = new SymRel(a.Size);
+        foreach (var (x, y, t) in a.Edges())
+            if (b.Get(x, y) is { } u) r.Set(x, y, f.And(t, u));
+        return r;
+    }
+
+    /// <summary>Every pair of an event of <paramref name="a"/> and an event of <paramref name="b"/>.</summary>
+    public static SymRel Product(TermFactory f, SymSet a, SymSet b)
+    {
+        var r = new SymRel(a.Size);
+        foreach (var (x, t) in a.Members())
+            foreach (var (y, u) in b.Members())
+                r.Set(x, y, f.And(t, u));
+        return r;
+    }
+
     public bool SameAs(SymRel other)
     {
         for (var a = 0; a < Rows.Length; a++)

@@ -54,14 +54,7 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
         return r;
     }
 
-    public SymRel Inter(SymRel a, SymRel b)
-    {
-        var r = new SymRel(N);
-        for (var x = 0; x < N; x++)
-            foreach (var (y, t) in a.Rows[x])
-                if (b.Rows[x].TryGetValue(y, out var u)) r.Set(x, y, F.And(t, u));
-        return r;
-    }
+    public SymRel Inter(SymRel a, SymRel b) => SymRel.Inter(F, a, b);
 
     public SymRel Diff(SymRel a, SymRel b)
     {
@@ -98,14 +91,7 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
         return r;
     }
 
-    public SymRel Product(SymSet a, SymSet b)
-    {
-        var r = new SymRel(N);
-        foreach (var (x, t) in a.Members())
-            foreach (var (y, u) in b.Members())
-                r.Set(x, y, F.And(t, u));
-        return r;
-    }
+    public SymRel Product(SymSet a, SymSet b) => SymRel.Product(F, a, b);
 
     public SymRel Identity(SymSet s)
     {
