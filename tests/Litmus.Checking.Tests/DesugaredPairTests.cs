@@ -19,6 +19,22 @@ public class DesugaredPairTests
         return data;
     }
 
+    /// <summary>
+    /// Each placement's verdict under plain LKMM: checked here when the placement files are committed; read from
+    /// the folder's verdicts.tsv (written by tools/desugar.py --run) when there are too many to commit (Ring4 has 3,600).
+    /// </summary>
+    private static List<string> PlacementVerdicts(string folder)
+    {
+        var files = Directory.GetFiles(folder, "*.litmus");
+        if (files.Length > 0)
+            return files.Select(f => GoldenVerdictTests.Check("lkmm", f)).Select(r =>
+            {
+                Assert.Empty(r.Errors);
+                return r.VerdictWord!;
+            }).ToList();
+        return File.ReadAllLines(Path.Combine(folder, "verdicts.tsv")).Where(l => l.Length > 0).Select(l => l.Split('\t')[1]).ToList();
+    }
+
     [Theory]
     [MemberData(nameof(Pairs))]
     public void The_engine_agrees_with_the_desugared_placements(string name)
@@ -27,18 +43,16 @@ public class DesugaredPairTests
         var engine = GoldenVerdictTests.Check(ModelLoader.DefaultModel, test);
         Assert.Empty(engine.Errors);
 
-        var placements = Directory.GetFiles(Path.Combine(RepoPaths.Membarrier, name + ".desugared"), "*.litmus")
-            .Select(f => GoldenVerdictTests.Check("lkmm", f)).ToList();
-        Assert.NotEmpty(placements);
-        Assert.All(placements, p => Assert.Empty(p.Errors));
+        var words = PlacementVerdicts(Path.Combine(RepoPaths.Membarrier, name + ".desugared"));
+        Assert.NotEmpty(words);
 
-        var reachable = placements.Any(p => p.Verdict is Verdict.Sometimes or Verdict.Always);
+        var reachable = words.Any(w => w is "Sometimes" or "Always");
         Assert.Equal(reachable, engine.Verdict is Verdict.Sometimes or Verdict.Always);
         // With at least one placement possible, "every complete execution satisfies it" means every
         // placement that has executions is Always.
-        var possible = placements.Where(p => !p.NoExecutions).ToList();
+        var possible = words.Where(w => w != "DEADLOCK").ToList();
         if (possible.Count > 0)
-            Assert.Equal(possible.All(p => p.Verdict == Verdict.Always), engine.Verdict == Verdict.Always);
+            Assert.Equal(possible.All(w => w == "Always"), engine.Verdict == Verdict.Always);
         else
             Assert.True(engine.NoExecutions);
     }
