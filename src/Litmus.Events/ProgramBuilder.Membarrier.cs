@@ -42,11 +42,14 @@ public sealed partial class ProgramBuilder
         _process = Processes(_test);
     }
 
-    /// <summary>Processes from herd's scope tree: each <c>(proc P0 P1)</c> node is one; without a clause, all threads are one process.</summary>
+    /// <summary>
+    /// Processes from herd's scope tree: each <c>(proc P0 P1)</c> node is one, and a thread no group lists is a
+    /// process of its own; without a clause, all threads are one process.
+    /// </summary>
     private static Dictionary<int, int> Processes(LitmusTest test)
     {
-        var map = test.Threads.ToDictionary(t => t.Index, _ => 0);
-        if (test.Scopes is null) return map;
+        if (test.Scopes is null) return test.Threads.ToDictionary(t => t.Index, _ => 0);
+        var map = test.Threads.ToDictionary(t => t.Index, t => -1 - t.Index);
         var next = 0;
         void Walk(ScopeTree node, int? inherited)
         {
@@ -137,7 +140,8 @@ public sealed partial class ProgramBuilder
 
     /// <summary>
     /// Compiler-preserved order of one thread: two accesses stay in program order when both are marked, when a
-    /// compiler barrier lies between them (or is one of them), or when one depends on the other.
+    /// compiler barrier lies between them (or is one of them), when one depends on the other, or when they
+    /// access the same location (the compiler must keep the thread's own view of a variable).
     /// </summary>
     private void AddCompilerOrder(int thread)
     {
@@ -152,6 +156,7 @@ public sealed partial class ProgramBuilder
                 for (var k = i; k <= j; k++)
                     if (IsCompilerBarrier(own[k])) reasons.Add(own[k].Guard);
                 if (deps.TryGetValue((a.Id, b.Id), out var d)) reasons.Add(d);
+                if (a.IsMemory && b.IsMemory) reasons.Add(F.Eq(a.Address!, b.Address!));
                 var c = F.Or(reasons);
                 if (!c.IsFalse) _compilerOrder.Add(new CompilerOrder(a.Id, b.Id, c));
             }

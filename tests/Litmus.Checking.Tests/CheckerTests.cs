@@ -6,7 +6,7 @@ namespace Litmus.Checking.Tests;
 /// <summary>The checker on small tests written here: verdict forms, states, flags, witnesses, errors.</summary>
 public class CheckerTests
 {
-    private static readonly LitmusChecker Lkmm = LitmusChecker.Create(ModelLoader.Load("lkmm"), new CheckOptions { States = true, Witness = true });
+    private static readonly LitmusChecker Lkmm = LitmusChecker.Create(ModelLoader.Load(ModelLoader.DefaultModel), new CheckOptions { States = true, Witness = true });
 
     private static TestResult Check(string text)
     {
@@ -110,6 +110,25 @@ public class CheckerTests
             exists (x=42)
             """);
         Assert.Equal(Verdict.Never, r.Verdict);
+    }
+
+    [Theory]
+    [InlineData("scopes: (system (proc P0 P1))", "Sometimes")]  // P1 in P0's process; P2 in none: a process of its own
+    [InlineData("scopes: (system (proc P0 P2) (proc P1))", "Never")]
+    [InlineData("", "Never")]                                   // no clause: one process
+    public void Private_expedited_interrupts_only_the_callers_process(string scopes, string verdict)
+    {
+        var r = Check($$"""
+            C SB+membarrier+processes
+            { membarrier_registered = MEMBARRIER_CMD_PRIVATE_EXPEDITED; }
+            P0(int *x, int *y) { WRITE_ONCE(*x, 1); sys_membarrier(); r0 = READ_ONCE(*y); }
+            P1(int *z) { }
+            P2(int *x, int *y) { WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
+            {{scopes}}
+            exists (0:r0=0 /\ 2:r0=0)
+            """);
+        Assert.Empty(r.Errors);
+        Assert.Equal(verdict, r.VerdictWord);
     }
 
     [Theory]
