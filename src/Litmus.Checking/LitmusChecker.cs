@@ -88,9 +88,35 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         return result with
         {
             Verdict = verdict, Ok = ok, NoExecutions = !hold && !fail, Witness = witness,
+            ForbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [],
             Flags = RaisedFlags(enc),
             States = options.States ? EnumerateStates(enc) : null,
         };
+    }
+
+    /// <summary>
+    /// Why an outcome is Never: the axioms each of which, dropped alone, would let an execution reach it.
+    /// (Empty when only several axioms together forbid it.) Asked with the other axioms as assumptions.
+    /// </summary>
+    private List<string> ForbiddingAxioms(TestEncoding enc)
+    {
+        var f = enc.Terms;
+        solver.Reset();
+        foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
+        solver.Assert(enc.Filter);
+        solver.Assert(enc.Condition);
+        var names = new List<string>();
+        foreach (var axiom in enc.Constraints.Axioms)
+        {
+            var others = enc.Constraints.Axioms.Where(a => a != axiom).Select(a => a.Holds).ToArray();
+            if (solver.Check(others) == SolveResult.Sat && !names.Contains(axiom.Name)) names.Add(axiom.Name);
+        }
+        // Back to the consistency constraints, for the questions that follow.
+        solver.Reset();
+        foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
+        foreach (var a in enc.Constraints.Axioms) solver.Assert(a.Holds);
+        solver.Assert(enc.Filter);
+        return names;
     }
 
     /// <summary>A flag is reported when some allowed execution raises it.</summary>

@@ -26,6 +26,8 @@ public sealed record TestResult
     /// <summary>The reachable final states, when asked for (<c>--states</c>).</summary>
     public IReadOnlyList<FinalState>? States { get; init; }
     public Witness? Witness { get; init; }
+    /// <summary>For an unreachable outcome (when witnesses are asked for): the axioms without which it would be reachable.</summary>
+    public IReadOnlyList<string> ForbiddenBy { get; init; } = [];
     public ExpectedResult? Expected { get; init; }
     public Quantifier Quantifier { get; init; }
     public string ConditionText { get; init; } = "";
@@ -42,5 +44,5 @@ public sealed record TestResult
     public string? VerdictWord => NoExecutions ? "DEADLOCK" : Verdict?.ToString();
 }
 
-/// <summary>A reaching execution, described for people.</summary>
-public sealed record Witness(IReadOnlyList<string> Lines);
+/// <summary>A reaching execution, described for people, and drawn (Graphviz DOT).</summary>
+public sealed record Witness(IReadOnlyList<string> Lines, string? Dot = null);

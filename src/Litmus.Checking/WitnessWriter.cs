@@ -59,7 +59,7 @@ public static class WitnessWriter
             lines.Add($"co {loc.Name}: " + string.Join(" -> ", order.Select(w => $"{Show(m.EvalValue(w.Value!))} ({Name(w)})")));
         }
         lines.Add("final: " + string.Join(" ", prog.Locations.Where(l => !l.Hidden).Select(l => $"{l.Name}={Show(m.EvalValue(exec.FinalValues[l.Name]))}")));
-        return new Witness(lines);
+        return new Witness(lines, WitnessGraph.ToDot(enc, m));
     }
 
     /// <summary>

@@ -39,7 +39,17 @@ public class Herd7CommandTests : IDisposable
         Assert.Equal(0, dressed.Exit);
         static string WithoutTime(string s) => string.Join('\n', s.Split('\n').Where(l => !l.StartsWith("Time ")));
         Assert.Equal(WithoutTime(plain.Out), WithoutTime(dressed.Out));
-        Assert.Empty(Directory.GetFiles(dotDir)); // herd would draw graphs there; Litmus draws none
+        Assert.Empty(Directory.GetFiles(dotDir)); // the outcome is Never: no execution reaches it, nothing to draw
+    }
+
+    [Fact]
+    public void Dash_o_receives_the_graph_of_a_reaching_execution()
+    {
+        var dotDir = Path.Combine(_cli.Dir, "graphs");
+        var (exit, output, _) = _cli.Run("herd7", "-conf", Preset, "-o", dotDir, Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+pos.litmus"));
+        Assert.Equal(0, exit);
+        Assert.Contains("Observation SB+pos Sometimes", output);
+        Assert.StartsWith("digraph \"SB+pos\"", File.ReadAllText(Path.Combine(dotDir, "SB+pos.dot")));
     }
 
     [Theory]

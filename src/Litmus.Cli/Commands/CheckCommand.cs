@@ -24,7 +24,8 @@ public static class CheckCommand
     };
 
     private static readonly Option<bool> States = new("--states") { Description = "List the reachable final states" };
-    private static readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome" };
+    private static readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome (or, for Never, the axioms that forbid it)" };
+    private static readonly Option<string?> Graph = new("--graph") { Description = "Write each reaching execution as a Graphviz graph, DIR/NAME.dot (and .svg when dot is installed)" };
     private static readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a verdict differs from the test's own Result: line (or from --expect-file)" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context)
@@ -33,7 +34,7 @@ public static class CheckCommand
         var batch = new BatchOptions();
         var cmd = new Command("check", "Decide whether each test's condition is reachable: Never, Sometimes or Always")
         {
-            Paths, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, States, Witness, Expect, CommonOptions.Timeout,
+            Paths, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, States, Witness, Graph, Expect, CommonOptions.Timeout,
         };
         foreach (var option in batch.All) cmd.Options.Add(option);
         cmd.SetAction(parse => Run(parse, batch, stdout, stderr, context));
@@ -65,7 +66,7 @@ public static class CheckCommand
         var options = new CheckOptions
         {
             States = parse.GetValue(States) || herd,
-            Witness = parse.GetValue(Witness) || batch.WantsWitnesses,
+            Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
             Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
         };
         // The first worker takes the model loaded above; the others load their own, because a model resolves its
@@ -78,7 +79,7 @@ public static class CheckCommand
             NewChecker = () => context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options),
             EnforceExpectations = parse.GetValue(Expect) || batch.Table is not null,
             Batch = batch,
-            Sinks = Sinks(batch, stdout, context),
+            Sinks = [.. Sinks(batch, stdout, context), .. parse.GetValue(Graph) is { } dir ? [new GraphSink(dir, stderr)] : Array.Empty<IResultSink>()],
             PrintWitnesses = parse.GetValue(Witness),
             HerdFormat = herd,
         };

@@ -45,7 +45,12 @@ public static class Herd7Command
         }
 
         IReadOnlyList<string> tests = parse.GetValue(o.Tests) is { Length: > 0 } given ? given : NamesFrom(context.Stdin);
-        var options = new CheckOptions { States = true, Timeout = parse.GetValue(o.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null };
+        var graphs = parse.GetValue(o.OutputDir);
+        var options = new CheckOptions
+        {
+            States = true, Witness = graphs is not null,
+            Timeout = parse.GetValue(o.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
+        };
         var reporter = new HerdReporter(stdout, stderr);
         try
         {
@@ -53,6 +58,7 @@ public static class Herd7Command
             foreach (var test in tests.SelectMany(t => Directory.Exists(t) ? TestFiles.Expand([t]) : [t]))
             {
                 var result = checker.CheckFile(test);
+                if (graphs is not null) GraphSink.WriteDot(graphs, result);
                 reporter.Report(result, Expectations.Judge(result));
                 stdout.Flush();
                 if (result.IsError && parse.GetValue(o.Exit)) return ExitCodes.BadInput;

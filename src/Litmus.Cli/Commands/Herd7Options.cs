@@ -18,7 +18,7 @@ public sealed class Herd7Options
     public readonly Option<string[]> Include = new("-I", "-set-libdir") { HelpName = "DIR", Description = "Folders searched for -conf, -model, -bell and -macros files after the current one", AllowMultipleArgumentsPerToken = false };
     public readonly Option<double?> Timeout = new("-timeout") { HelpName = "S", Description = "Time limit per test, in seconds" };
     public readonly Option<bool> Exit = new("-exit") { HelpName = "true|false", Description = "true: stop at the first test that cannot be read, with exit status 2" };
-    public readonly Option<string?> OutputDir = new("-o") { HelpName = "DIR", Description = "herd saves its execution graphs (.dot) here; Litmus draws none, so nothing is written and results still go to stdout" };
+    public readonly Option<string?> OutputDir = new("-o") { HelpName = "DIR", Description = "Write each reaching execution as DIR/NAME.dot, as herd saves its graphs; results still go to stdout" };
     public readonly Option<bool> Version = new("-version") { Description = "Print the version and stop" };
 
     /// <summary>

@@ -31,6 +31,8 @@ public sealed class TextReporter(TextWriter stdout, TextWriter stderr, string mo
             stdout.WriteLine($"    {states.Count} final state(s):");
             foreach (var s in states) stdout.WriteLine($"      {s}{(s.Satisfies ? "  <- satisfies the condition" : "")}");
         }
+        if (r.ForbiddenBy.Count > 0)
+            stdout.WriteLine($"    forbidden by: {string.Join(", ", r.ForbiddenBy)} (the outcome would need an execution violating it)");
         if (r.Witness is { } w)
         {
             stdout.WriteLine("    witness:");
