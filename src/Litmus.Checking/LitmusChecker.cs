@@ -5,7 +5,6 @@ using Litmus.Models;
 using Litmus.Smt;
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
-using Litmus.Syntax;
 
 namespace Litmus.Checking;
 

@@ -1,6 +1,5 @@
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
-using Litmus.Syntax;
 
 namespace Litmus.Models;
 
