@@ -23,6 +23,16 @@ public class WitnessOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_graph_folder_that_cannot_be_made_is_one_error_and_exit_2()
+    {
+        var blocker = _cli.Write("file", "not a folder");
+        var (exit, _, errors) = _cli.Run("check", "--graph", Path.Combine(blocker, "graphs"), Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+pos.litmus"));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("litmus: cannot write graphs to", errors);
+        Assert.DoesNotContain("   at ", errors);
+    }
+
+    [Fact]
     public void The_witness_of_a_forbidden_outcome_names_the_axiom_that_forbids_it()
     {
         var (_, output, _) = _cli.Run("check", "--witness", Path.Combine(CliRunner.Repo, "litmus/tests/mp/MP+wmb+rmb.litmus"));

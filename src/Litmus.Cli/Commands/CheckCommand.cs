@@ -63,6 +63,11 @@ public static class CheckCommand
             return ExitCodes.BadInput;
         }
 
+        if (parse.GetValue(Graph) is { } graphDir && GraphSink.Prepare(graphDir) is { } graphError)
+        {
+            stderr.WriteLine(graphError);
+            return ExitCodes.BadInput;
+        }
         var options = new CheckOptions
         {
             States = parse.GetValue(States) || herd,

@@ -46,6 +46,11 @@ public static class Herd7Command
 
         IReadOnlyList<string> tests = parse.GetValue(o.Tests) is { Length: > 0 } given ? given : NamesFrom(context.Stdin);
         var graphs = parse.GetValue(o.OutputDir);
+        if (graphs is not null && GraphSink.Prepare(graphs) is { } graphError)
+        {
+            stderr.WriteLine(graphError);
+            return ExitCodes.BadInput;
+        }
         var options = new CheckOptions
         {
             States = true, Witness = graphs is not null,

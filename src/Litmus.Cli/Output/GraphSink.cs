@@ -11,6 +11,20 @@ public sealed class GraphSink(string dir, TextWriter stderr) : IResultSink
 {
     private bool _dotMissing;
 
+    /// <summary>Creates the folder before any test runs; returns a one-line error when it cannot be made.</summary>
+    public static string? Prepare(string dir)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"litmus: cannot write graphs to '{dir}': {e.Message}";
+        }
+    }
+
     public void Add(TestOutcome outcome)
     {
         if (WriteDot(dir, outcome.Result) is { } dotFile && !_dotMissing)
