@@ -65,10 +65,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
     private TestResult Decide(TestEncoding enc, TestResult result)
     {
         var f = enc.Terms;
-        solver.Reset();
-        foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
-        foreach (var a in enc.Constraints.Axioms) solver.Assert(a.Holds);
-        solver.Assert(enc.Filter);
+        AssertAllowedExecutions(enc);
 
         var canHold = solver.Check(enc.Condition);
         if (canHold == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
@@ -99,10 +96,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
     /// </summary>
     private List<string> ForbiddingAxioms(TestEncoding enc)
     {
-        var f = enc.Terms;
-        solver.Reset();
-        foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
-        solver.Assert(enc.Filter);
+        AssertAllowedExecutions(enc, withAxioms: false);
         solver.Assert(enc.Condition);
         var names = new List<string>();
         foreach (var axiom in enc.Constraints.Axioms)
@@ -110,12 +104,19 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             var others = enc.Constraints.Axioms.Where(a => a != axiom).Select(a => a.Holds).ToArray();
             if (solver.Check(others) == SolveResult.Sat && !names.Contains(axiom.Name)) names.Add(axiom.Name);
         }
-        // Back to the consistency constraints, for the questions that follow.
+        // Back to the allowed executions, for the questions that follow.
+        AssertAllowedExecutions(enc);
+        return names;
+    }
+
+    /// <summary>A fresh solver state holding the executions the model allows (and the filter keeps).</summary>
+    private void AssertAllowedExecutions(TestEncoding enc, bool withAxioms = true)
+    {
         solver.Reset();
         foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
-        foreach (var a in enc.Constraints.Axioms) solver.Assert(a.Holds);
+        if (withAxioms)
+            foreach (var a in enc.Constraints.Axioms) solver.Assert(a.Holds);
         solver.Assert(enc.Filter);
-        return names;
     }
 
     /// <summary>A flag is reported when some allowed execution raises it.</summary>

@@ -30,7 +30,8 @@ public sealed partial class ExecutionRelations
         var size = component.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         bool OnCycle(int a) => flow.Rows[a].ContainsKey(a) || size[component[a]] > 1;
 
-        foreach (var r in _events.Where(e => IsRead(e) && _readOfValue.ContainsValue(e.Id)))
+        var variableReads = _readOfValue.Values.ToHashSet();
+        foreach (var r in _events.Where(e => IsRead(e) && variableReads.Contains(e.Id)))
         {
             var sources = Rf.Edges().Where(e => e.To == r.Id).ToList();
             var closure = F.Or(sources.Select(s => F.And(s.Condition, Determined(_events[s.From].Value!))));

@@ -26,8 +26,6 @@ public sealed class TestEncoding
     public required Term Condition { get; init; }
     public required Term Filter { get; init; }
     public required IReadOnlyList<Observed> Observed { get; init; }
-    /// <summary>The model's environment after running, to show its relations in witnesses.</summary>
-    public required Func<string, SymRel?> Relation { get; init; }
 
     public TermFactory Terms => Program.Terms;
 
@@ -59,7 +57,6 @@ public sealed class TestEncoding
             Condition = conditions.Encode(test.Condition.Proposition),
             Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
             Observed = ObservedValues(test, exec, conditions),
-            Relation = name => interpreter.Lookup(name) is RelValue<SymRel> r ? r.Rel : null,
         };
     }
 

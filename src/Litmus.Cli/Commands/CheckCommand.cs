@@ -23,6 +23,9 @@ public static class CheckCommand
         DefaultValueFactory = _ => "text",
     };
 
+    // Configured once: commands are created per command line (tests build many), the options are shared.
+    static CheckCommand() => Format.AcceptOnlyFromAmong("text", "herd");
+
     private static readonly Option<bool> States = new("--states") { Description = "List the reachable final states" };
     private static readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome (or, for Never, the axioms that forbid it)" };
     private static readonly Option<string?> Graph = new("--graph") { Description = "Write each reaching execution as a Graphviz graph, DIR/NAME.dot (and .svg when dot is installed)" };
@@ -30,7 +33,6 @@ public static class CheckCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context)
     {
-        Format.AcceptOnlyFromAmong("text", "herd");
         var batch = new BatchOptions();
         var cmd = new Command("check", "Decide whether each test's condition is reachable: Never, Sometimes or Always")
         {

@@ -19,11 +19,13 @@ public static class TableCommand
         DefaultValueFactory = _ => "text",
     };
 
+    // Configured once: commands are created per command line (tests build many), the options are shared.
+    static TableCommand() => Format.AcceptOnlyFromAmong("text", "markdown", "json");
+
     private static readonly Option<string?> Emit = new("--emit") { Description = "Also write the generated tests to this folder" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        Format.AcceptOnlyFromAmong("text", "markdown", "json");
         var cmd = new Command("table", "Derive the sys_membarrier() pairing table from the model and compare it with the documented one")
         {
             CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Emit, CommonOptions.Timeout,
