@@ -32,7 +32,7 @@ public static class WitnessGraph
         dot.AppendLine($"digraph {Q(prog.Test.Name)} {{");
         dot.AppendLine("  rankdir=TB; newrank=true; node [shape=box, fontname=\"monospace\", fontsize=10]; edge [fontsize=9];");
         dot.AppendLine($"  label={Q(prog.Test.Name + ": " + enc.Test.Condition.Quantifier.ToString().ToLowerInvariant() + " reached")}; labelloc=t;");
-        var read = exec.Rf.Edges().Where(e => m.EvalBool(e.Condition)).ToList();
+        var read = enc.Rf.Edges().Where(e => m.EvalBool(e.Condition)).ToList();
         var shown = new HashSet<int>();
         var inits = read.Select(e => exec.EventAt(e.From)).Where(w => w.IsInit && !Handshake(w)).Distinct().ToList();
         if (inits.Count > 0)
@@ -80,7 +80,7 @@ public static class WitnessGraph
         foreach (var loc in prog.Locations.Where(l => !l.Hidden))
         {
             var writes = prog.Events.Where(e => e.Kind == EventKind.Write && Happened(e) && m.EvalValue(e.Address!) == loc.Address)
-                .OrderBy(w => prog.Events.Count(o => o != w && exec.Co.Get(o.Id, w.Id) is { } c && m.EvalBool(c))).ToList();
+                .OrderBy(w => prog.Events.Count(o => o != w && enc.Co.Get(o.Id, w.Id) is { } c && m.EvalBool(c))).ToList();
             for (var i = 0; i + 1 < writes.Count; i++)
                 if (shown.Contains(writes[i].Id) && shown.Contains(writes[i + 1].Id))
                     dot.AppendLine($"  e{writes[i].Id} -> e{writes[i + 1].Id} [label=co, color=blue, fontcolor=blue, constraint=false];");

@@ -48,17 +48,17 @@ public static class WitnessWriter
             }
         }
         lines.AddRange(HandlerPlaces(prog, exec, m));
-        foreach (var (w, r, t) in exec.Rf.Edges())
+        foreach (var (w, r, t) in enc.Rf.Edges())
             if (!IsHandshake(exec.EventAt(r)) && m.EvalBool(t))
                 lines.Add($"rf: {Name(exec.EventAt(r))} reads from {Name(exec.EventAt(w))}");
         foreach (var loc in prog.Locations.Where(l => !l.Hidden))
         {
             var writes = prog.Events.Where(e => e.Kind == EventKind.Write && Happened(e) && m.EvalValue(e.Address!) == loc.Address).ToList();
             if (writes.Count < 2) continue;
-            var order = writes.OrderBy(w => writes.Count(o => o != w && exec.Co.Get(o.Id, w.Id) is { } c && m.EvalBool(c)));
+            var order = writes.OrderBy(w => writes.Count(o => o != w && enc.Co.Get(o.Id, w.Id) is { } c && m.EvalBool(c)));
             lines.Add($"co {loc.Name}: " + string.Join(" -> ", order.Select(w => $"{Show(m.EvalValue(w.Value!))} ({Name(w)})")));
         }
-        lines.Add("final: " + string.Join(" ", prog.Locations.Where(l => !l.Hidden).Select(l => $"{l.Name}={Show(m.EvalValue(exec.FinalValues[l.Name]))}")));
+        lines.Add("final: " + string.Join(" ", prog.Locations.Where(l => !l.Hidden && exec.FinalValues.ContainsKey(l.Name)).Select(l => $"{l.Name}={Show(m.EvalValue(exec.FinalValues[l.Name]))}")));
         return new Witness(lines, WitnessGraph.ToDot(enc, m));
     }
 

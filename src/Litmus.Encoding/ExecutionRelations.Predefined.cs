@@ -11,15 +11,17 @@ public sealed partial class ExecutionRelations
     public Value? Predefined(string name)
     {
         if (_predefined.TryGetValue(name, out var v)) return v;
+        // Without co from the engine, herd leaves these to the model (cos-opt.cat defines them).
+        if (CoFromModel && name is "co" or "fr" or "coe" or "coi" or "fre" or "fri") return null;
         Value? made = name switch
         {
             "_" => Value.OfSet(All),
-            "M" => Value.OfSet(SetOf(e => e.IsMemory)),
+            "M" => Value.OfSet(SetOf(IsAccess)),
             "R" => Value.OfSet(SetOf(IsRead)),
             "W" => Value.OfSet(SetOf(IsWrite)),
             "F" => Value.OfSet(SetOf(e => e.Kind == EventKind.Fence)),
             "IW" => Value.OfSet(SetOf(e => e.IsInit)),
-            "FW" => Value.OfSet(FinalWrites()),
+            "FW" => Value.OfSet(CoFromModel ? _chosenFinal! : FinalWrites()),
             "RMW" or "LKW" or "UL" => Value.OfSet(SetOf(e => e.Classes.Contains(name))),
             // Lock reads whose kind depends on the value they read (spin_trylock(), spin_is_locked()).
             "LKR" => Value.OfSet(LockReads(e => e.Classes.Contains("LKR"), "TRYLOCK", locked: false)),
@@ -34,14 +36,14 @@ public sealed partial class ExecutionRelations
             "rf" => Value.OfRel(Rf),
             "co" => Value.OfRel(Co),
             "fr" => Value.OfRel(FromReads()),
-            "rmw" => Value.OfRel(FromEdges(Program.Rmw)),
+            "rmw" => Value.OfRel(FromEdges(Program.Rmw.Where(e => IsAccess(_events[e.From]) && IsAccess(_events[e.To])))),
             "addr" => Value.OfRel(FromEdges(Program.Addr)),
             "data" => Value.OfRel(FromEdges(Program.Data)),
             "ctrl" => Value.OfRel(FromEdges(Program.Ctrl)),
             "po-loc" => Value.OfRel(SymRel.Inter(F, Rel("po"), Rel("loc"))),
             "rfe" or "coe" or "fre" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("ext"))),
             "rfi" or "coi" or "fri" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("int"))),
-            "co0" => Value.OfRel(SymRel.Inter(F, Rel("co"), SymRel.Product(F, SetOf(e => e.IsInit), All))),
+            "co0" => Value.OfRel(CoFromModel ? InitialAndFinalCoherence() : SymRel.Inter(F, Rel("co"), SymRel.Product(F, SetOf(e => e.IsInit), All))),
             _ => null,
         };
         if (made is { } m) _predefined[name] = m;

@@ -34,17 +34,29 @@ public sealed partial class ExecutionRelations
     private readonly Dictionary<string, Term> _finalDetermined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _instructions = new(StringComparer.Ordinal);
 
-    public ExecutionRelations(LitmusProgram program)
+    /// <summary>
+    /// Whether the model generates co itself (herd's <c>withoutco</c>, as upstream cos-opt.cat declares). herd then
+    /// leaves co undefined until the model's <c>with co from ...</c>, keeps lock events out of R, W, rf and rmw
+    /// (upstream lock.cat adds them), and takes the final value of a location from a write chosen as final
+    /// (<c>FW</c>), which <c>co0</c> orders after the location's other writes. Otherwise Litmus's native view
+    /// applies: co is the engine's, and lock events are reads and writes of the lock variable with the usual rf
+    /// and co, which the bundled lkmm-locks.cat is written for.
+    /// </summary>
+    public bool CoFromModel { get; }
+
+    public ExecutionRelations(LitmusProgram program, bool coFromModel = false, IReadOnlySet<string>? observedLocations = null)
     {
         Program = program;
         F = Terms = program.Terms;
         _events = program.Events;
         EventCount = _events.Count;
+        CoFromModel = coFromModel;
         All = SetOf(_ => true);
         Rf = EncodeReadsFrom();
-        Co = EncodeCoherenceOrder();
+        Co = coFromModel ? new SymRel(EventCount) : EncodeCoherenceOrder();
         EncodeDeterminedValues();
-        EncodeFinalValues();
+        if (coFromModel) EncodeChosenFinalWrites(observedLocations ?? new HashSet<string>());
+        else EncodeFinalValues();
         EncodeSrcuIndices();
     }
 
@@ -69,8 +81,24 @@ public sealed partial class ExecutionRelations
         return x is null || y is null ? F.False : F.Eq(x, y);
     }
 
-    private static bool IsWrite(Event e) => e.Kind == EventKind.Write;
-    private static bool IsRead(Event e) => e.Kind == EventKind.Read;
+    private bool IsWrite(Event e) => e.Kind == EventKind.Write && !(CoFromModel && IsLockEvent(e));
+    private bool IsRead(Event e) => e.Kind == EventKind.Read && !(CoFromModel && IsLockEvent(e));
+    private bool IsAccess(Event e) => IsRead(e) || IsWrite(e);
+
+    private static readonly string[] LockClasses = ["LKR", "LKW", "UL", "TRYLOCK", "ISLOCKED"];
+
+    /// <summary>An event of spin_lock(), spin_unlock(), spin_trylock() or spin_is_locked().</summary>
+    public static bool IsLockEvent(Event e) => LockClasses.Any(e.Classes.Contains);
+
+    /// <summary>The events of <paramref name="s"/> that access location <paramref name="l"/>.</summary>
+    public SymSet AtLocation(SymSet s, Location l)
+    {
+        var result = new SymSet(EventCount);
+        var address = F.ValueConst(l.Address);
+        foreach (var (e, t) in s.Members())
+            if (_events[e].Address is { } a) result.Set(e, F.And(t, F.Eq(a, address)));
+        return result;
+    }
 
     /// <summary>
     /// rf: each read that happens reads from exactly one write that happens, to the same address, and gets its value.

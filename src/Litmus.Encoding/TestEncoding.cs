@@ -26,6 +26,9 @@ public sealed class TestEncoding
     public required Term Condition { get; init; }
     public required Term Filter { get; init; }
     public required IReadOnlyList<Observed> Observed { get; init; }
+    /// <summary>rf and co as the model finally defines them (upstream lock.cat adds the lock events'), for witnesses.</summary>
+    public required SymRel Rf { get; init; }
+    public required SymRel Co { get; init; }
 
     public TermFactory Terms => Program.Terms;
 
@@ -35,7 +38,7 @@ public sealed class TestEncoding
     public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null)
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options);
-        var exec = new ExecutionRelations(program);
+        var exec = new ExecutionRelations(program, model.GeneratesCo, ObservedLocationNames(test));
         var algebra = new SymbolicAlgebra(exec);
         var interpreter = new CatInterpreter<SymSet, SymRel>(algebra, model.Resolver, model.Variants);
         if (model.Bell is not null) interpreter.Run(model.Bell);
@@ -51,14 +54,37 @@ public sealed class TestEncoding
                 $"which the bell file does not declare (it allows {{{string.Join(",", declared.Order())}}})");
 
         var conditions = new ConditionEncoder(program, exec);
+        SymRel Final(string name, SymRel engine) => interpreter.Lookup(name) is RelValue<SymRel> r ? r.Rel : engine;
         return new TestEncoding
         {
             Test = test, Program = program, Execution = exec, Constraints = exec.Constraints,
             Condition = conditions.Encode(test.Condition.Proposition),
             Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
             Observed = ObservedValues(test, exec, conditions),
+            Rf = Final("rf", exec.Rf),
+            Co = Final("co", exec.Co),
         };
     }
+
+    /// <summary>The locations whose final value the test reads: in its condition, its filter, or <c>locations [...]</c>.</summary>
+    private static HashSet<string> ObservedLocationNames(LitmusTest test) =>
+        Operands(test.Condition.Proposition).Concat(Operands(test.Filter)).Concat(test.ObservedLocations)
+            .Select(o => o switch { NameOperand n => n.Name, ValueOfOperand v => v.Name, _ => null })
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The values a proposition reads, left to right: each comparison's left side, and its right side when that is
+    /// a register or <c>*x</c> (a bare name on the right is the location's address, as in <c>0:r0=x</c>).
+    /// </summary>
+    private static IEnumerable<Operand> Operands(Prop? p) => p switch
+    {
+        NotProp n => Operands(n.Operand),
+        AndProp a => Operands(a.Left).Concat(Operands(a.Right)),
+        OrProp o => Operands(o.Left).Concat(Operands(o.Right)),
+        ImpliesProp i => Operands(i.Left).Concat(Operands(i.Right)),
+        CompareProp c => c.Right is RegisterOperand or ValueOfOperand ? [c.Left, c.Right] : [c.Left],
+        _ => [],
+    };
 
     /// <summary>herd shows the registers and locations the condition mentions, then those of <c>locations [...]</c>, in order.</summary>
     private static List<Observed> ObservedValues(LitmusTest test, ExecutionRelations exec, ConditionEncoder conditions)
@@ -79,21 +105,7 @@ public sealed class TestEncoding
                     break;
             }
         }
-        void Walk(Prop p)
-        {
-            switch (p)
-            {
-                case NotProp n: Walk(n.Operand); break;
-                case AndProp a: Walk(a.Left); Walk(a.Right); break;
-                case OrProp o: Walk(o.Left); Walk(o.Right); break;
-                case ImpliesProp i: Walk(i.Left); Walk(i.Right); break;
-                case CompareProp c:
-                    Add(c.Left);
-                    if (c.Right is RegisterOperand or ValueOfOperand) Add(c.Right);
-                    break;
-            }
-        }
-        Walk(test.Condition.Proposition);
+        foreach (var o in Operands(test.Condition.Proposition)) Add(o);
         foreach (var o in test.ObservedLocations) Add(o);
         // herd lists registers by thread, then locations, each sorted
         return result.OrderBy(o => o.Name.Contains(':') ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();

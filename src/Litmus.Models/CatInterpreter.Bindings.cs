@@ -129,7 +129,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     private CatValue Apply(CatValue f, CatValue arg, SourceSpan span) => f switch
     {
         ClosureValue c => Eval(c.Body, BindParameters(c.Env, c.Parameters, arg, span)),
-        BuiltinValue b => b.Apply(Forced(arg), span),
+        BuiltinValue b => b.Apply(b.ExactArgument ? InMode(true, () => Forced(arg)) : Forced(arg), span),
         _ => throw new LitmusInputException(span, $"this is {f.Kind}, not a function"),
     };
 

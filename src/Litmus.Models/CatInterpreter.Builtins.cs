@@ -21,6 +21,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
             ["different-values"] = Fn("different-values", (v, s) => new RelValue<TRel>(_algebra.DifferentValues(AsRel(v, s)))),
             ["same-value"] = Fn("same-value", (v, s) => new RelValue<TRel>(_algebra.SameValues(AsRel(v, s)))),
         };
+        AddChoiceBuiltins(b);
         return CatEnv.Empty.With(b);
     }
 

@@ -38,7 +38,10 @@ public sealed partial class CatInterpreter<TSet, TRel>
             case CatTuple t:
                 return new TupleValue(t.Items.Select(i => Eval(i, env)).ToList());
             case CatSetLiteral s:
-                return s.Items.Count == 0 ? EmptyValue.Instance : new CollectionValue(s.Items.Select(i => Eval(i, env)).ToList());
+            {
+                var items = s.Items.Select(i => Eval(i, env)).ToList();
+                return items.Count == 0 ? EmptyValue.Instance : ElementSet(items, s.Span) ?? new CollectionValue(items);
+            }
             case CatFun f:
                 return new ClosureValue("fun", f.Parameters, f.Body, env);
             case CatLetIn l:
@@ -107,10 +110,13 @@ public sealed partial class CatInterpreter<TSet, TRel>
         CatBinaryOp.Cartesian => "*", _ => "++",
     };
 
-    private static CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => collection switch
+    private CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => (item, collection) switch
     {
-        EmptyValue => new CollectionValue([item]),
-        CollectionValue c => new CollectionValue([item, .. c.Items]),
+        // e ++ S with e an event (or pair) drawn by map: S with one more event (or pair).
+        (ElementValue e, EmptyValue or SetValue<TSet> or RelValue<TRel>) => Join(e.Singleton, collection, span),
+        (_, MappedValue<TSet> m) => new MappedValue<TSet>([new MappedItem<TSet>(item, []), .. m.Items]),
+        (_, EmptyValue) => new CollectionValue([item]),
+        (_, CollectionValue c) => new CollectionValue([item, .. c.Items]),
         _ => throw new LitmusInputException(span, $"'++' adds an element to a set, but the right side is {collection.Kind}"),
     };
 

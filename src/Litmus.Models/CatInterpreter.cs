@@ -19,7 +19,8 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     private readonly IRelationAlgebra<TSet, TRel> _algebra;
     private readonly IModelResolver _resolver;
     private readonly IReadOnlySet<string> _variants;
-    private readonly HashSet<string> _included = new(StringComparer.Ordinal);
+    /// <summary>The files being read, innermost last: an include of one of them is a cycle.</summary>
+    private readonly HashSet<string> _reading = new(StringComparer.Ordinal);
     private CatEnv _env;
 
     public CatInterpreter(IRelationAlgebra<TSet, TRel> algebra, IModelResolver resolver, IReadOnlySet<string>? variants = null)
@@ -36,8 +37,12 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     /// <summary>Runs the model's statements, in order: each <c>let</c> extends the environment, each check goes to the algebra.</summary>
     public void Run(CatModel model)
     {
-        _included.Add(Path.GetFullPath(model.Path));
-        foreach (var s in model.Statements) Exec(s, model.Path);
+        _reading.Add(Path.GetFullPath(model.Path));
+        try
+        {
+            foreach (var s in model.Statements) Exec(s, model.Path);
+        }
+        finally { _reading.Remove(Path.GetFullPath(model.Path)); }
     }
 
     /// <summary>Evaluates a name bound by the model or predefined by the algebra, or null if there is none.</summary>
@@ -75,8 +80,8 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
                 foreach (var x in IsTrue(Eval(ifs.Condition, _env), ifs.Condition.Span) ? ifs.Then : ifs.Else) Exec(x, file);
                 break;
             case CatWith with:
-                throw new LitmusInputException(with.Span,
-                    "'with ... from' (enumerating candidate relations) is not supported: it asks for one solver run per candidate");
+                With(with);
+                break;
             default:
                 throw new LitmusInputException(s.Span, "this cat statement is not supported");
         }
@@ -85,9 +90,15 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     private void Include(CatInclude inc, string file)
     {
         var model = _resolver.Load(inc.File, file, inc.Span);
-        // A file included twice defines the same names twice; herd libraries rely on that being harmless, cycles do not.
-        if (!_included.Add(Path.GetFullPath(model.Path))) return;
-        foreach (var x in model.Statements) Exec(x, model.Path);
+        // A file included twice is read twice, like herd: its definitions then see the names as they are at the
+        // second include (lock.cat includes cross.cat, and cos-opt.cat includes it again after W has grown).
+        var path = Path.GetFullPath(model.Path);
+        if (!_reading.Add(path)) throw new LitmusInputException(inc.Span, $"'{inc.File}' includes itself");
+        try
+        {
+            foreach (var x in model.Statements) Exec(x, model.Path);
+        }
+        finally { _reading.Remove(path); }
     }
 
     private void DeclareEnum(CatEnum en)

@@ -14,7 +14,7 @@ public sealed class SetValue<TSet>(TSet set) : CatValue where TSet : class
     public override string Kind => "a set of events";
 }
 
-public sealed class RelValue<TRel>(TRel rel) : CatValue where TRel : class
+public sealed class RelValue<TRel>(TRel rel) : RelValueBase where TRel : class
 {
     public TRel Rel { get; } = rel;
     public override string Kind => "a relation";
@@ -62,10 +62,12 @@ public sealed class ClosureValue(string name, IReadOnlyList<string> parameters, 
     public override string Kind => "a function";
 }
 
-public sealed class BuiltinValue(string name, Func<CatValue, Syntax.SourceSpan, CatValue> apply) : CatValue
+public sealed class BuiltinValue(string name, Func<CatValue, Syntax.SourceSpan, CatValue> apply, bool exactArgument = false) : CatValue
 {
     public string Name { get; } = name;
     public Func<CatValue, Syntax.SourceSpan, CatValue> Apply { get; } = apply;
+    /// <summary>Whether the argument must be exact even where the caller needs only a lower bound (the function is not monotone).</summary>
+    public bool ExactArgument { get; } = exactArgument;
     public override string Kind => "a function";
 }
 

@@ -66,6 +66,30 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     IReadOnlyList<SetOrRel<TSet, TRel>> LeastFixpoint(IReadOnlyList<SetOrRel<TSet, TRel>> start,
         Func<IReadOnlyList<SetOrRel<TSet, TRel>>, IReadOnlyList<SetOrRel<TSet, TRel>>> step, SourceSpan span);
 
+    /// <summary>The possible members of a set one by one, each as a singleton set that holds when the member is there (for <c>map</c>).</summary>
+    IReadOnlyList<TSet> Elements(TSet s);
+
+    /// <summary>The possible pairs of a relation one by one, each as a one-pair relation.</summary>
+    IReadOnlyList<TRel> Pairs(TRel r);
+
+    /// <summary>herd's <c>partition</c>: the events of the set grouped by the location they access, one set per location.</summary>
+    IReadOnlyList<TSet> PartitionByLocation(TSet s);
+
+    /// <summary>
+    /// A choice the execution makes, as herd's <c>with x from S</c> makes one candidate execution per element:
+    /// the result is one of the options that are there (an option is there when all its witness sets are
+    /// non-empty). When the group is there (all of <paramref name="present"/> non-empty) and no option is, the
+    /// execution does not exist; when the group is not there, the result is empty.
+    /// </summary>
+    TRel ChooseOne(IReadOnlyList<TSet> present, IReadOnlyList<(IReadOnlyList<TSet> Witness, TRel Option)> options);
+
+    /// <summary>
+    /// A strict total order of <paramref name="s"/> containing <paramref name="order"/> restricted to s, chosen by the
+    /// execution (herd's <c>linearisations</c>); there is none when that restriction is cyclic. Empty when the
+    /// group is not there (see <see cref="ChooseOne"/>).
+    /// </summary>
+    TRel Linearisation(IReadOnlyList<TSet> present, TSet s, TRel order);
+
     /// <summary>An axiom (enforced) or a flag (reported): acyclic / irreflexive / empty, possibly negated.</summary>
     void Check(CatCheck check, SetOrRel<TSet, TRel> value, string name);
 

@@ -13,7 +13,38 @@ public sealed record ModelSpec(
     CatModel Cat,
     IReadOnlyList<MacroFile> Macros,
     IReadOnlySet<string> Variants,
-    IModelResolver Resolver);
+    IModelResolver Resolver)
+{
+    /// <summary>
+    /// Whether the model generates co itself: some file it reads declares herd's <c>withoutco</c> (upstream
+    /// linux-kernel.cat does, through lock.cat and cos-opt.cat). The execution is built differently then, so this
+    /// is known before the model runs.
+    /// </summary>
+    public bool GeneratesCo => _generatesCo ??= Declares("withoutco");
+
+    private bool? _generatesCo;
+
+    private bool Declares(string option)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool Walk(CatModel m) => seen.Add(Path.GetFullPath(m.Path))
+            && (m.Options.Contains(option) || m.Statements.Any(s => Includes(s, m.Path)));
+        bool Includes(CatStmt s, string file) => s switch
+        {
+            CatInclude inc => TryLoad(inc, file) is { } m && Walk(m),
+            CatIfStmt i => i.Then.Concat(i.Else).Any(x => Includes(x, file)),
+            _ => false,
+        };
+        return (Bell is not null && Walk(Bell)) || Walk(Cat);
+    }
+
+    /// <summary>A missing include is reported when the model runs, with its position; here it declares nothing.</summary>
+    private CatModel? TryLoad(CatInclude inc, string file)
+    {
+        try { return Resolver.Load(inc.File, file, inc.Span); }
+        catch (LitmusInputException) { return null; }
+    }
+}
 
 /// <summary>Resolves includes relative to the including file, then along a search path; parses each file once.</summary>
 public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModelResolver

@@ -56,6 +56,25 @@ public class GoldenVerdictTests
         Assert.Equal(expected, result.VerdictWord);
     }
 
+    /// <summary>The lkmm expectations again, under the kernel's own model files (upstream linux-kernel.cfg, unmodified).</summary>
+    public static TheoryData<string, string> UpstreamCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Cases().Select(r => ((string)r[0], (string)r[1], (string)r[2])).Where(r => r.Item2 == "lkmm"))
+            data.Add(row.Item1, row.Item3);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UpstreamCases))]
+    public void Upstream_model_files_give_the_same_verdict(string test, string expected)
+    {
+        Assert.True(RepoPaths.UpstreamModel is not null, "the shared corpus's lkmm-model/linux-kernel.cfg is missing");
+        var result = Check(RepoPaths.UpstreamModel!, Path.Combine(RepoPaths.Root, test));
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected, result.VerdictWord);
+    }
+
     [Fact]
     public void Every_test_has_expectations_for_all_three_models()
     {

@@ -13,6 +13,10 @@ public static class RepoPaths
     public static string? Corpus =>
         Path.Combine(Root, "..", "shared", "corpus") is var p && Directory.Exists(p) ? Path.GetFullPath(p) : null;
 
+    /// <summary>The kernel's own model files (tools/memory-model) in the shared corpus, or null.</summary>
+    public static string? UpstreamModel =>
+        Corpus is { } c && Path.Combine(c, "lkmm-model", "linux-kernel.cfg") is var p && File.Exists(p) ? p : null;
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -44,12 +44,26 @@ public class JudgeScriptTests : IDisposable
         Assert.EndsWith("1 passed, 2 failed\n", output);
     }
 
-    private static (int Exit, string Output) Judge(string[] tests)
+    /// <summary>What the kernel's checkalllitmus.sh passes: the tree's own linux-kernel.cfg (here the shared corpus's copy).</summary>
+    [Fact]
+    public void The_kernels_own_model_files_pass_the_same_judgement()
+    {
+        var cfg = Path.GetFullPath(Path.Combine(CliRunner.Repo, "..", "shared", "corpus", "lkmm-model", "linux-kernel.cfg"));
+        Assert.True(File.Exists(cfg), cfg + " is missing");
+        string[] tests = [.. Bundled, "litmus/tests/locks/MP+locks.litmus", "litmus/tests/locks/Trylock+fails.litmus"];
+        var (exit, output) = Judge(tests, "-conf " + cfg);
+        Assert.True(exit == 0, output);
+        foreach (var t in tests) Assert.Contains($"ok      {t}: ", output);
+        Assert.EndsWith("6 passed, 0 failed\n", output);
+    }
+
+    private static (int Exit, string Output) Judge(string[] tests, string? herdOptions = null)
     {
         var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = CliRunner.Repo, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("scripts/judge-litmus.sh");
         foreach (var t in tests) start.ArgumentList.Add(t);
         foreach (var v in new[] { "HERD7", "LKMM_HERD_OPTIONS", "LKMM_DESTDIR", "LITMUS_DLL" }) start.Environment.Remove(v);
+        if (herdOptions is not null) start.Environment["LKMM_HERD_OPTIONS"] = herdOptions;
         using var p = Process.Start(start)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();

@@ -9,13 +9,13 @@ public class CatInterpreterTests
     private static readonly ERel Po = new([(0, 1), (1, 2), (0, 2)]);
     private static readonly ERel Rf = new([(2, 3)]);
 
-    private sealed class MemoryResolver(Dictionary<string, string> files) : IModelResolver
+    internal sealed class MemoryResolver(Dictionary<string, string> files) : IModelResolver
     {
         public CatModel Load(string file, string includingFile, SourceSpan span) =>
             files.TryGetValue(file, out var text) ? CatParser.Parse(text, file) : throw new LitmusInputException(span, "missing " + file);
     }
 
-    private static (ExplicitAlgebra Algebra, CatInterpreter<ESet, ERel> Interpreter) Run(string cat, Dictionary<string, string>? files = null, params string[] variants)
+    internal static (ExplicitAlgebra Algebra, CatInterpreter<ESet, ERel> Interpreter) Run(string cat, Dictionary<string, string>? files = null, params string[] variants)
     {
         var algebra = new ExplicitAlgebra(4, new() { ["po"] = Po, ["rf"] = Rf, ["W"] = new ESet([0, 2]) },
             new() { ["ONCE"] = new ESet([0, 1]), ["rmb"] = new ESet([3]) });

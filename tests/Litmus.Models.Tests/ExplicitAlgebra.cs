@@ -89,6 +89,39 @@ public sealed class ExplicitAlgebra(int n, Dictionary<string, object> predefined
     private static bool Same(SetOrRel<ESet, ERel> a, SetOrRel<ESet, ERel> b) =>
         a.IsSet ? a.Set!.Items.SetEquals(b.Set!.Items) : a.Rel!.Pairs.SetEquals(b.Rel!.Pairs);
 
+    public IReadOnlyList<ESet> Elements(ESet s) => s.Items.Select(e => new ESet([e])).ToList();
+    public IReadOnlyList<ERel> Pairs(ERel r) => r.Pairs.Select(p => new ERel([p])).ToList();
+
+    /// <summary>For tests, an event's location is its parity.</summary>
+    public IReadOnlyList<ESet> PartitionByLocation(ESet s) =>
+        s.Items.GroupBy(e => e % 2).Select(g => new ESet(g)).ToList();
+
+    /// <summary>The choices made, in order: one execution, so the first option that is there is taken.</summary>
+    public List<string> Choices { get; } = [];
+
+    public ERel ChooseOne(IReadOnlyList<ESet> present, IReadOnlyList<(IReadOnlyList<ESet> Witness, ERel Option)> options)
+    {
+        var there = options.Where(o => o.Witness.All(w => w.Items.Count > 0)).Select(o => o.Option).ToList();
+        Choices.Add($"one of {there.Count}");
+        return present.Any(p => p.Items.Count == 0) || there.Count == 0 ? EmptyRelation : there[0];
+    }
+
+    /// <summary>The order that puts each event as early as <paramref name="order"/> allows, smaller events first.</summary>
+    public ERel Linearisation(IReadOnlyList<ESet> present, ESet s, ERel order)
+    {
+        var left = new SortedSet<int>(s.Items);
+        var sequence = new List<int>();
+        while (left.Count > 0)
+        {
+            var next = left.First(e => !order.Pairs.Any(p => p.Item2 == e && p.Item1 != e && left.Contains(p.Item1)));
+            sequence.Add(next);
+            left.Remove(next);
+        }
+        Choices.Add("order " + string.Join("<", sequence));
+        return new(from i in Enumerable.Range(0, sequence.Count) from j in Enumerable.Range(i + 1, sequence.Count - i - 1)
+                   select (sequence[i], sequence[j]));
+    }
+
     public void Check(CatCheck check, SetOrRel<ESet, ERel> value, string name)
     {
         var rel = value.Rel ?? Identity(value.Set!);

@@ -5,9 +5,9 @@ namespace Litmus.Cli.Commands;
 /// <summary>Options shared by the commands that run a model (the "option bag").</summary>
 public static class CommonOptions
 {
-    public static readonly Option<string> Model = new("--model", "-m")
+    public static readonly Option<string> Model = new("--model", "-m", "--conf")
     {
-        Description = "Model: a bundled name (lkmm, sc, tso), a .cat file, or a .cfg preset",
+        Description = "Model: a bundled name (lkmm, sc, tso), a .cat file, or a .cfg preset such as a kernel tree's tools/memory-model/linux-kernel.cfg",
         DefaultValueFactory = _ => Models.ModelLoader.DefaultModel,
     };
 

@@ -1,0 +1,64 @@
+using Litmus.Events;
+using Litmus.Logic;
+
+namespace Litmus.Encoding;
+
+/// <summary>What the execution provides when the model generates co itself (see <see cref="ExecutionRelations.CoFromModel"/>).</summary>
+public sealed partial class ExecutionRelations
+{
+    private SymSet? _chosenFinal;
+
+    /// <summary>
+    /// herd fixes, before running the model, which write is the last of each location the test observes (its
+    /// FW set) and orders it after the location's other writes in co0. Here a Boolean per write makes the
+    /// choice. A location only spin locks or srcu_struct operations touch gets none unless the test observes it
+    /// (herd's lock-final flag is about that case), since its only write in W is the initial one.
+    /// </summary>
+    private void EncodeChosenFinalWrites(IReadOnlySet<string> observed)
+    {
+        _chosenFinal = new SymSet(EventCount);
+        foreach (var loc in Program.Locations.Where(l => observed.Contains(l.Name) || !IsSyncObject(l)))
+        {
+            var final = F.ValueVar($"final_{loc.Name}");
+            var determined = F.BoolVar($"finaldet_{loc.Name}");
+            _finalValues[loc.Name] = final;
+            _finalDetermined[loc.Name] = determined;
+            var address = F.ValueConst(loc.Address);
+            var picks = new List<Term>();
+            foreach (var w in _events.Where(IsWrite))
+            {
+                var here = F.And(Guard(w.Id), F.Eq(w.Address!, address));
+                if (here.IsFalse) continue;
+                var pick = F.BoolVar($"fw_{w.Id}_{loc.Name}");
+                Constraints.Definitions.Add(F.Implies(pick, F.And(here, F.Eq(final, w.Value!), F.Iff(determined, Determined(w.Value!)))));
+                picks.Add(pick);
+                _chosenFinal.Set(w.Id, _chosenFinal.Get(w.Id) is { } t ? F.Or(t, pick) : pick);
+            }
+            Constraints.Definitions.Add(F.Or(picks));
+            for (var i = 0; i < picks.Count; i++)
+                for (var j = i + 1; j < picks.Count; j++)
+                    Constraints.Definitions.Add(F.Not(F.And(picks[i], picks[j])));
+        }
+    }
+
+    /// <summary>A location that a lock or SRCU primitive may access.</summary>
+    private bool IsSyncObject(Location l)
+    {
+        var address = F.ValueConst(l.Address);
+        return _events.Any(e => (IsLockEvent(e) || e.Kind == EventKind.Srcu) && e.Address is { } a && !F.Eq(a, address).IsFalse);
+    }
+
+    /// <summary>herd's co0 without co: initial writes before the other writes of their location, the final write after them.</summary>
+    private SymRel InitialAndFinalCoherence()
+    {
+        var w = SetOf(IsWrite);
+        var init = SetOf(e => e.IsInit);
+        var sameLoc = Rel("loc");
+        var first = SymRel.Inter(F, SymRel.Product(F, init, w), sameLoc);
+        var last = SymRel.Inter(F, SymRel.Product(F, w, _chosenFinal!), sameLoc);
+        var r = new SymRel(EventCount);
+        foreach (var (a, b, t) in first.Edges().Concat(last.Edges()))
+            if (a != b) r.AddOr(F, a, b, t);
+        return r;
+    }
+}

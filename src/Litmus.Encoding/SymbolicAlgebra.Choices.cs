@@ -1,0 +1,85 @@
+using Litmus.Logic;
+
+namespace Litmus.Encoding;
+
+/// <summary>
+/// The choices of <c>with x from S</c> (see <c>CatInterpreter.Choices</c>): herd runs the model once per
+/// element of S; here fresh Boolean variables pick the element, so that each model of the constraints is one
+/// of herd's candidates.
+/// </summary>
+public sealed partial class SymbolicAlgebra
+{
+    private int _choices;
+
+    public IReadOnlyList<SymSet> Elements(SymSet s) => s.Members().Select(m =>
+    {
+        var one = new SymSet(N);
+        one.Set(m.Event, m.Condition);
+        return one;
+    }).ToList();
+
+    public IReadOnlyList<SymRel> Pairs(SymRel r) => r.Edges().Select(e =>
+    {
+        var one = new SymRel(N);
+        one.Set(e.From, e.To, e.Condition);
+        return one;
+    }).ToList();
+
+    public IReadOnlyList<SymSet> PartitionByLocation(SymSet s) =>
+        _exec.Program.Locations.Select(l => _exec.AtLocation(s, l)).Where(c => !IsEmpty(c)).ToList();
+
+    /// <summary>Every set in the list is non-empty.</summary>
+    private Term AllThere(IReadOnlyList<SymSet> witness) => F.And(witness.Select(w => F.Or(w.Members().Select(m => m.Condition))));
+
+    public SymRel ChooseOne(IReadOnlyList<SymSet> present, IReadOnlyList<(IReadOnlyList<SymSet> Witness, SymRel Option)> options)
+    {
+        var id = _choices++;
+        var group = AllThere(present);
+        var picked = new List<Term>();
+        var result = new SymRel(N);
+        for (var i = 0; i < options.Count; i++)
+        {
+            var there = F.And(group, AllThere(options[i].Witness));
+            if (there.IsFalse) continue;
+            var pick = F.BoolVar($"choice{id}_{i}");
+            Constraints.Definitions.Add(F.Implies(pick, there));
+            foreach (var (a, b, t) in options[i].Option.Edges()) result.AddOr(F, a, b, F.And(pick, t));
+            picked.Add(pick);
+        }
+        Constraints.Definitions.Add(F.Implies(group, F.Or(picked)));
+        for (var i = 0; i < picked.Count; i++)
+            for (var j = i + 1; j < picked.Count; j++)
+                Constraints.Definitions.Add(F.Not(F.And(picked[i], picked[j])));
+        return result;
+    }
+
+    /// <summary>
+    /// A Boolean per ordered pair of possible members, exactly one of each pair when both are there, tied to
+    /// integer clocks: an acyclic tournament, hence a strict total order. Pairs of the given order are forced.
+    /// </summary>
+    public SymRel Linearisation(IReadOnlyList<SymSet> present, SymSet s, SymRel order)
+    {
+        var id = _choices++;
+        var group = AllThere(present);
+        var members = s.Members().ToList();
+        var result = new SymRel(N);
+        for (var i = 0; i < members.Count; i++)
+            for (var j = i + 1; j < members.Count; j++)
+            {
+                var ((a, ta), (b, tb)) = (members[i], members[j]);
+                var both = F.And(group, ta, tb);
+                if (both.IsFalse) continue;
+                var ab = F.BoolVar($"lin{id}_{a}_{b}");
+                var ba = F.BoolVar($"lin{id}_{b}_{a}");
+                var (ca, cb) = (F.IntVar($"linclk{id}_{a}"), F.IntVar($"linclk{id}_{b}"));
+                Constraints.Definitions.Add(F.Iff(F.Or(ab, ba), both));
+                Constraints.Definitions.Add(F.Implies(ab, F.Lt(ca, cb)));
+                Constraints.Definitions.Add(F.Implies(ba, F.Lt(cb, ca)));
+                if (order.Get(a, b) is { } o1) Constraints.Definitions.Add(F.Implies(F.And(both, o1), ab));
+                if (order.Get(b, a) is { } o2) Constraints.Definitions.Add(F.Implies(F.And(both, o2), ba));
+                result.Set(a, b, ab);
+                result.Set(b, a, ba);
+            }
+        return result;
+    }
+}
