@@ -48,6 +48,39 @@ public sealed partial class ExecutionRelations
         return _events.Any(e => (IsLockEvent(e) || e.Kind == EventKind.Srcu) && e.Address is { } a && !F.Eq(a, address).IsFalse);
     }
 
+    /// <summary>
+    /// herd's <c>partition</c> by location, exact for computed addresses: one class per address an event of
+    /// <paramref name="s"/> may access. Known addresses (the test's locations, constant addresses) each have
+    /// their class; an event whose address is computed joins the class of that address, or, when the address is
+    /// none of them (a pointer left 0, say), the class led by the first such event with the same address.
+    /// </summary>
+    public IReadOnlyList<SymSet> PartitionByAddress(SymSet s)
+    {
+        var members = s.Members().Where(m => _events[m.Event].Address is not null).ToList();
+        var known = Program.Locations.Select(l => l.Address)
+            .Concat(members.Select(m => _events[m.Event].Address!).Where(a => a.Op == Op.ValueConst).Select(a => a.Value))
+            .Distinct().Order().Select(F.ValueConst).ToList();
+        var classes = new List<SymSet>();
+        foreach (var address in known)
+        {
+            var c = new SymSet(EventCount);
+            foreach (var (e, t) in members) c.Set(e, F.And(t, F.Eq(_events[e].Address!, address)));
+            classes.Add(c);
+        }
+        var computed = members.Where(m => _events[m.Event].Address!.Op != Op.ValueConst).ToList();
+        for (var i = 0; i < computed.Count; i++)
+        {
+            var (lead, t) = computed[i];
+            var address = _events[lead].Address!;
+            var leads = F.And([t, .. known.Select(k => F.Ne(address, k)),
+                .. computed.Take(i).Select(p => F.Not(F.And(p.Condition, F.Eq(_events[p.Event].Address!, address))))]);
+            var c = new SymSet(EventCount);
+            foreach (var (e, u) in computed.Skip(i)) c.Set(e, F.And(leads, u, F.Eq(_events[e].Address!, address)));
+            classes.Add(c);
+        }
+        return classes;
+    }
+
     /// <summary>herd's co0 without co: initial writes before the other writes of their location, the final write after them.</summary>
     private SymRel InitialAndFinalCoherence()
     {

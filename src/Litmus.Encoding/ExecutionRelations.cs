@@ -90,16 +90,6 @@ public sealed partial class ExecutionRelations
     /// <summary>An event of spin_lock(), spin_unlock(), spin_trylock() or spin_is_locked().</summary>
     public static bool IsLockEvent(Event e) => LockClasses.Any(e.Classes.Contains);
 
-    /// <summary>The events of <paramref name="s"/> that access location <paramref name="l"/>.</summary>
-    public SymSet AtLocation(SymSet s, Location l)
-    {
-        var result = new SymSet(EventCount);
-        var address = F.ValueConst(l.Address);
-        foreach (var (e, t) in s.Members())
-            if (_events[e].Address is { } a) result.Set(e, F.And(t, F.Eq(a, address)));
-        return result;
-    }
-
     /// <summary>
     /// rf: each read that happens reads from exactly one write that happens, to the same address, and gets its value.
     /// </summary>

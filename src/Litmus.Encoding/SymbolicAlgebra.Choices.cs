@@ -25,8 +25,7 @@ public sealed partial class SymbolicAlgebra
         return one;
     }).ToList();
 
-    public IReadOnlyList<SymSet> PartitionByLocation(SymSet s) =>
-        _exec.Program.Locations.Select(l => _exec.AtLocation(s, l)).Where(c => !IsEmpty(c)).ToList();
+    public IReadOnlyList<SymSet> PartitionByLocation(SymSet s) => _exec.PartitionByAddress(s).Where(c => !IsEmpty(c)).ToList();
 
     /// <summary>Every set in the list is non-empty.</summary>
     private Term AllThere(IReadOnlyList<SymSet> witness) => F.And(witness.Select(w => F.Or(w.Members().Select(m => m.Condition))));

@@ -42,21 +42,29 @@ public sealed partial class CatInterpreter<TSet, TRel>
 
     private IReadOnlyList<CatValue> Fixpoint(CatEnv recEnv, List<CatBinding> plain, SourceSpan span)
     {
-        IReadOnlyList<SetOrRel<TSet, TRel>> Step(IReadOnlyList<SetOrRel<TSet, TRel>> current)
+        // One step evaluates the bindings in order, each seeing the values the step has already given the ones
+        // before it, as herd does. For monotone definitions the least fixpoint is the same either way; for a
+        // non-monotone one, such as upstream's matching of nested rcu_read_lock()s (rcu-rscs), only herd's order
+        // gives herd's result.
+        IReadOnlyList<CatValue> Sweep(IReadOnlyList<CatValue> current)
         {
-            var scope = recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, FromSetOrRel(current[i]))));
-            return plain.Select(b => AsSetOrRel(Eval(b.Body, scope), b.Body.Span)).ToList();
+            var values = current.ToArray();
+            for (var i = 0; i < plain.Count; i++)
+            {
+                var scope = recEnv.With(plain.Select((b, j) => new KeyValuePair<string, CatValue>(b.Name, values[j])));
+                values[i] = Eval(plain[i].Body, scope);
+            }
+            return values;
         }
+        IReadOnlyList<SetOrRel<TSet, TRel>> Step(IReadOnlyList<SetOrRel<TSet, TRel>> current) =>
+            Sweep(current.Select(FromSetOrRel).ToList()).Select((v, i) => AsSetOrRel(v, plain[i].Body.Span)).ToList();
 
         // The first iterates, from all-empty, also tell each binding's type (set or relation). A binding built
-        // only from others (unmatched = unmatched-locks | unmatched-unlocks) is still the untyped empty value
-        // after one step, so step on until every binding has a type (at most one step per binding).
+        // only from others (unmatched = unmatched-locks | unmatched-unlocks) may still be the untyped empty
+        // value after one step, so step on until every binding has a type (at most one step per binding).
         IReadOnlyList<CatValue> iterate = plain.Select(_ => (CatValue)EmptyValue.Instance).ToList();
         for (var round = 0; round <= plain.Count && iterate.Any(v => v is EmptyValue); round++)
-        {
-            var scope = recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, iterate[i])));
-            iterate = plain.Select(b => Eval(b.Body, scope)).ToList();
-        }
+            iterate = Sweep(iterate);
         var first = plain.Select((b, i) => AsSetOrRel(iterate[i], b.Body.Span)).ToList();
         return _algebra.LeastFixpoint(first, Step, span).Select(FromSetOrRel).ToList();
     }
