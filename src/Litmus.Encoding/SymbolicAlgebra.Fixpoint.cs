@@ -25,8 +25,12 @@ public sealed partial class SymbolicAlgebra
     /// axioms where an over-approximation would do.</item>
     /// <item>A non-monotone step with symbolic inputs iterates on until it stabilises (as herd does).</item>
     /// </list>
+    /// Where only a value containing the least fixpoint is needed (<paramref name="exact"/> false: the fixpoint
+    /// feeds an axiom positively), the ranks are left out: X is then any pre-fixpoint, which contains the least
+    /// one when the step is monotone, and the solver is free to pick the least one itself. Ranks are integer
+    /// variables on every pair, the costliest part of the encoding on long RCU chains.
     /// </summary>
-    public IReadOnlyList<Value> LeastFixpoint(IReadOnlyList<Value> start, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span)
+    public IReadOnlyList<Value> LeastFixpoint(IReadOnlyList<Value> start, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span, bool exact)
     {
         var current = start;
         for (var i = 0; ; i++)
@@ -37,7 +41,7 @@ public sealed partial class SymbolicAlgebra
             if (i >= SymbolicKleeneSteps && !current.All(IsConstant)) break;
             if (i > N * N + N) return current; // constant iteration cannot go on longer than there are pairs
         }
-        return RankEncoding(current, step, span) ?? IterateToStability(current, step);
+        return RankEncoding(current, step, exact) ?? IterateToStability(current, step);
     }
 
     private IReadOnlyList<Value> IterateToStability(IReadOnlyList<Value> current, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step)
@@ -52,7 +56,7 @@ public sealed partial class SymbolicAlgebra
         return current;
     }
 
-    private IReadOnlyList<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span)
+    private IReadOnlyList<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, bool exact)
     {
         var id = _fixpoints++;
         // The pairs that may ever be in the fixpoint: grow until step maps atoms over them into them.
@@ -83,6 +87,7 @@ public sealed partial class SymbolicAlgebra
             {
                 var phi = images.GetValueOrDefault(p) ?? F.False;
                 Constraints.Definitions.Add(F.Implies(phi, x));
+                if (!exact) continue;
                 var rank = Rank(i, p);
                 var justified = TermRewriter.Substitute(F, phi, t =>
                     atomTerms.TryGetValue(t, out var q) ? F.And(t, F.Lt(Rank(q.Binding, q.Pair), rank)) : null);

@@ -66,7 +66,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         for (var round = 0; round <= plain.Count && iterate.Any(v => v is EmptyValue); round++)
             iterate = Sweep(iterate);
         var first = plain.Select((b, i) => AsSetOrRel(iterate[i], b.Body.Span)).ToList();
-        return _algebra.LeastFixpoint(first, Step, span).Select(FromSetOrRel).ToList();
+        return _algebra.LeastFixpoint(first, Step, span, _exact).Select(FromSetOrRel).ToList();
     }
 
     /// <summary>

@@ -62,9 +62,11 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     /// <summary>
     /// The least fixpoint of <paramref name="step"/> above <paramref name="start"/> (the first iterate), as used by
     /// <c>let rec</c>. The implementation decides how (iteration, or an encoding that is exact in any polarity).
+    /// When <paramref name="exact"/> is false the caller, as for <see cref="Plus"/>, only needs values that contain
+    /// the least fixpoint in every execution.
     /// </summary>
     IReadOnlyList<SetOrRel<TSet, TRel>> LeastFixpoint(IReadOnlyList<SetOrRel<TSet, TRel>> start,
-        Func<IReadOnlyList<SetOrRel<TSet, TRel>>, IReadOnlyList<SetOrRel<TSet, TRel>>> step, SourceSpan span);
+        Func<IReadOnlyList<SetOrRel<TSet, TRel>>, IReadOnlyList<SetOrRel<TSet, TRel>>> step, SourceSpan span, bool exact);
 
     /// <summary>The possible members of a set one by one, each as a singleton set that holds when the member is there (for <c>map</c>).</summary>
     IReadOnlyList<TSet> Elements(TSet s);

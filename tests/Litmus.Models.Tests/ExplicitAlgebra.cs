@@ -75,7 +75,7 @@ public sealed class ExplicitAlgebra(int n, Dictionary<string, object> predefined
     public ESet Tagged(string tag) => tags?.GetValueOrDefault(tag) ?? EmptySet;
 
     public IReadOnlyList<SetOrRel<ESet, ERel>> LeastFixpoint(IReadOnlyList<SetOrRel<ESet, ERel>> start,
-        Func<IReadOnlyList<SetOrRel<ESet, ERel>>, IReadOnlyList<SetOrRel<ESet, ERel>>> step, SourceSpan span)
+        Func<IReadOnlyList<SetOrRel<ESet, ERel>>, IReadOnlyList<SetOrRel<ESet, ERel>>> step, SourceSpan span, bool exact)
     {
         var current = start;
         while (true)
