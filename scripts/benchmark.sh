@@ -24,3 +24,11 @@ if [ -d "$corpus" ]; then
   measure "corpus stages 1-2 (1050 tests)" "${litmus[@]}" conformance "$corpus" --max-stage 2
   measure "corpus folder lkmm/ (35 kernel tests)" "${litmus[@]}" conformance "$corpus" --folder lkmm
 fi
+if [ -d "$corpus" ]; then
+  measure "bundled tests under the kernel's own files" "${litmus[@]}" check --conf "$corpus/lkmm-model/linux-kernel.cfg" "$repo/litmus/tests"
+  # The slowest family of the corpus: RCU rings of up to 19 threads, on which herd7 ran out of 60 s.
+  ring=(auto/C-RW-G+RW-G+RW-R+RW-R+RW-R+RW-R+RW-G+RW-G+RW-G+RW-G+RW-G+RW-G+RW-R+RW-R+RW-R+RW-R+RW-G+RW-G+RW-G.litmus
+        auto/C-RW-R+RW-R+RW-G+RW-G+RW-G+RW-G+RW-R+RW-R+RW-R+RW-R+RW-R+RW-G+RW-G+RW-G+RW-G+RW-R+RW-R+RW-G+RW-G.litmus)
+  measure "two 19-thread RCU rings (herd7: over 60 s)" "${litmus[@]}" check "${ring[@]/#/$corpus/}"
+  measure "the same under the kernel's own files" "${litmus[@]}" check --conf "$corpus/lkmm-model/linux-kernel.cfg" "${ring[@]/#/$corpus/}"
+fi
