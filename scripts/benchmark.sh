@@ -7,8 +7,12 @@ dotnet build "$repo/src/Litmus.Cli" -c Release -v quiet -nologo >/dev/null
 litmus=(dotnet "$repo/src/Litmus.Cli/bin/Release/net10.0/litmus.dll")
 measure() { # label, command...
   local label=$1; shift
-  local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  printf '%-52s %8.2f s %8d MiB\n' "$label" "${out% *}" "$(( ${out#* } / 1024 ))"
+  local figures out status=0
+  figures=$(mktemp)
+  /usr/bin/time -o "$figures" -f "%e %M" "$@" >/dev/null 2>&1 || status=$?
+  out=$(tail -1 "$figures"); rm -f "$figures"
+  printf '%-52s %8.2f s %8d MiB%s\n' "$label" "${out% *}" "$(( ${out#* } / 1024 ))" \
+    "$([ "$status" -eq 0 ] || echo "  (exit $status: not all as expected)")"
 }
 echo "Litmus benchmark, $(nproc) cores, $(date -u +%Y-%m-%d)"
 printf '%-52s %10s %12s\n' "job" "wall" "max RSS"
