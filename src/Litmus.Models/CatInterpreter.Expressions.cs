@@ -164,6 +164,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         SetValue<TSet> s => s.Set,
         EmptyValue => _algebra.EmptySet,
+        ElementValue => throw new LitmusInputException(span, $"expected a set of events, found {v.Kind} (write {{e}} for the set that holds it)"),
         _ => throw new LitmusInputException(span, $"expected a set of events, found {v.Kind}"),
     };
 
@@ -171,6 +172,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         RelValue<TRel> r => r.Rel,
         EmptyValue => _algebra.EmptyRelation,
+        ElementValue => throw new LitmusInputException(span, $"expected a relation, found {v.Kind} (write p ++ 0 for the relation that holds it)"),
         _ => throw new LitmusInputException(span, $"expected a relation, found {v.Kind}"),
     };
 }

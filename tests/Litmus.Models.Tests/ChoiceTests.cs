@@ -68,6 +68,13 @@ public class ChoiceTests
     }
 
     [Fact]
+    public void An_event_is_not_a_set_until_braced()
+    {
+        var e = Assert.Throws<Syntax.LitmusInputException>(() => CatInterpreterTests.Run("let s = map (fun e -> e | W) W").Interpreter.Lookup("s"));
+        Assert.Contains("found an event (write {e} for the set that holds it)", e.Diagnostics.Single().Message);
+    }
+
+    [Fact]
     public void An_include_cycle_is_an_error()
     {
         var e = Assert.Throws<Syntax.LitmusInputException>(() => CatInterpreterTests.Run("include \"lib.cat\"", new() { ["lib.cat"] = "include \"lib.cat\"" }));
