@@ -19,25 +19,17 @@ public sealed partial class ExecutionRelations
         _chosenFinal = new SymSet(EventCount);
         foreach (var loc in Program.Locations.Where(l => observed.Contains(l.Name) || !IsSyncObject(l)))
         {
-            var final = F.ValueVar($"final_{loc.Name}");
-            var determined = F.BoolVar($"finaldet_{loc.Name}");
-            _finalValues[loc.Name] = final;
-            _finalDetermined[loc.Name] = determined;
-            var address = F.ValueConst(loc.Address);
+            var (writes, gives) = FinalValueOf(loc);
             var picks = new List<Term>();
-            foreach (var w in _events.Where(IsWrite))
+            foreach (var (w, here) in writes)
             {
-                var here = F.And(Guard(w.Id), F.Eq(w.Address!, address));
-                if (here.IsFalse) continue;
                 var pick = F.BoolVar($"fw_{w.Id}_{loc.Name}");
-                Constraints.Definitions.Add(F.Implies(pick, F.And(here, F.Eq(final, w.Value!), F.Iff(determined, Determined(w.Value!)))));
+                Constraints.Definitions.Add(F.Implies(pick, F.And(here, gives(w))));
                 picks.Add(pick);
                 _chosenFinal.Set(w.Id, _chosenFinal.Get(w.Id) is { } t ? F.Or(t, pick) : pick);
             }
             Constraints.Definitions.Add(F.Or(picks));
-            for (var i = 0; i < picks.Count; i++)
-                for (var j = i + 1; j < picks.Count; j++)
-                    Constraints.Definitions.Add(F.Not(F.And(picks[i], picks[j])));
+            AtMostOne(picks);
         }
     }
 

@@ -111,11 +111,33 @@ public sealed partial class ExecutionRelations
                 rf.Set(w.Id, r.Id, v);
             }
             Constraints.Definitions.Add(F.Implies(Guard(r.Id), F.Or(choices)));
-            for (var i = 0; i < choices.Count; i++)
-                for (var j = i + 1; j < choices.Count; j++)
-                    Constraints.Definitions.Add(F.Not(F.And(choices[i], choices[j])));
+            AtMostOne(choices);
         }
         return rf;
+    }
+
+    /// <summary>At most one of the Booleans holds (pairwise: the lists are short).</summary>
+    internal void AtMostOne(IReadOnlyList<Term> choices)
+    {
+        for (var i = 0; i < choices.Count; i++)
+            for (var j = i + 1; j < choices.Count; j++)
+                Constraints.Definitions.Add(F.Not(F.And(choices[i], choices[j])));
+    }
+
+    /// <summary>
+    /// The order of a and b in a total order the solver chooses: when <paramref name="both"/> holds, exactly one
+    /// of the two Booleans (<c>name_a_b</c>, <c>name_b_a</c>), each tied to the integer clocks <c>nameclk_*</c>,
+    /// so that the chosen pairs are acyclic and, being total, transitive.
+    /// </summary>
+    internal (Term AB, Term BA) OrderedPair(string name, int a, int b, Term both)
+    {
+        var ab = F.BoolVar($"{name}_{a}_{b}");
+        var ba = F.BoolVar($"{name}_{b}_{a}");
+        var (ca, cb) = (F.IntVar($"{name}clk_{a}"), F.IntVar($"{name}clk_{b}"));
+        Constraints.Definitions.Add(F.Iff(F.Or(ab, ba), both));
+        Constraints.Definitions.Add(F.Implies(ab, F.Lt(ca, cb)));
+        Constraints.Definitions.Add(F.Implies(ba, F.Lt(cb, ca)));
+        return (ab, ba);
     }
 
     /// <summary>
@@ -135,12 +157,7 @@ public sealed partial class ExecutionRelations
                 if (same.IsFalse) continue;
                 if (a.IsInit) { co.Set(a.Id, b.Id, same); continue; }
                 if (a.Id > b.Id) continue; // the pair is handled once, from its smaller id
-                var ab = F.BoolVar($"co_{a.Id}_{b.Id}");
-                var ba = F.BoolVar($"co_{b.Id}_{a.Id}");
-                var (ca, cb) = (F.IntVar($"coclk_{a.Id}"), F.IntVar($"coclk_{b.Id}"));
-                Constraints.Definitions.Add(F.Iff(F.Or(ab, ba), same));
-                Constraints.Definitions.Add(F.Implies(ab, F.Lt(ca, cb)));
-                Constraints.Definitions.Add(F.Implies(ba, F.Lt(cb, ca)));
+                var (ab, ba) = OrderedPair("co", a.Id, b.Id, same);
                 co.Set(a.Id, b.Id, ab);
                 co.Set(b.Id, a.Id, ba);
             }
@@ -152,19 +169,26 @@ public sealed partial class ExecutionRelations
     {
         foreach (var loc in Program.Locations)
         {
-            var final = F.ValueVar($"final_{loc.Name}");
-            var determined = F.BoolVar($"finaldet_{loc.Name}");
-            _finalValues[loc.Name] = final;
-            _finalDetermined[loc.Name] = determined;
-            var address = F.ValueConst(loc.Address);
-            foreach (var w in _events.Where(IsWrite))
-            {
-                var here = F.And(Guard(w.Id), F.Eq(w.Address!, address));
-                if (here.IsFalse) continue;
-                var last = F.And(Co.Rows[w.Id].Values.Select(F.Not));
-                Constraints.Definitions.Add(F.Implies(F.And(here, last), F.And(F.Eq(final, w.Value!), F.Iff(determined, Determined(w.Value!)))));
-            }
+            var (writes, gives) = FinalValueOf(loc);
+            foreach (var (w, here) in writes)
+                Constraints.Definitions.Add(F.Implies(F.And(here, F.And(Co.Rows[w.Id].Values.Select(F.Not))), gives(w)));
         }
+    }
+
+    /// <summary>
+    /// The variables for a location's final value and whether it is determined, the writes that may be to it
+    /// (each with when), and what it means for a write to be the final one.
+    /// </summary>
+    private (List<(Event Write, Term Here)> Writes, Func<Event, Term> Gives) FinalValueOf(Location loc)
+    {
+        var final = F.ValueVar($"final_{loc.Name}");
+        var determined = F.BoolVar($"finaldet_{loc.Name}");
+        _finalValues[loc.Name] = final;
+        _finalDetermined[loc.Name] = determined;
+        var address = F.ValueConst(loc.Address);
+        var writes = _events.Where(IsWrite).Select(w => (w, F.And(Guard(w.Id), F.Eq(w.Address!, address))))
+            .Where(x => !x.Item2.IsFalse).ToList();
+        return (writes, w => F.And(F.Eq(final, w.Value!), F.Iff(determined, Determined(w.Value!))));
     }
 
     /// <summary>Each srcu_read_lock() returns an index no other call returns.</summary>

@@ -46,16 +46,11 @@ public sealed partial class SymbolicAlgebra
             picked.Add(pick);
         }
         Constraints.Definitions.Add(F.Implies(group, F.Or(picked)));
-        for (var i = 0; i < picked.Count; i++)
-            for (var j = i + 1; j < picked.Count; j++)
-                Constraints.Definitions.Add(F.Not(F.And(picked[i], picked[j])));
+        _exec.AtMostOne(picked);
         return result;
     }
 
-    /// <summary>
-    /// A Boolean per ordered pair of possible members, exactly one of each pair when both are there, tied to
-    /// integer clocks: an acyclic tournament, hence a strict total order. Pairs of the given order are forced.
-    /// </summary>
+    /// <summary>A chosen order on each pair of possible members (as co is), with the pairs of the given order forced.</summary>
     public SymRel Linearisation(IReadOnlyList<SymSet> present, SymSet s, SymRel order)
     {
         var id = _choices++;
@@ -68,12 +63,7 @@ public sealed partial class SymbolicAlgebra
                 var ((a, ta), (b, tb)) = (members[i], members[j]);
                 var both = F.And(group, ta, tb);
                 if (both.IsFalse) continue;
-                var ab = F.BoolVar($"lin{id}_{a}_{b}");
-                var ba = F.BoolVar($"lin{id}_{b}_{a}");
-                var (ca, cb) = (F.IntVar($"linclk{id}_{a}"), F.IntVar($"linclk{id}_{b}"));
-                Constraints.Definitions.Add(F.Iff(F.Or(ab, ba), both));
-                Constraints.Definitions.Add(F.Implies(ab, F.Lt(ca, cb)));
-                Constraints.Definitions.Add(F.Implies(ba, F.Lt(cb, ca)));
+                var (ab, ba) = _exec.OrderedPair($"lin{id}", a, b, both);
                 if (order.Get(a, b) is { } o1) Constraints.Definitions.Add(F.Implies(F.And(both, o1), ab));
                 if (order.Get(b, a) is { } o2) Constraints.Definitions.Add(F.Implies(F.And(both, o2), ba));
                 result.Set(a, b, ab);
