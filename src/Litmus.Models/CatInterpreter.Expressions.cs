@@ -172,7 +172,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         RelValue<TRel> r => r.Rel,
         EmptyValue => _algebra.EmptyRelation,
-        ElementValue => throw new LitmusInputException(span, $"expected a relation, found {v.Kind} (write p ++ 0 for the relation that holds it)"),
+        ElementValue { Singleton: RelValueBase } => throw new LitmusInputException(span, $"expected a relation, found {v.Kind} (write p ++ 0 for the relation that holds it)"),
         _ => throw new LitmusInputException(span, $"expected a relation, found {v.Kind}"),
     };
 }
