@@ -10,7 +10,5 @@ public sealed record CheckOptions
     public bool Witness { get; init; }
     /// <summary>Solver time limit per query; null for none.</summary>
     public TimeSpan? Timeout { get; init; }
-    /// <summary>More states than this are not listed (the count is still exact up to it).</summary>
-    public int MaxStates { get; init; } = 10_000;
     public EventOptions Events { get; init; } = new();
 }

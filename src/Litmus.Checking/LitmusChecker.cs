@@ -74,6 +74,10 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         if (canFail == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
 
         var (hold, fail) = (canHold == SolveResult.Sat, canFail == SolveResult.Sat);
+        ExecutionListing? listing = null;
+        var enumerator = new StateEnumerator(enc, solver);
+        if (options.States && (listing = enumerator.Enumerate()) is null)
+            return result with { Unknown = "listing the final states: " + (enumerator.Failure ?? solver.ReasonUnknown ?? "unknown") };
         var verdict = !hold ? Verdict.Never : fail ? Verdict.Sometimes : Verdict.Always;
         var ok = result.Quantifier switch
         {
@@ -86,7 +90,8 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             Verdict = verdict, Ok = ok, NoExecutions = !hold && !fail, Witness = witness,
             ForbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [],
             Flags = RaisedFlags(enc),
-            States = options.States ? EnumerateStates(enc) : null,
+            States = listing?.States,
+            Executions = listing is null ? null : new ExecutionCounts(listing.Positive, listing.Negative),
         };
     }
 
@@ -129,31 +134,6 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             if (solver.Check(flag.Raised) == SolveResult.Sat) raised.Add(flag.Name);
         }
         return raised;
-    }
-
-    /// <summary>Each distinct final state once, by blocking every state found so far.</summary>
-    private List<FinalState> EnumerateStates(TestEncoding enc)
-    {
-        var f = enc.Terms;
-        var states = new List<FinalState>();
-        solver.Push();
-        try
-        {
-            while (states.Count < options.MaxStates && solver.Check() == SolveResult.Sat)
-            {
-                var m = solver.Model;
-                var values = enc.Observed.Select(o => m.EvalBool(o.Determined) ? m.EvalValue(o.Value) : (long?)null).ToList();
-                states.Add(new FinalState(
-                    enc.Observed.Select((o, i) => (o.Name.Contains(':') ? o.Name : $"[{o.Name}]",
-                        values[i] is { } v ? ValueNames.Show(enc.Program, v) : "?")).ToList(),
-                    m.EvalBool(enc.Condition)));
-                if (enc.Observed.Count == 0) break;
-                solver.Assert(f.Not(f.And(enc.Observed.Select((o, i) =>
-                    values[i] is { } v ? f.And(o.Determined, f.Eq(o.Value, f.ValueConst(v))) : f.Not(o.Determined)))));
-            }
-        }
-        finally { solver.Pop(); }
-        return states.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
     }
 
     public void Dispose() => solver.Dispose();

@@ -25,6 +25,8 @@ public sealed record TestResult
     public IReadOnlyList<string> Flags { get; init; } = [];
     /// <summary>The reachable final states, when asked for (<c>--states</c>).</summary>
     public IReadOnlyList<FinalState>? States { get; init; }
+    /// <summary>With the states: how many allowed executions (herd's candidates, by rf and co) satisfy the proposition, and how many do not.</summary>
+    public ExecutionCounts? Executions { get; init; }
     public Witness? Witness { get; init; }
     /// <summary>For an unreachable outcome (when witnesses are asked for): the axioms without which it would be reachable.</summary>
     public IReadOnlyList<string> ForbiddenBy { get; init; } = [];
@@ -43,6 +45,9 @@ public sealed record TestResult
     /// <summary>The kernel scripts' word for the outcome: Never, Sometimes, Always, or DEADLOCK.</summary>
     public string? VerdictWord => NoExecutions ? "DEADLOCK" : Verdict?.ToString();
 }
+
+/// <summary>herd's Positive/Negative: allowed executions that satisfy the proposition, and those that do not.</summary>
+public sealed record ExecutionCounts(long Positive, long Negative);
 
 /// <summary>A reaching execution, described for people, and drawn (Graphviz DOT).</summary>
 public sealed record Witness(IReadOnlyList<string> Lines, string? Dot = null);

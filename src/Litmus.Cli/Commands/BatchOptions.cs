@@ -22,7 +22,7 @@ public sealed class BatchOptions
     public readonly Option<string?> JUnit = new("--junit") { HelpName = "FILE", Description = "Write a JUnit XML report to this file" };
     public readonly Option<string?> Json = new("--json") { HelpName = "FILE", Description = "Write a JSON report to this file (schema litmus-results/1, see docs/json-schema.md)" };
     public readonly Option<bool> Annotations = new("--annotations") { Description = "Print GitHub Actions annotations (::error file=...,line=...::...) for bad input and failing verdicts" };
-    public readonly Option<int> Jobs = new("--jobs", "-j") { HelpName = "N", Description = "Check this many tests at once (0: one per processor); output keeps the input order", DefaultValueFactory = _ => 1 };
+    public readonly Option<int> Jobs = new("--jobs", "-j") { HelpName = "N", Description = "Check this many tests at once (default, or 0: one per processor); output keeps the input order", DefaultValueFactory = _ => 0 };
     public readonly Option<string?> Shard = new("--shard") { HelpName = "K/N", Description = "Check only part K of N (K/N): a test belongs to the part its path's hash gives, so shards are disjoint and cover the suite" };
 
     public IEnumerable<Option> All => [ExpectFile, SaveBaseline, Baseline, JUnit, Json, Annotations, Jobs, Shard];

@@ -106,21 +106,39 @@ public static class TableCommand
         o.WriteLine();
     }
 
+    /// <summary>Written with <see cref="Utf8JsonWriter"/> rather than reflection, so the native (AOT) build needs no metadata.</summary>
     private static void WriteJson(TextWriter o, PairingTable.Table t, List<PairingTable.Cell> mismatches, bool portable)
     {
-        var doc = new
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            schema = "litmus-pairing-table/1",
-            model = t.Model,
-            matchesDocumented = mismatches.Count == 0,
-            cells = t.Cells.Select(c => new
+            w.WriteStartObject();
+            w.WriteString("schema", "litmus-pairing-table/1");
+            w.WriteString("model", t.Model);
+            w.WriteBoolean("matchesDocumented", mismatches.Count == 0);
+            w.WriteStartArray("cells");
+            foreach (var c in t.Cells)
             {
-                row = c.Row, column = c.Column,
-                ordered = c.Ordered, documentedOrdered = c.Documented,
-                differs = mismatches.Contains(c),
-                shapes = c.Results.Select(r => new { shape = r.Shape, verdict = r.Result.VerdictWord ?? "error" }),
-            }),
-        };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+                w.WriteStartObject();
+                w.WriteString("row", c.Row);
+                w.WriteString("column", c.Column);
+                w.WriteBoolean("ordered", c.Ordered);
+                w.WriteBoolean("documentedOrdered", c.Documented);
+                w.WriteBoolean("differs", mismatches.Contains(c));
+                w.WriteStartArray("shapes");
+                foreach (var r in c.Results)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("shape", r.Shape);
+                    w.WriteString("verdict", r.Result.VerdictWord ?? "error");
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        o.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }

@@ -5,11 +5,13 @@ namespace Litmus.Cli.Output;
 /// <summary>Agreement with a reference table: per top-level folder, then every disagreement with its cause.</summary>
 public sealed class ConformanceReport(TextWriter stdout)
 {
-    private sealed class Tally { public int Compared, Agreed, FlagCompared, FlagAgreed, RejectedToo, HerdErrors, Timeouts, TimeoutsDecided; }
+    private sealed class Tally { public int Compared, Agreed, FlagCompared, FlagAgreed, RejectedToo, HerdErrors, Timeouts, TimeoutsDecided, CountsCompared, CountsAgreed; }
 
     private readonly SortedDictionary<string, Tally> _folders = new(StringComparer.Ordinal);
     private readonly List<string> _disagreements = [];
     private readonly List<string> _timeouts = [];
+    private readonly List<string> _countDifferences = [];
+    private bool _counted;
 
     public int Disagreements => _disagreements.Count;
 
@@ -40,6 +42,14 @@ public sealed class ConformanceReport(TextWriter stdout)
         var verdictOk = ours == row.Verdict;
         if (verdictOk) t.Agreed++;
         if (herdRace || ourRace) { t.FlagCompared++; if (herdRace == ourRace) t.FlagAgreed++; }
+        if (result.States is { } states && result.Executions is { } e && row.Counts is { } herd)
+        {
+            _counted = true;
+            t.CountsCompared++;
+            if ((states.Count, e.Positive, e.Negative) == herd) t.CountsAgreed++;
+            else _countDifferences.Add($"{row.Path}: herd States {herd.States} Positive {herd.Positive} Negative {herd.Negative}, " +
+                                       $"Litmus States {states.Count} Positive {e.Positive} Negative {e.Negative}");
+        }
         if (!verdictOk || herdRace != ourRace)
         {
             var why = result.IsError ? ": " + result.Errors[0] : result.Unknown is not null ? ": " + result.Unknown : "";
@@ -57,8 +67,18 @@ public sealed class ConformanceReport(TextWriter stdout)
             Line(name, t);
             all.Compared += t.Compared; all.Agreed += t.Agreed; all.FlagCompared += t.FlagCompared; all.FlagAgreed += t.FlagAgreed;
             all.HerdErrors += t.HerdErrors; all.RejectedToo += t.RejectedToo; all.Timeouts += t.Timeouts; all.TimeoutsDecided += t.TimeoutsDecided;
+            all.CountsCompared += t.CountsCompared; all.CountsAgreed += t.CountsAgreed;
         }
         Line("total", all);
+        if (_counted)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("States and Positive/Negative execution counts (herd format):");
+            foreach (var (name, t) in _folders) stdout.WriteLine($"  {name,-10} {t.CountsAgreed,7} {t.CountsCompared,6}");
+            stdout.WriteLine($"  {"total",-10} {all.CountsAgreed,7} {all.CountsCompared,6}");
+            stdout.WriteLine($"Count differences ({_countDifferences.Count}):");
+            foreach (var d in _countDifferences) stdout.WriteLine("  " + d);
+        }
         stdout.WriteLine();
         stdout.WriteLine($"Disagreements ({_disagreements.Count}):");
         foreach (var d in _disagreements) stdout.WriteLine("  " + d);

@@ -24,7 +24,7 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr) : IReport
         }
         var states = r.States ?? [];
         var satisfying = states.Count(s => s.Satisfies);
-        var (pos, neg) = (satisfying, states.Count - satisfying);
+        var (pos, neg) = r.Executions is { } e ? (e.Positive, e.Negative) : (satisfying, states.Count - satisfying);
         var kind = r.Quantifier switch { Quantifier.Exists => "Allowed", Quantifier.NotExists => "Forbidden", _ => "Required" };
         stdout.WriteLine($"Test {r.Name} {kind}");
         stdout.WriteLine($"States {states.Count}");
