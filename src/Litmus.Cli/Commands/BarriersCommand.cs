@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Litmus.Checking;
 using Litmus.Checking.Barriers;
@@ -22,13 +23,18 @@ public static class BarriersCommand
 
     static BarriersCommand() => Format.AcceptOnlyFromAmong("text", "json");
 
+    private static readonly Option<string?> Graph = new("--graph")
+    {
+        Description = "Write, for each necessary primitive, the execution its removal allows as DIR/TEST+without-P<n>-line<l>.dot",
+    };
+
     private static readonly Argument<string[]> Tests = new("tests") { Description = "Litmus test files", Arity = ArgumentArity.OneOrMore };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var cmd = new Command("barriers", "Which barriers a test needs, and how weak each one can be while the verdict stays the same")
         {
-            Tests, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, CommonOptions.Timeout,
+            Tests, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Graph, CommonOptions.Timeout,
         };
         cmd.SetAction(parse => Run(parse, stdout, stderr));
         return cmd;
@@ -42,11 +48,22 @@ public static class BarriersCommand
         {
             var model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
             var timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-            using var checker = LitmusChecker.Create(model, new CheckOptions { Timeout = timeout });
+            var graph = parse.GetValue(Graph);
+            if (graph is not null && Output.GraphSink.Prepare(graph) is { } problem)
+            {
+                stderr.WriteLine(problem);
+                return ExitCodes.BadInput;
+            }
+            using var checker = LitmusChecker.Create(model, new CheckOptions { Timeout = timeout, Witness = graph is not null });
             var analysis = new BarrierAnalysis(checker);
             foreach (var path in parse.GetValue(Tests)!)
             {
-                try { reports.Add(analysis.Analyse(path)); }
+                try
+                {
+                    var report = analysis.Analyse(path);
+                    reports.Add(report);
+                    if (graph is not null) WriteGraphs(graph, report);
+                }
                 catch (LitmusInputException e)
                 {
                     foreach (var d in e.Diagnostics) stderr.WriteLine(d);
@@ -73,6 +90,14 @@ public static class BarriersCommand
         if (parse.GetValue(Format) == "json") WriteJson(stdout, reports);
         else foreach (var r in reports) WriteText(stdout, r);
         return bad > 0 || reports.Any(r => r.Errors.Count > 0) ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>For each necessary primitive, the execution that appears without it (the removal's witness).</summary>
+    private static void WriteGraphs(string dir, BarrierReport r)
+    {
+        foreach (var s in r.Sites.Where(s => s.Necessary))
+            if (s.Alternatives.FirstOrDefault(a => a.Form.Rank == 0)?.Dot is { } dot)
+                File.WriteAllText(Path.Combine(dir, $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot"), dot);
     }
 
     private static string Verdicts(SiteReport s) =>
@@ -105,7 +130,8 @@ public static class BarriersCommand
                 sites = r.Sites.Select(s => new
                 {
                     thread = s.Site.Thread, line = s.Site.Span.Line, column = s.Site.Span.Column, primitive = s.Site.Original,
-                    necessary = s.Necessary, weakest = s.Weakest.Select(f => f.Name),
+                    necessary = s.Necessary, drawing = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Dot is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
+                    weakest = s.Weakest.Select(f => f.Name),
                     alternatives = s.Alternatives.Select(a => new { form = a.Form.Name, verdict = a.Verdict, keepsVerdict = a.Keeps }),
                 }),
                 weakestOverall = r.WeakestOverall.Select(w => new
@@ -115,6 +141,6 @@ public static class BarriersCommand
                 errors = r.Errors.Select(e => e.ToString()),
             }),
         };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 }
