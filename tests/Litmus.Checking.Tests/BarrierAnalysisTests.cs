@@ -48,7 +48,7 @@ public class BarrierAnalysisTests
         Assert.Equal("Never", r.Verdict);
         Assert.Equal(necessary, string.Join(" ", r.Sites.Where(s => s.Necessary).Select(s => Label(r, s))));
         // The weakest overall keeps exactly the necessary ones (in some form) and removes the rest.
-        Assert.All(r.WeakestOverall, w => Assert.Equal(r.Sites[w.Site.Index].Necessary, w.Form != BarrierForm.Nothing));
+        Assert.All(r.WeakestOverall, w => Assert.Equal(r.Sites[w.Site.Index].Necessary, w.Form.Rank != 0));
     }
 
     private const string Sb = """

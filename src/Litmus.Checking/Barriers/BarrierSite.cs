@@ -51,6 +51,8 @@ public static class BarrierSites
         "smp_wmb" => (Wmb, [Barrier, BarrierForm.Nothing]),
         "smp_rmb" => (Rmb, [Barrier, BarrierForm.Nothing]),
         "barrier" => (Barrier, [BarrierForm.Nothing]),
+        // The IPI step of kernel-impl/ tests: weaker is an IPI whose handler runs no full barrier.
+        "membarrier_ipi" => (new BarrierForm("membarrier_ipi()", 3), [new BarrierForm("membarrier_ipi_nomb()", 0)]),
         "smp_mb__before_atomic" or "smp_mb__after_atomic" or "smp_mb__after_spinlock" => (new BarrierForm(c.Function + "()", 3), [Barrier, BarrierForm.Nothing]),
         _ => null,
     };
