@@ -16,6 +16,7 @@ public static class Program
             CheckCommand.Create(stdout, stderr, context),
             ConformanceCommand.Create(stdout, stderr),
             TableCommand.Create(stdout, stderr),
+            BarriersCommand.Create(stdout, stderr),
             Herd7Command.Create(stdout, stderr, context),
         };
         var parse = root.Parse(args);

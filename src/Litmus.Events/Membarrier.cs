@@ -67,6 +67,14 @@ public static class MembarrierCommands
         _ => null,
     };
 
+    /// <summary>
+    /// The registration the caller's process needs before it may issue <paramref name="c"/> (else -EPERM), or null:
+    /// the private expedited commands need their own; GLOBAL_EXPEDITED needs none (the kernel refuses it to no one,
+    /// and only its receivers must have registered).
+    /// </summary>
+    public static MembarrierCommand? CallerMustRegister(MembarrierCommand c) =>
+        c == MembarrierCommand.GlobalExpedited ? null : RegistrationFor(c);
+
     public static bool IsRegistration(MembarrierCommand c) => c.ToString().StartsWith("Register", StringComparison.Ordinal);
 
     /// <summary>Commands that make other threads run a full barrier; QUERY and REGISTER_* order nothing.</summary>

@@ -22,7 +22,7 @@ public sealed partial class ProgramBuilder
 
     /// <summary>A call recorded while its thread was built; handlers are added when all threads are known.</summary>
     internal sealed record PendingCall(int Id, int Thread, MembarrierCommand Command, SourceSpan Span, Term Guard,
-        IReadOnlyList<(int Target, int RequestWrite, int AckRead, Location Request, Location Ack)> Targets);
+        IReadOnlyList<(int Target, int RequestWrite, int AckRead, Location Request, Location Ack)> Targets, bool HandlerMb = true);
 
     private static bool IsRegistrationLine(InitItem i) => i.Thread is null && i.Name == RegistrationName;
 
@@ -124,12 +124,12 @@ public sealed partial class ProgramBuilder
                 Event Make(EventKind kind, string tag, Location? at, Term? value, string text) => new()
                 {
                     Id = NextEventId, Thread = target, Kind = kind, Guard = call.Guard,
-                    Tags = kind == EventKind.Fence ? new HashSet<string> { "MB" } : new HashSet<string> { "ONCE", tag },
+                    Tags = kind == EventKind.Fence ? new HashSet<string> { call.HandlerMb ? "MB" : "barrier" } : new HashSet<string> { "ONCE", tag },
                     Classes = EmptySet, Address = at is null ? null : F.ValueConst(at.Address), Value = value,
                     Position = -1, Span = call.Span, Text = text,
                 };
                 var read = AddEvent(Make(EventKind.Read, "memb-handler-read", reqLoc, F.ValueVar($"v{NextEventId}"), $"handler of membarrier {call.Id}: read request"));
-                var fence = AddEvent(Make(EventKind.Fence, "", null, null, $"handler of membarrier {call.Id}: smp_mb()"));
+                var fence = AddEvent(Make(EventKind.Fence, "", null, null, $"handler of membarrier {call.Id}: {(call.HandlerMb ? "smp_mb()" : "barrier()")}"));
                 var write = AddEvent(Make(EventKind.Write, "memb-handler-write", ackLoc, F.ValueConst(1), $"handler of membarrier {call.Id}: write acknowledgement"));
                 handlers.Add(new MembarrierHandler(call.Id, target, req, read, fence, write, ack));
             }

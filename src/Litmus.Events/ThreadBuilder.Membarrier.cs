@@ -19,12 +19,16 @@ internal sealed partial class ThreadBuilder
     /// <c>__membarrier</c>: a command that orders becomes the caller's half of the handshake: smp_mb(); a
     /// request write per targeted thread; an acknowledgement read per targeted thread; smp_mb(). The handlers
     /// are added once all threads are known. QUERY answers the supported commands; REGISTER_* records a
-    /// registration; an unregistered expedited command returns -EPERM, orders nothing and is reported.
+    /// registration; an unregistered private expedited command returns -EPERM, orders nothing and is reported.
+    /// The abstract call (<c>__membarrier()</c>, from <c>sys_membarrier()</c> and <c>smp_memb()</c>) targets as
+    /// PRIVATE_EXPEDITED does and needs no registration; GLOBAL_EXPEDITED never needs the caller registered
+    /// (Linux: registering only makes a process a target).
     /// </summary>
     private SymValue Membarrier(PrimitiveExpr p)
     {
         _registered ??= new HashSet<MembarrierCommand>(program.RegisteredByInit);
-        var cmd = MembarrierCommandOf(p);
+        var isAbstract = p.Arguments.Count == 0 && p.Tags.Count == 0;
+        var cmd = isAbstract ? MembarrierCommand.PrivateExpedited : MembarrierCommandOf(p);
         if (cmd == MembarrierCommand.Query)
             return Const(Enum.GetValues<MembarrierCommand>().Aggregate(0L, (m, c) => m | (long)c));
         if (MembarrierCommands.IsRegistration(cmd))
@@ -32,7 +36,7 @@ internal sealed partial class ThreadBuilder
             _registered.Add(cmd);
             return Const(0);
         }
-        if (MembarrierCommands.RegistrationFor(cmd) is { } needed && !_registered.Contains(needed))
+        if (!isAbstract && MembarrierCommands.CallerMustRegister(cmd) is { } needed && !_registered.Contains(needed))
         {
             program.Warnings.Add(new Diagnostic(p.Span, Severity.Warning,
                 $"{MembarrierCommands.Name(cmd)} in P{thread} without {MembarrierCommands.Name(needed)} returns -EPERM and orders nothing " +
@@ -40,10 +44,27 @@ internal sealed partial class ThreadBuilder
             return Const(-EPERM);
         }
 
+        return Handshake(p, cmd, callerBarriers: true, handlerMb: true);
+    }
+
+    /// <summary>
+    /// <c>__membarrier_ipi</c> (<c>membarrier_ipi()</c>, and <c>membarrier_ipi_nomb()</c> whose handler runs only a
+    /// compiler barrier): the kernel's IPI step alone, for tests that model the implementation with their own
+    /// barriers (a) and (c) around it. It interrupts the other threads of the caller's process and waits for them.
+    /// </summary>
+    private SymValue MembarrierIpi(PrimitiveExpr p, bool handlerMb)
+    {
+        if (p.Arguments.Count != 0) throw new LitmusInputException(p.Span, $"{p.Primitive} takes no argument");
+        return Handshake(p, MembarrierCommand.PrivateExpedited, callerBarriers: false, handlerMb);
+    }
+
+    private SymValue Handshake(PrimitiveExpr p, MembarrierCommand cmd, bool callerBarriers, bool handlerMb)
+    {
         var id = program.NextCallId;
         var text = _callText ?? Show(p);
         var mb = new HashSet<string> { "MB" };
-        var requestPart = new List<int> { Emit(EventKind.Fence, mb, NoTags, null, null, null, p.Span, text) };
+        var requestPart = new List<int>();
+        if (callerBarriers) requestPart.Add(Emit(EventKind.Fence, mb, NoTags, null, null, null, p.Span, text));
         var targets = new List<(int, int, int, Location, Location)>();
         var requests = new List<(int Target, int Write, Location Req, Location Ack)>();
         foreach (var b in program.Targets(thread, cmd))
@@ -62,20 +83,19 @@ internal sealed partial class ThreadBuilder
             ackPart.Add(r);
             targets.Add((b, w, r, req, ack));
         }
-        ackPart.Add(Emit(EventKind.Fence, mb, NoTags, null, null, null, p.Span, text));
+        if (callerBarriers) ackPart.Add(Emit(EventKind.Fence, mb, NoTags, null, null, null, p.Span, text));
         // A handler of another membarrier may run while this thread waits (between its requests and its
         // acknowledgements), but not inside either half.
-        program.SameSideGroups.Add(new SameSideGroup(thread, requestPart, RseqOnly: false));
-        program.SameSideGroups.Add(new SameSideGroup(thread, ackPart, RseqOnly: false));
-        program.RecordCall(new ProgramBuilder.PendingCall(id, thread, cmd, p.Span, _guard, targets));
+        if (requestPart.Count > 0) program.SameSideGroups.Add(new SameSideGroup(thread, requestPart, RseqOnly: false));
+        if (ackPart.Count > 0) program.SameSideGroups.Add(new SameSideGroup(thread, ackPart, RseqOnly: false));
+        program.RecordCall(new ProgramBuilder.PendingCall(id, thread, cmd, p.Span, _guard, targets, handlerMb));
         return Const(0);
     }
 
     private static MembarrierCommand MembarrierCommandOf(PrimitiveExpr p)
     {
         if (p.Arguments.Count == 0)
-            return p.Tags.Count == 0 ? MembarrierCommand.PrivateExpedited
-                : MembarrierCommands.Parse(p.Tags[0]) ?? throw new LitmusInputException(p.Span, $"unknown membarrier command '{p.Tags[0]}'");
+            return MembarrierCommands.Parse(p.Tags[0]) ?? throw new LitmusInputException(p.Span, $"unknown membarrier command '{p.Tags[0]}'");
         return p.Arguments[0] switch
         {
             NameExpr n => MembarrierCommands.Parse(n.Name)

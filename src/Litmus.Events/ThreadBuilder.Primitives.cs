@@ -131,6 +131,8 @@ internal sealed partial class ThreadBuilder
             }
             case "__membarrier":
                 return Membarrier(p);
+            case "__membarrier_ipi" or "__membarrier_ipi_nomb":
+                return MembarrierIpi(p, handlerMb: p.Primitive == "__membarrier_ipi");
             case "__rseq_begin" or "__rseq_end":
                 return Rseq(p, p.Primitive == "__rseq_begin");
             default:

@@ -120,7 +120,7 @@ public class CheckerTests
     {
         var r = Check($$"""
             C SB+membarrier+processes
-            { membarrier_registered = MEMBARRIER_CMD_PRIVATE_EXPEDITED; }
+            {}
             P0(int *x, int *y) { WRITE_ONCE(*x, 1); sys_membarrier(); r0 = READ_ONCE(*y); }
             P1(int *z) { }
             P2(int *x, int *y) { WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
@@ -128,6 +128,47 @@ public class CheckerTests
             exists (0:r0=0 /\ 2:r0=0)
             """);
         Assert.Empty(r.Errors);
+        Assert.Equal(verdict, r.VerdictWord);
+    }
+
+    /// <summary>The abstract call (no argument, or herd's smp_memb()) needs no registration; the explicit private command does.</summary>
+    [Theory]
+    [InlineData("sys_membarrier()", "Never", false)]
+    [InlineData("smp_memb()", "Never", false)]
+    [InlineData("sys_membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)", "Sometimes", true)]
+    [InlineData("sys_membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0)", "Sometimes", true)]
+    [InlineData("membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0)", "Sometimes", true)]
+    [InlineData("membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, 0)", "Sometimes", true)]
+    public void Only_the_explicit_private_commands_need_registration(string call, string verdict, bool eperm)
+    {
+        var r = Check($$"""
+            C SB+call+call
+            {}
+            P0(int *x, int *y) { WRITE_ONCE(*x, 1); {{call}}; r0 = READ_ONCE(*y); }
+            P1(int *x, int *y) { WRITE_ONCE(*y, 1); {{call}}; r0 = READ_ONCE(*x); }
+            exists (0:r0=0 /\ 1:r0=0)
+            """);
+        Assert.Empty(r.Errors);
+        Assert.Equal(verdict, r.VerdictWord);
+        Assert.Equal(eperm ? 2 : 0, r.Warnings.Count(w => w.Message.Contains("-EPERM")));
+    }
+
+    /// <summary>Linux refuses GLOBAL_EXPEDITED to no one: only its receivers must have registered.</summary>
+    [Theory]
+    [InlineData("membarrier(MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED, 0);", "Never")]
+    [InlineData("", "Sometimes")]
+    public void Global_expedited_needs_no_registration_of_the_caller(string receiverRegisters, string verdict)
+    {
+        var r = Check($$"""
+            C SB+global-expedited
+            {}
+            P0(int *x, int *y) { WRITE_ONCE(*x, 1); sys_membarrier(MEMBARRIER_CMD_GLOBAL_EXPEDITED); r0 = READ_ONCE(*y); }
+            P1(int *x, int *y) { {{receiverRegisters}} WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
+            scopes: (system (proc P0) (proc P1))
+            exists (0:r0=0 /\ 1:r0=0)
+            """);
+        Assert.Empty(r.Errors);
+        Assert.Empty(r.Warnings);
         Assert.Equal(verdict, r.VerdictWord);
     }
 

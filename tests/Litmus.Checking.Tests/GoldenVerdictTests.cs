@@ -56,6 +56,21 @@ public class GoldenVerdictTests
         Assert.Equal(expected, result.VerdictWord);
     }
 
+    /// <summary>
+    /// The converse of <c>diagnostic EPERM</c>: a membarrier test whose .expect does not ask for the diagnostic
+    /// gets none (the abstract sys_membarrier() and GLOBAL_EXPEDITED are never refused).
+    /// </summary>
+    [Fact]
+    public void Membarrier_tests_without_a_diagnostic_line_get_no_EPERM()
+    {
+        foreach (var expect in Directory.EnumerateFiles(RepoPaths.Membarrier, "*.expect", SearchOption.AllDirectories))
+        {
+            if (File.ReadAllLines(expect).Any(l => l.StartsWith("diagnostic", StringComparison.Ordinal))) continue;
+            var result = Check(ModelLoader.DefaultModel, Path.ChangeExtension(expect, ".litmus"));
+            Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("-EPERM"));
+        }
+    }
+
     /// <summary>The lkmm expectations again, under the kernel's own model files (upstream linux-kernel.cfg, unmodified).</summary>
     public static TheoryData<string, string> UpstreamCases()
     {

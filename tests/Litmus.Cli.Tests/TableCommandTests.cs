@@ -45,6 +45,8 @@ public class TableCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal(54, Directory.GetFiles(dir, "*.litmus").Length);
         Assert.True(File.Exists(Path.Combine(dir, "SB+membarrier+barrier.litmus")));
+        // Written as a user writes them from the table: the abstract call needs no registration line.
+        Assert.All(Directory.GetFiles(dir, "*.litmus"), f => Assert.DoesNotContain("membarrier_registered", File.ReadAllText(f)));
         using var doc = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(9, doc.RootElement.GetProperty("cells").GetArrayLength());
         Assert.True(doc.RootElement.GetProperty("matchesDocumented").GetBoolean());

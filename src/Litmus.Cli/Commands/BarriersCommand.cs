@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Litmus.Checking;
+using Litmus.Checking.Barriers;
+using Litmus.Models;
+using Litmus.Smt;
+using Litmus.Syntax;
+
+namespace Litmus.Cli.Commands;
+
+/// <summary>
+/// <c>litmus barriers TEST...</c>: which ordering primitives each test needs, how weak each can be, and one
+/// weakest assignment overall that keeps the verdict (the analysis is <see cref="BarrierAnalysis"/>).
+/// </summary>
+public static class BarriersCommand
+{
+    private static readonly Option<string> Format = new("--format", "-f")
+    {
+        Description = "Output: text or json",
+        DefaultValueFactory = _ => "text",
+    };
+
+    static BarriersCommand() => Format.AcceptOnlyFromAmong("text", "json");
+
+    private static readonly Option<string?> Graph = new("--graph")
+    {
+        Description = "Write, for each necessary primitive, the execution its removal allows as DIR/TEST+without-P<n>-line<l>.dot",
+    };
+
+    private static readonly Argument<string[]> Tests = new("tests") { Description = "Litmus test files", Arity = ArgumentArity.OneOrMore };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var cmd = new Command("barriers", "Which barriers a test needs, and how weak each one can be while the verdict stays the same")
+        {
+            Tests, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Graph, CommonOptions.Timeout,
+        };
+        cmd.SetAction(parse => Run(parse, stdout, stderr));
+        return cmd;
+    }
+
+    private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var reports = new List<BarrierReport>();
+        var bad = 0;
+        try
+        {
+            var model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
+            var timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            var graph = parse.GetValue(Graph);
+            if (graph is not null && Output.GraphSink.Prepare(graph) is { } problem)
+            {
+                stderr.WriteLine(problem);
+                return ExitCodes.BadInput;
+            }
+            using var checker = LitmusChecker.Create(model, new CheckOptions { Timeout = timeout, Witness = graph is not null });
+            var analysis = new BarrierAnalysis(checker);
+            foreach (var path in parse.GetValue(Tests)!)
+            {
+                try
+                {
+                    var report = analysis.Analyse(path);
+                    reports.Add(report);
+                    if (graph is not null) WriteGraphs(graph, report);
+                }
+                catch (LitmusInputException e)
+                {
+                    foreach (var d in e.Diagnostics) stderr.WriteLine(d);
+                    bad++;
+                }
+                catch (IOException e)
+                {
+                    stderr.WriteLine($"{path}:1:1: error: {e.Message}");
+                    bad++;
+                }
+            }
+        }
+        catch (LitmusInputException e)
+        {
+            foreach (var d in e.Diagnostics) stderr.WriteLine(d);
+            return ExitCodes.BadInput;
+        }
+        catch (SolverUnavailableException e)
+        {
+            stderr.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        foreach (var d in reports.SelectMany(r => r.Errors)) stderr.WriteLine(d);
+        if (parse.GetValue(Format) == "json") WriteJson(stdout, reports);
+        else foreach (var r in reports) WriteText(stdout, r);
+        return bad > 0 || reports.Any(r => r.Errors.Count > 0) ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>For each necessary primitive, the execution that appears without it (the removal's witness).</summary>
+    private static void WriteGraphs(string dir, BarrierReport r)
+    {
+        foreach (var s in r.Sites.Where(s => s.Necessary))
+            if (s.Alternatives.FirstOrDefault(a => a.Form.Rank == 0)?.Dot is { } dot)
+                File.WriteAllText(Path.Combine(dir, $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot"), dot);
+    }
+
+    private static string Verdicts(SiteReport s) =>
+        string.Join(", ", s.Alternatives.Select(a => $"{a.Form.Name}: {a.Verdict}"));
+
+    private static void WriteText(TextWriter o, BarrierReport r)
+    {
+        o.WriteLine($"{r.Test}: {r.Verdict} under {r.Model}; {r.Sites.Count} ordering primitive(s), {r.Checks} checks");
+        if (r.Sites.Count == 0) return;
+        var width = Math.Max(12, r.Sites.Max(s => s.Site.Original.Length) + 2);
+        foreach (var s in r.Sites)
+        {
+            var status = s.Necessary ? "necessary" : "redundant";
+            var weakest = string.Join(" or ", s.Weakest.Select(f => f == s.Site.Form ? "itself" : f.Name));
+            o.WriteLine($"  {s.Site.Where,-12} {s.Site.Original.PadRight(width)} {status,-9}  weakest: {weakest,-10}  ({Verdicts(s)})");
+        }
+        o.WriteLine($"  weakest overall that keeps {r.Verdict}:");
+        foreach (var (site, form) in r.WeakestOverall)
+            o.WriteLine($"    {site.Where,-12} {site.Original.PadRight(width)} {(form == site.Form ? "keep" : form == BarrierForm.Nothing ? "remove" : "-> " + form.Name)}");
+    }
+
+    private static void WriteJson(TextWriter o, IReadOnlyList<BarrierReport> reports)
+    {
+        var doc = new
+        {
+            schema = "litmus-barriers/1",
+            tests = reports.Select(r => new
+            {
+                name = r.Test, path = r.Path, model = r.Model, verdict = r.Verdict, checks = r.Checks,
+                sites = r.Sites.Select(s => new
+                {
+                    thread = s.Site.Thread, line = s.Site.Span.Line, column = s.Site.Span.Column, primitive = s.Site.Original,
+                    necessary = s.Necessary, drawing = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Dot is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
+                    weakest = s.Weakest.Select(f => f.Name),
+                    alternatives = s.Alternatives.Select(a => new { form = a.Form.Name, verdict = a.Verdict, keepsVerdict = a.Keeps }),
+                }),
+                weakestOverall = r.WeakestOverall.Select(w => new
+                {
+                    thread = w.Site.Thread, line = w.Site.Span.Line, primitive = w.Site.Original, form = w.Form == w.Site.Form ? w.Site.Original : w.Form.Name,
+                }),
+                errors = r.Errors.Select(e => e.ToString()),
+            }),
+        };
+        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+}
