@@ -17,6 +17,7 @@ public static class Program
             ConformanceCommand.Create(stdout, stderr),
             TableCommand.Create(stdout, stderr),
             Herd7Command.Create(stdout, stderr, context),
+            RunCommand.Create(stdout, stderr, context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
