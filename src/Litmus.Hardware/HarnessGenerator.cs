@@ -84,7 +84,7 @@ public static class HarnessGenerator
     private static void Locations(StringBuilder c, TestLayout layout)
     {
         foreach (var l in layout.Locations)
-            c.Append(l.ArraySize is { } n ? $"static {l.CType} (*{Storage(l.Name)})[{n}];\n" : $"static {l.CType} *{Storage(l.Name)};\n");
+            c.Append(l.ArraySize is { } n ? $"static {l.CType} (*{Storage(l.Name)})[{n}];\n" : $"static {CTypes.Declare(l.CType, "*" + Storage(l.Name))};\n");
         c.Append("static const char *const litmus_location_names[] = {");
         c.Append(string.Join(", ", layout.Locations.Select(l => $"\"{l.Name}\"").DefaultIfEmpty("\"\"")));
         c.Append("};\n");

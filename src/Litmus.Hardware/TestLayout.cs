@@ -113,4 +113,7 @@ public static class CTypes
             throw new NoFaithfulMappingException(t.Span, "SRCU has no user-space implementation to run");
         return depth == 0 ? t.Base : t.Base + " " + new string('*', depth);
     }
+
+    /// <summary><c>int *x</c>, not <c>int * x</c>.</summary>
+    public static string Declare(string type, string name) => type.EndsWith('*') ? type + name : type + " " + name;
 }

@@ -37,13 +37,13 @@ public sealed class ThreadTranslator
         foreach (var p in _thread.Parameters)
         {
             var type = CTypes.Of(p.Type, p.Type.PointerDepth);
-            _out.Append($"\t{type} {p.Name} = ({type})&{HarnessGenerator.Storage(p.Name)}[i];\n");
+            _out.Append($"\t{CTypes.Declare(type, p.Name)} = ({type})&{HarnessGenerator.Storage(p.Name)}[i];\n");
         }
         var registers = new List<DeclStmt>();
         CollectDeclarations(_thread.Body, registers);
         var declared = new HashSet<string>();
         foreach (var d in registers.Where(d => declared.Add(d.Name)))
-            _out.Append($"\t{CTypes.Of(d.Type, d.Type.PointerDepth)} {d.Name} = {InitialValue(d.Name, d.Type)};\n");
+            _out.Append($"\t{CTypes.Declare(CTypes.Of(d.Type, d.Type.PointerDepth), d.Name)} = {InitialValue(d.Name, d.Type)};\n");
         // A register the condition reads but the thread never declares keeps its initial value (0 unless given).
         foreach (var slot in _layout.Observed.Where(s => s.Thread == _thread.Index && !declared.Contains(s.Register)))
         {

@@ -28,9 +28,9 @@ public static class RunTextReport
         o.WriteLine($"Histogram ({r.Seen.Count} state{(r.Seen.Count == 1 ? "" : "s")})");
         var width = Math.Max(6, r.Seen.Select(s => s.Count.ToString(CultureInfo.InvariantCulture).Length).DefaultIfEmpty(0).Max());
         foreach (var s in r.Seen)
-            o.WriteLine($"{s.Count.ToString(CultureInfo.InvariantCulture).PadRight(width)}{(s.Satisfies ? "*>" : ":>")}{s.Text}{(s.Allowed ? "" : $"   <-- FORBIDDEN by {r.Model}")}");
+            o.WriteLine($"{s.Count.ToString(CultureInfo.InvariantCulture).PadRight(width)}{(s.Satisfies ? "*>" : ":>")}{s.Text.TrimEnd()}{(s.Allowed ? "" : $"   <-- FORBIDDEN by {r.Model}")}");
         if (r.Filtered > 0) o.WriteLine($"({r.Filtered} executions removed by the filter)");
-        foreach (var t in r.NotSeen) o.WriteLine($"not seen (allowed by {r.Model}): {t}");
+        foreach (var t in r.NotSeen) o.WriteLine($"not seen (allowed by {r.Model}): {t.TrimEnd()}");
         o.WriteLine($"Observation {r.Name} {r.Observation} {r.Positive} {r.Negative}");
         var perIteration = run.Iterations == 0 ? 0 : run.Elapsed.TotalNanoseconds / run.Iterations;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
