@@ -63,6 +63,9 @@ public static class HarnessGenerator
         return new HarnessSource(c.ToString(), layout, usesRcu, threads.Any(t => t.Context.UsesMembarrier), [.. registrations], plain);
     }
 
+    /// <summary>The instance a generated function works on (a name no test uses for a register).</summary>
+    public const string Instance = "litmus_i";
+
     /// <summary>The array holding location <paramref name="name"/> of every instance.</summary>
     public static string Storage(string name) => $"litmus_loc_{name}";
 
@@ -73,9 +76,9 @@ public static class HarnessGenerator
     public static string InitValue(Expr e, TestLayout layout) => e switch
     {
         IntLiteral i => ThreadTranslator.CLiteral(i.Value),
-        NameExpr n when layout.Location(n.Name) is not null => $"&{Storage(n.Name)}[i]",
+        NameExpr n when layout.Location(n.Name) is not null => $"&{Storage(n.Name)}[{Instance}]",
         NameExpr n when PrimitiveMap.CommandName(n) is { } cmd => cmd,
-        AddressOfExpr { Target: NameExpr n } when layout.Location(n.Name) is not null => $"&{Storage(n.Name)}[i]",
+        AddressOfExpr { Target: NameExpr n } when layout.Location(n.Name) is not null => $"&{Storage(n.Name)}[{Instance}]",
         UnaryExpr { Operator: "-", Operand: IntLiteral i } => ThreadTranslator.CLiteral(-i.Value),
         CallExpr { Function: "ATOMIC_INIT", Arguments: [var v] } => InitValue(v, layout),
         _ => throw new NoFaithfulMappingException(e.Span, "this initial value has no mapping (a constant or a location's address is expected)"),
@@ -108,14 +111,14 @@ public static class HarnessGenerator
 
     private static void Reset(StringBuilder c, TestLayout layout)
     {
-        c.Append("\nstatic void litmus_reset(long i)\n{\n");
+        c.Append($"\nstatic void litmus_reset(long {Instance})\n{{\n");
         foreach (var l in layout.Locations)
         {
             var value = l.Init is { } e ? $"({l.CType})(intptr_t)({InitValue(e, layout)})" : $"({l.CType})0";
             if (l.ArraySize is { } n)
-                c.Append($"\tfor (int k = 0; k < {n}; k++) {Storage(l.Name)}[i][k] = {value};\n");
+                c.Append($"\tfor (int k = 0; k < {n}; k++) {Storage(l.Name)}[{Instance}][k] = {value};\n");
             else
-                c.Append($"\t{Storage(l.Name)}[i] = {value};\n");
+                c.Append($"\t{Storage(l.Name)}[{Instance}] = {value};\n");
         }
         c.Append("}\n");
     }

@@ -26,7 +26,11 @@ public sealed record ObservedState(IReadOnlyList<string> Values, long Count);
 /// <summary>What a harness run printed.</summary>
 public sealed record HarnessOutput(
     long Iterations, long Size, long Rounds, int Threads, int Cpus, bool SyncEachInstance, TimeSpan Elapsed,
-    long MembarrierCalls, long MembarrierFailures, IReadOnlyList<ObservedState> States);
+    long MembarrierCalls, long MembarrierFailures, IReadOnlyList<ObservedState> States)
+{
+    /// <summary>Executions left out because a thread gave up waiting for a lock (a deadlock the model has no execution for).</summary>
+    public long Stuck { get; init; }
+}
 
 /// <summary>Runs a built harness and reads what it prints (see the end of Runtime/harness-main.c).</summary>
 public static class HarnessRun
@@ -54,7 +58,7 @@ public static class HarnessRun
 
     public static HarnessOutput Parse(string text, int exitCode, string stderr = "")
     {
-        long iterations = 0, size = 0, rounds = 0, ns = 0, ok = 0, failed = 0;
+        long iterations = 0, size = 0, rounds = 0, ns = 0, ok = 0, failed = 0, stuck = 0;
         int threads = 0, cpus = 0;
         var sync = false;
         var states = new List<ObservedState>();
@@ -70,13 +74,14 @@ public static class HarnessRun
                     break;
                 case "time_ns": ns = L(w[1]); break;
                 case "membarrier": (ok, failed) = (L(w[1]), L(w[2])); break;
+                case "stuck": stuck = L(w[1]); break;
                 case "state": states.Add(new ObservedState([.. w[2..].Select(v => v.StartsWith('&') ? v[1..] : v)], L(w[1]))); break;
                 case "end": ended = true; break;
             }
         }
         if (!ended)
             throw new HarnessException($"the harness stopped early (exit code {exitCode}){(stderr.Trim() is { Length: > 0 } e ? ": " + e : "")}");
-        return new HarnessOutput(iterations, size, rounds, threads, cpus, sync, TimeSpan.FromTicks(ns / 100), ok, failed, states);
+        return new HarnessOutput(iterations, size, rounds, threads, cpus, sync, TimeSpan.FromTicks(ns / 100), ok, failed, states) { Stuck = stuck };
 
         static long L(string s) => long.Parse(s, CultureInfo.InvariantCulture);
     }

@@ -45,7 +45,7 @@ public static partial class PrimitiveMap
             // locked instruction is itself a full barrier, so the kernel makes them barrier() there.
             case "smp_mb__before_atomic" or "smp_mb__after_atomic" or "smp_mb__after_spinlock" or "smp_mb__after_unlock_lock":
                 return Arity(0, () => "litmus_mb_rmw()");
-            case "spin_lock": return Arity(1, () => $"litmus_spin_lock({a[0]})");
+            case "spin_lock": return Arity(1, () => $"litmus_spin_lock({a[0]}, {HarnessGenerator.Instance})");
             case "spin_unlock": return Arity(1, () => $"litmus_spin_unlock({a[0]})");
             case "spin_trylock": return Arity(1, () => $"litmus_spin_trylock({a[0]})");
             case "spin_is_locked": return Arity(1, () => $"litmus_spin_is_locked({a[0]})");

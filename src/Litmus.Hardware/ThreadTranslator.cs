@@ -33,11 +33,11 @@ public sealed class ThreadTranslator
     /// <summary>The C function of the thread.</summary>
     public string Translate()
     {
-        _out.Append($"static void {FunctionName(_thread)}(long i)\n{{\n");
+        _out.Append($"static void {FunctionName(_thread)}(long {HarnessGenerator.Instance})\n{{\n");
         foreach (var p in _thread.Parameters)
         {
             var type = CTypes.Of(p.Type, p.Type.PointerDepth);
-            _out.Append($"\t{CTypes.Declare(type, p.Name)} = ({type})&{HarnessGenerator.Storage(p.Name)}[i];\n");
+            _out.Append($"\t{CTypes.Declare(type, p.Name)} = ({type})&{HarnessGenerator.Storage(p.Name)}[{HarnessGenerator.Instance}];\n");
         }
         var registers = new List<DeclStmt>();
         CollectDeclarations(_thread.Body, registers);
@@ -52,7 +52,7 @@ public sealed class ThreadTranslator
         }
         foreach (var s in _thread.Body.Statements) Statement(s, 1);
         foreach (var slot in _layout.Observed.Where(s => s.Thread == _thread.Index))
-            _out.Append($"\t{HarnessGenerator.Output(slot)}[i] = (long long)(intptr_t)({slot.Register});\n");
+            _out.Append($"\t{HarnessGenerator.Output(slot)}[{HarnessGenerator.Instance}] = (long long)(intptr_t)({slot.Register});\n");
         _out.Append("}\n");
         return _out.ToString();
     }

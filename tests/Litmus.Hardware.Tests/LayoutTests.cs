@@ -9,8 +9,8 @@ public class LayoutTests
         var code = HarnessGenerator.Generate(TestText.Parse("r0 = READ_ONCE(*x);")).Code;
         Assert.Contains("static int *litmus_loc_x;\n", code);
         Assert.Contains("static spinlock_t *litmus_loc_l;\n", code);
-        Assert.Contains("\tint *x = (int *)&litmus_loc_x[i];\n", code);
-        Assert.Contains("\tatomic_t *v = (atomic_t *)&litmus_loc_v[i];\n", code);
+        Assert.Contains("\tint *x = (int *)&litmus_loc_x[litmus_i];\n", code);
+        Assert.Contains("\tatomic_t *v = (atomic_t *)&litmus_loc_v[litmus_i];\n", code);
     }
 
     [Fact]
@@ -18,10 +18,10 @@ public class LayoutTests
     {
         var code = HarnessGenerator.Generate(TestText.Parse("r0 = READ_ONCE(*x);", init: "int a = 1; int *gp = &a; atomic_t v = ATOMIC_INIT(-2); 0:r1 = y;",
             types: "int *x, int *y, int **gp, int *a, atomic_t *v")).Code;
-        Assert.Contains("\tlitmus_loc_a[i] = (int)(intptr_t)(1);\n", code);
-        Assert.Contains("\tlitmus_loc_gp[i] = (int *)(intptr_t)(&litmus_loc_a[i]);\n", code);
-        Assert.Contains("\tlitmus_loc_v[i] = (atomic_t)(intptr_t)(-2);\n", code);
-        Assert.Contains("\tint r1 = (int)(intptr_t)(&litmus_loc_y[i]);\n", code);
+        Assert.Contains("\tlitmus_loc_a[litmus_i] = (int)(intptr_t)(1);\n", code);
+        Assert.Contains("\tlitmus_loc_gp[litmus_i] = (int *)(intptr_t)(&litmus_loc_a[litmus_i]);\n", code);
+        Assert.Contains("\tlitmus_loc_v[litmus_i] = (atomic_t)(intptr_t)(-2);\n", code);
+        Assert.Contains("\tint r1 = (int)(intptr_t)(&litmus_loc_y[litmus_i]);\n", code);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class LayoutTests
         var layout = TestLayout.Of(test);
         Assert.Equal(["0:r0", "0:r1", "[y]"], layout.Observed.Select(o => o.Name));
         var code = HarnessGenerator.Generate(test).Code;
-        Assert.Contains("\tlitmus_out_0_r1[i] = (long long)(intptr_t)(r1);\n", code);
+        Assert.Contains("\tlitmus_out_0_r1[litmus_i] = (long long)(intptr_t)(r1);\n", code);
         Assert.Contains("\tv[2] = (long long)(intptr_t)litmus_loc_y[i];\n", code);
         Assert.Contains("\tif (v == (long long)(intptr_t)&litmus_loc_x[i]) return 0;\n", code);
     }

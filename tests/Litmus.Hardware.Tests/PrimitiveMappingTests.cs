@@ -36,7 +36,7 @@ public class PrimitiveMappingTests
     [InlineData("r0 = atomic_xchg_release(v, 3);", "r0 = __atomic_exchange_n(v, 3, __ATOMIC_RELEASE);")]
     [InlineData("r0 = atomic_add_unless(v, 1, 5);", "r0 = litmus_add_unless(v, 1, 5);")]
     // Spinlocks: a real lock.
-    [InlineData("spin_lock(l);", "litmus_spin_lock(l);")]
+    [InlineData("spin_lock(l);", "litmus_spin_lock(l, litmus_i);")]
     [InlineData("spin_unlock(l);", "litmus_spin_unlock(l);")]
     [InlineData("r0 = spin_trylock(l);", "r0 = litmus_spin_trylock(l);")]
     [InlineData("r0 = spin_is_locked(l);", "r0 = litmus_spin_is_locked(l);")]

@@ -28,7 +28,7 @@ public static class TestText
     public static string P0(string p0, string init = "", string types = "int *x, int *y, spinlock_t *l, atomic_t *v")
     {
         var code = HarnessGenerator.Generate(Parse(p0, init, types)).Code;
-        var start = code.IndexOf("static void litmus_P0(long i)", StringComparison.Ordinal);
+        var start = code.IndexOf("static void litmus_P0(long litmus_i)", StringComparison.Ordinal);
         var end = code.IndexOf("\n}\n", start, StringComparison.Ordinal);
         return code[start..end];
     }

@@ -91,6 +91,7 @@ public static class RunReports
             states = r.Seen.Select(s => new { state = s.Text.TrimEnd(), count = s.Count, satisfies = s.Satisfies, allowed = s.Allowed }),
             notSeen = r.NotSeen.Select(t => t.TrimEnd()),
             filtered = r.Filtered,
+            stuck = o?.Stuck,
             plainAccessLines = r.PlainAccesses.ToDictionary(p => $"P{p.Key}", p => p.Value),
         };
     }

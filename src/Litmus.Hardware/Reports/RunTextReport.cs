@@ -30,6 +30,7 @@ public static class RunTextReport
         foreach (var s in r.Seen)
             o.WriteLine($"{s.Count.ToString(CultureInfo.InvariantCulture).PadRight(width)}{(s.Satisfies ? "*>" : ":>")}{s.Text.TrimEnd()}{(s.Allowed ? "" : $"   <-- FORBIDDEN by {r.Model}")}");
         if (r.Filtered > 0) o.WriteLine($"({r.Filtered} executions removed by the filter)");
+        if (run.Stuck > 0) o.WriteLine($"({run.Stuck} executions left out: a thread gave up waiting for a lock, a deadlock for which the model has no execution)");
         foreach (var t in r.NotSeen) o.WriteLine($"not seen (allowed by {r.Model}): {t.TrimEnd()}");
         o.WriteLine($"Observation {r.Name} {r.Observation} {r.Positive} {r.Negative}");
         var perIteration = run.Iterations == 0 ? 0 : run.Elapsed.TotalNanoseconds / run.Iterations;

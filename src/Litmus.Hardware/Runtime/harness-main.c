@@ -50,9 +50,15 @@ static void litmus_count(const litmus_key *k)
 	}
 }
 
+static long litmus_stuck_count;
+
 static void litmus_collect(void)
 {
 	for (long i = 0; i < litmus_size; i++) {
+		if (litmus_stuck[i]) {
+			litmus_stuck_count++;
+			continue;
+		}
 		litmus_key k;
 		memset(&k, 0, sizeof k);
 		litmus_observe(i, k.v);
@@ -123,6 +129,7 @@ static void *litmus_thread(void *arg)
 			for (long i = 0; i < litmus_size; i++) {
 				litmus_reset(i);
 				litmus_arrived[i] = 0;
+				litmus_stuck[i] = 0;
 			}
 			for (long i = litmus_size - 1; i > 0; i--) {
 				long j = (long)(litmus_random() % (unsigned long long)(i + 1));
@@ -178,7 +185,8 @@ int main(int argc, char **argv)
 
 	litmus_order = calloc((size_t)litmus_size, sizeof *litmus_order);
 	litmus_arrived = calloc((size_t)litmus_size, sizeof *litmus_arrived);
-	if (!litmus_order || !litmus_arrived || !litmus_allocate(litmus_size)) {
+	litmus_stuck = calloc((size_t)litmus_size, sizeof *litmus_stuck);
+	if (!litmus_order || !litmus_arrived || !litmus_stuck || !litmus_allocate(litmus_size)) {
 		printf("error out of memory for %ld instances\n", litmus_size);
 		return 3;
 	}
@@ -204,6 +212,7 @@ int main(int argc, char **argv)
 	printf("run %ld %ld %ld %d %d %d\n", litmus_rounds * litmus_size, litmus_size, litmus_rounds, LITMUS_THREADS, litmus_cpus, litmus_sync_each);
 	printf("time_ns %lld\n", ns);
 	printf("membarrier %ld %ld\n", ok, failed);
+	printf("stuck %ld\n", litmus_stuck_count);
 	if (litmus_overflow)
 		printf("error more than %d distinct final states\n", LITMUS_TABLE / 2);
 	for (long s = 0; s < LITMUS_TABLE; s++) {

@@ -86,12 +86,40 @@ static inline void litmus_pause(unsigned *spins)
 	} \
 	litmus_added_; })
 
-static inline void litmus_spin_lock(spinlock_t *l)
+/* Instances in which a thread gave up waiting for a lock; their final states are not counted. */
+static unsigned char *litmus_stuck;
+
+static long long litmus_now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/*
+ * A lock that is never released (P1 took it with spin_trylock() and kept it) would hang the harness, where the
+ * model simply has no such execution. After LITMUS_LOCK_PATIENCE_NS of waiting, the thread gives up, marks the
+ * instance as stuck, and goes on; a stuck instance is left out of the histogram, so a lock held long by a
+ * descheduled thread costs a sample, never a wrong state.
+ */
+#define LITMUS_LOCK_PATIENCE_NS 20000000LL
+static inline void litmus_spin_lock(spinlock_t *l, long instance)
 {
 	unsigned spins = 0;
+	long long deadline = 0;
 	while (__atomic_exchange_n(l, 1, __ATOMIC_ACQUIRE))
-		while (__atomic_load_n(l, __ATOMIC_RELAXED))
+		while (__atomic_load_n(l, __ATOMIC_RELAXED)) {
 			litmus_pause(&spins);
+			if ((spins & 1023) == 0) {
+				long long now = litmus_now_ns();
+				if (deadline == 0)
+					deadline = now + LITMUS_LOCK_PATIENCE_NS;
+				else if (now > deadline) {
+					litmus_stuck[instance] = 1;
+					return;
+				}
+			}
+		}
 }
 
 static inline void litmus_spin_unlock(spinlock_t *l) { __atomic_store_n(l, 0, __ATOMIC_RELEASE); }
