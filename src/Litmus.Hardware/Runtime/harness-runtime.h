@@ -98,11 +98,11 @@ static long long litmus_now_ns(void)
 
 /*
  * A lock that is never released (P1 took it with spin_trylock() and kept it) would hang the harness, where the
- * model simply has no such execution. After LITMUS_LOCK_PATIENCE_NS of waiting, the thread gives up, marks the
+ * model simply has no such execution. After LITMUS_LOCK_PATIENCE_NS (5 ms) of waiting, the thread gives up, marks the
  * instance as stuck, and goes on; a stuck instance is left out of the histogram, so a lock held long by a
  * descheduled thread costs a sample, never a wrong state.
  */
-#define LITMUS_LOCK_PATIENCE_NS 20000000LL
+#define LITMUS_LOCK_PATIENCE_NS 5000000LL
 static inline void litmus_spin_lock(spinlock_t *l, long instance)
 {
 	unsigned spins = 0;
