@@ -50,6 +50,12 @@ public sealed class TestLayout
                 if (!names.Contains(p.Name)) names.Add(p.Name);
                 if (!types.ContainsKey(p.Name)) types[p.Name] = CTypes.Of(p.Type, Math.Max(0, p.Type.PointerDepth - 1));
             }
+        // herd makes a location of a name that only appears as an initial value (p=y; with y declared nowhere).
+        foreach (var item in test.Init)
+            if (item.Value is NameExpr or AddressOfExpr { Target: NameExpr } && item.Value is var v
+                && (v is NameExpr n ? n.Name : ((NameExpr)((AddressOfExpr)v).Target).Name) is var target
+                && !names.Contains(target) && PrimitiveMap.CommandName(new NameExpr(target, v.Span)) is null)
+                names.Add(target);
         var locations = names.Select((n, i) => new HarnessLocation(n, types.GetValueOrDefault(n, "int"), sizes.GetValueOrDefault(n), inits.GetValueOrDefault(n), i)).ToList();
 
         var shown = new List<ObservedSlot>();

@@ -44,4 +44,12 @@ public class LayoutTests
         Assert.Equal(["0:r0", "0:r1"], layout.Observed.Select(o => o.Name));
         Assert.Equal(1, layout.Shown);
     }
+
+    [Fact]
+    public void A_name_only_used_as_an_initial_value_is_a_location_as_in_herd()
+    {
+        var code = HarnessGenerator.Generate(TestText.Parse("r0 = READ_ONCE(*x);", init: "p=z;", types: "int *x, int **p")).Code;
+        Assert.Contains("static int *litmus_loc_z;\n", code);
+        Assert.Contains("\tlitmus_loc_p[litmus_i] = (int *)(intptr_t)(&litmus_loc_z[litmus_i]);\n", code);
+    }
 }
