@@ -4,7 +4,9 @@
  *
  *   gcc -O2 -pthread -o /tmp/membarrier-cost scripts/membarrier-cost.c && /tmp/membarrier-cost [EXPEDITED_CALLS [GLOBAL_CALLS]]
  *
- * Prints, per command, the calls made and the mean and median time per call. GLOBAL waits for an RCU grace
+ * Prints, per command, the calls made and the mean, median, 90th and 99th percentile time per call. The
+ * kernel sends an IPI only to CPUs currently running a thread of the caller's process: when the target thread
+ * is not on a CPU (a busy machine), the call costs little more than a system call. GLOBAL waits for an RCU grace
  * period in the kernel (synchronize_rcu()), so it gets far fewer calls.
  */
 #define _GNU_SOURCE
@@ -59,7 +61,8 @@ static void measure(const char *name, int cmd, long calls)
 	}
 	long long total = now_ns() - start;
 	qsort(t, (size_t)calls, sizeof *t, compare);
-	printf("%-18s %8ld calls  mean %10.2f us  median %10.2f us\n", name, calls, total / 1e3 / calls, t[calls / 2] / 1e3);
+	printf("%-18s %8ld calls  mean %10.2f us  median %10.2f us  p90 %10.2f us  p99 %10.2f us\n", name, calls,
+	       total / 1e3 / calls, t[calls / 2] / 1e3, t[calls * 9 / 10] / 1e3, t[calls * 99 / 100] / 1e3);
 	free(t);
 }
 
