@@ -35,7 +35,8 @@ public sealed record HarnessOutput(
 /// <summary>Runs a built harness and reads what it prints (see the end of Runtime/harness-main.c).</summary>
 public static class HarnessRun
 {
-    public static HarnessOutput Run(string executable, int threads, StressOptions options)
+    /// <param name="progress">Told "round R of N" about once a second (from another thread).</param>
+    public static HarnessOutput Run(string executable, int threads, StressOptions options, Action<string>? progress = null)
     {
         var sync = options.SyncEachInstance ?? threads <= Environment.ProcessorCount;
         var psi = new ProcessStartInfo(executable)
@@ -46,7 +47,17 @@ public static class HarnessRun
             psi.ArgumentList.Add(a.ToString(CultureInfo.InvariantCulture));
         using var p = Process.Start(psi) ?? throw new HarnessException($"cannot start {executable}");
         var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
+        var stderr = Task.Run(() =>
+        {
+            var other = new System.Text.StringBuilder();
+            while (p.StandardError.ReadLine() is { } line)
+            {
+                var w = line.Split(' ');
+                if (w is ["progress", var done, var total]) progress?.Invoke($"round {done} of {total}");
+                else other.AppendLine(line);
+            }
+            return other.ToString();
+        });
         if (!p.WaitForExit(options.TimeLimit))
         {
             p.Kill(entireProcessTree: true);

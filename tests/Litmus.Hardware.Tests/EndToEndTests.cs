@@ -107,6 +107,21 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(100, tests[1].GetProperty("positive").GetInt64() + tests[1].GetProperty("negative").GetInt64());
     }
 
+    [GccFact]
+    public void A_long_run_reports_its_rounds_ending_with_the_last()
+    {
+        var lines = new List<string>();
+        var model = Litmus.Models.ModelLoader.Load("tso+membarrier", null, null);
+        using var runner = new HardwareRunner(Litmus.Checking.LitmusChecker.Create(model, new Litmus.Checking.CheckOptions { States = true }),
+            new GccBuild(), new StressOptions { Iterations = 300, Size = 100 })
+        {
+            Progress = line => { lock (lines) lines.Add(line); },
+        };
+        var result = runner.Run(Path.Combine(Repo, "litmus", "tests", "sb", "SB+mbs.litmus"));
+        Assert.True(result.Ran, string.Join("; ", result.Errors));
+        lock (lines) Assert.Equal("SB+mbs: round 3 of 3", lines.Last());
+    }
+
     [Fact]
     public void A_bad_iteration_count_is_a_usage_error()
     {

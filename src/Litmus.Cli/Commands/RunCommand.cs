@@ -82,12 +82,18 @@ public static class RunCommand
         // As in check: the first worker takes the model loaded above, the others load their own.
         ModelSpec? unclaimed = model;
         var runs = new List<ReportedRun>();
+        // The harnesses report their rounds from other threads: the progress line is drawn under a lock.
         var progress = new ProgressLine(stderr, context.ShowsProgress, files.Count);
-        progress.Show(0, "");
+        var drawing = new Lock();
+        void Show(string what) { lock (drawing) progress.Show(runs.Count, what); }
+        Show("");
         try
         {
             OrderedParallelRun.Run(files, batch.Jobs,
-                () => new HardwareRunner(context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options), gcc, stress),
+                () => new HardwareRunner(context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options), gcc, stress)
+                {
+                    Progress = context.ShowsProgress ? Show : null,
+                },
                 (runner, file) =>
                 {
                     if (emit is not null) EmitSource(file, emit);
@@ -97,20 +103,23 @@ public static class RunCommand
                 {
                     var display = DisplayPath.Of(result.Path, context.CurrentDirectory);
                     var fails = result.ModelViolated || (enforce && result.ExpectationViolated);
-                    runs.Add(new ReportedRun(result, display, DisplayPath.ClassName(display), fails));
-                    progress.Clear();
-                    foreach (var d in result.Errors) stderr.WriteLine(d);
-                    RunTextReport.Write(stdout, result, display, enforce);
-                    progress.Show(runs.Count, result.Name);
+                    lock (drawing)
+                    {
+                        runs.Add(new ReportedRun(result, display, DisplayPath.ClassName(display), fails));
+                        progress.Clear();
+                        foreach (var d in result.Errors) stderr.WriteLine(d);
+                        RunTextReport.Write(stdout, result, display, enforce);
+                        progress.Show(runs.Count, result.Name);
+                    }
                 });
         }
         catch (SolverUnavailableException e)
         {
-            progress.Clear();
+            lock (drawing) progress.Clear();
             stderr.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
-        progress.Clear();
+        lock (drawing) progress.Clear();
         RunTextReport.Summary(stdout, [.. runs.Select(r => r.Result)], model.Name);
         try
         {

@@ -115,6 +115,18 @@ static void litmus_pin(int tid, long round)
 	pthread_setaffinity_np(pthread_self(), sizeof set, &set);
 }
 
+/* About once a second, "progress ROUNDS_DONE ROUNDS" on stderr, for the progress line of a long run. */
+static long long litmus_last_progress;
+static void litmus_progress(long done)
+{
+	long long now = litmus_now_ns();
+	if (now - litmus_last_progress < 1000000000LL && done < litmus_rounds)
+		return;
+	litmus_last_progress = now;
+	fprintf(stderr, "progress %ld %ld\n", done, litmus_rounds);
+	fflush(stderr);
+}
+
 static void *litmus_thread(void *arg)
 {
 	int tid = (int)(intptr_t)arg;
@@ -152,8 +164,10 @@ static void *litmus_thread(void *arg)
 			litmus_run(tid, i);
 		}
 		litmus_barrier_wait(&litmus_round_barrier, &sense);
-		if (tid == 0)
+		if (tid == 0) {
 			litmus_collect();
+			litmus_progress(r + 1);
+		}
 	}
 	if (tid == 0)
 		clock_gettime(CLOCK_MONOTONIC, &litmus_end);
