@@ -18,6 +18,7 @@ public static class Program
             TableCommand.Create(stdout, stderr),
             BarriersCommand.Create(stdout, stderr),
             Herd7Command.Create(stdout, stderr, context),
+            RunCommand.Create(stdout, stderr, context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -12,26 +12,31 @@ public static class OrderedParallelRun
 {
     /// <summary>The cat interpreter and the encoder recurse deeply on big tests; workers get the main thread's room.</summary>
 
-    public static void Run(IReadOnlyList<string> files, int jobs, Func<LitmusChecker> newChecker, Action<TestResult> report)
+    public static void Run(IReadOnlyList<string> files, int jobs, Func<LitmusChecker> newChecker, Action<TestResult> report) =>
+        Run(files, jobs, newChecker, (checker, f) => checker.CheckFile(f), report);
+
+    /// <summary>The same for any worker (e.g. <c>litmus run</c>'s, which holds a checker and runs harnesses).</summary>
+    public static void Run<TWorker, TResult>(IReadOnlyList<string> files, int jobs, Func<TWorker> newWorker, Func<TWorker, string, TResult> work, Action<TResult> report)
+        where TWorker : IDisposable where TResult : class
     {
         if (jobs <= 1 || files.Count <= 1)
         {
-            using var checker = newChecker();
-            foreach (var f in files) report(checker.CheckFile(f));
+            using var worker = newWorker();
+            foreach (var f in files) report(work(worker, f));
             return;
         }
 
-        var results = new TestResult?[files.Count];
+        var results = new TResult?[files.Count];
         var next = -1;
         ExceptionDispatchInfo? failure = null;
         void Work()
         {
             try
             {
-                using var checker = newChecker();
+                using var worker = newWorker();
                 for (var i = Interlocked.Increment(ref next); i < files.Count; i = Interlocked.Increment(ref next))
                 {
-                    var r = checker.CheckFile(files[i]);
+                    var r = work(worker, files[i]);
                     lock (results) { results[i] = r; Monitor.PulseAll(results); }
                 }
             }
@@ -46,7 +51,7 @@ public static class OrderedParallelRun
             .Select(_ => CheckerThread.Start(Work, "litmus worker")).ToList();
         for (var i = 0; i < files.Count; i++)
         {
-            TestResult r;
+            TResult r;
             lock (results)
             {
                 while (results[i] is null && failure is null) Monitor.Wait(results);
