@@ -26,14 +26,16 @@ initBlock
     ;
 
 // int x = 1;  int *p = &x;  x = 1;  0:r1 = x;  int 0:r1 = z;  int *1:r1;  int a[3];
-// atomic_t a = ATOMIC_INIT(1);  spinlock_t l;  struct srcu_struct s;
+// atomic_t a = ATOMIC_INIT(1);  spinlock_t l;  struct srcu_struct s;  [x] = 0;
 initItem
     : typeSpec pointer* initTarget arraySize? (ASSIGN expr)?   # typedInitItem
     | initTarget (ASSIGN expr)?                                # untypedInitItem
     ;
 
+// herd's C11 tests also write a location in brackets: { [x] = 0; }
 initTarget
     : (thread=INT_LIT COLON)? IDENT
+    | LBRACKET IDENT RBRACKET
     ;
 
 arraySize

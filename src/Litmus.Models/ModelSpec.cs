@@ -73,9 +73,18 @@ public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModel
         return model;
     }
 
+    /// <summary>
+    /// Library files whose functions Litmus provides as solver choices (see the bundled cross.cat): herd's copy
+    /// defines them by explicit recursion over every candidate order, which a symbolic execution cannot walk,
+    /// so the bundled file, with the same functions and meaning, is read in its place wherever one is bundled.
+    /// </summary>
+    private static readonly IReadOnlySet<string> ProvidedByLitmus = new HashSet<string>(StringComparer.Ordinal) { "cross.cat" };
+
     public string? Find(string file, string? besides)
     {
         if (Path.IsPathRooted(file)) return File.Exists(file) ? file : null;
+        if (ProvidedByLitmus.Contains(file) && File.Exists(Path.Combine(ModelLoader.BundledDirectory, file)))
+            return Path.Combine(ModelLoader.BundledDirectory, file);
         if (besides is not null && File.Exists(Path.Combine(besides, file))) return Path.Combine(besides, file);
         foreach (var dir in SearchPath)
             if (File.Exists(Path.Combine(dir, file))) return Path.Combine(dir, file);

@@ -289,7 +289,7 @@ internal partial class LitmusCParser : Parser {
 			State = 109;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8658654068736L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 571608607490048L) != 0)) {
 				{
 				State = 91;
 				initItem();
@@ -472,6 +472,7 @@ internal partial class LitmusCParser : Parser {
 				break;
 			case INT_LIT:
 			case IDENT:
+			case LBRACKET:
 				_localctx = new UntypedInitItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
@@ -511,6 +512,8 @@ internal partial class LitmusCParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(LitmusCParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(LitmusCParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INT_LIT() { return GetToken(LitmusCParser.INT_LIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACKET() { return GetToken(LitmusCParser.LBRACKET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACKET() { return GetToken(LitmusCParser.RBRACKET, 0); }
 		public InitTargetContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -530,22 +533,42 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 8, RULE_initTarget);
 		int _la;
 		try {
-			EnterOuterAlt(_localctx, 1);
-			{
-			State = 137;
+			State = 143;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==INT_LIT) {
+			switch (TokenStream.LA(1)) {
+			case INT_LIT:
+			case IDENT:
+				EnterOuterAlt(_localctx, 1);
 				{
-				State = 135;
-				_localctx.thread = Match(INT_LIT);
-				State = 136;
-				Match(COLON);
+				State = 137;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INT_LIT) {
+					{
+					State = 135;
+					_localctx.thread = Match(INT_LIT);
+					State = 136;
+					Match(COLON);
+					}
 				}
-			}
 
-			State = 139;
-			Match(IDENT);
+				State = 139;
+				Match(IDENT);
+				}
+				break;
+			case LBRACKET:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 140;
+				Match(LBRACKET);
+				State = 141;
+				Match(IDENT);
+				State = 142;
+				Match(RBRACKET);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -583,11 +606,11 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 141;
+			State = 145;
 			Match(LBRACKET);
-			State = 142;
+			State = 146;
 			Match(INT_LIT);
-			State = 143;
+			State = 147;
 			Match(RBRACKET);
 			}
 		}
@@ -633,23 +656,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 145;
+			State = 149;
 			Match(IDENT);
-			State = 146;
+			State = 150;
 			Match(LPAREN);
-			State = 148;
+			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2061584302080L) != 0)) {
 				{
-				State = 147;
+				State = 151;
 				parameterList();
 				}
 			}
 
-			State = 150;
+			State = 154;
 			Match(RPAREN);
-			State = 151;
+			State = 155;
 			compoundStmt();
 			}
 		}
@@ -695,34 +718,34 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 14, RULE_parameterList);
 		int _la;
 		try {
-			State = 162;
+			State = 166;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 153;
+				State = 157;
 				Match(BASE_TYPE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 158;
 				parameter();
-				State = 159;
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 155;
+					State = 159;
 					Match(COMMA);
-					State = 156;
+					State = 160;
 					parameter();
 					}
 					}
-					State = 161;
+					State = 165;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -773,23 +796,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
-			typeSpec();
 			State = 168;
+			typeSpec();
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 165;
+				State = 169;
 				pointer();
 				}
 				}
-				State = 170;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 171;
+			State = 175;
 			Match(IDENT);
 			}
 		}
@@ -836,36 +859,36 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 180;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14680064L) != 0)) {
 				{
 				{
-				State = 173;
+				State = 177;
 				postludeClause();
 				}
 				}
-				State = 178;
+				State = 182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 180;
+			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18350080L) != 0) || _la==TILDE) {
 				{
-				State = 179;
+				State = 183;
 				finalCondition();
 				}
 			}
 
-			State = 183;
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SEMI) {
 				{
-				State = 182;
+				State = 186;
 				Match(SEMI);
 				}
 			}
@@ -955,28 +978,28 @@ internal partial class LitmusCParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 223;
+			State = 227;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SCOPES:
 				_localctx = new ScopesClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 185;
+				State = 189;
 				Match(SCOPES);
-				State = 186;
+				State = 190;
 				Match(COLON);
-				State = 188;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 187;
+					State = 191;
 					scopeTree();
 					}
 					}
-					State = 190;
+					State = 194;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==LPAREN );
@@ -986,79 +1009,79 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new LocationsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 192;
+				State = 196;
 				Match(LOCATIONS);
-				State = 193;
-				Match(LBRACKET);
 				State = 197;
+				Match(LBRACKET);
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 194;
+					State = 198;
 					Match(SEMI);
 					}
 					}
-					State = 199;
+					State = 203;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 218;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1099511628035L) != 0)) {
 					{
-					State = 200;
+					State = 204;
 					operand();
-					State = 209;
+					State = 213;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 202;
+							State = 206;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 201;
+								State = 205;
 								Match(SEMI);
 								}
 								}
-								State = 204;
+								State = 208;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 206;
+							State = 210;
 							operand();
 							}
 							} 
 						}
-						State = 211;
+						State = 215;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 					}
-					State = 215;
+					State = 219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 212;
+						State = 216;
 						Match(SEMI);
 						}
 						}
-						State = 217;
+						State = 221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 220;
+				State = 224;
 				Match(RBRACKET);
 				}
 				break;
@@ -1066,9 +1089,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new FilterClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 221;
+				State = 225;
 				Match(FILTER);
-				State = 222;
+				State = 226;
 				prop(0);
 				}
 				break;
@@ -1119,25 +1142,25 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 225;
+			State = 229;
 			Match(LPAREN);
-			State = 226;
-			_localctx.kind = Match(IDENT);
 			State = 230;
+			_localctx.kind = Match(IDENT);
+			State = 234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT || _la==LPAREN) {
 				{
 				{
-				State = 227;
+				State = 231;
 				scopeMember();
 				}
 				}
-				State = 232;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 233;
+			State = 237;
 			Match(RPAREN);
 			}
 		}
@@ -1192,14 +1215,14 @@ internal partial class LitmusCParser : Parser {
 		ScopeMemberContext _localctx = new ScopeMemberContext(Context, State);
 		EnterRule(_localctx, 24, RULE_scopeMember);
 		try {
-			State = 237;
+			State = 241;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				_localctx = new ScopeThreadContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 235;
+				State = 239;
 				Match(IDENT);
 				}
 				break;
@@ -1207,7 +1230,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ScopeChildContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 240;
 				scopeTree();
 				}
 				break;
@@ -1286,16 +1309,16 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 26, RULE_finalCondition);
 		int _la;
 		try {
-			State = 246;
+			State = 250;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXISTS:
 				_localctx = new ExistsConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 239;
+				State = 243;
 				Match(EXISTS);
-				State = 240;
+				State = 244;
 				prop(0);
 				}
 				break;
@@ -1304,7 +1327,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NotExistsConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 241;
+				State = 245;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NOT_WORD || _la==TILDE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1313,9 +1336,9 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 242;
+				State = 246;
 				Match(EXISTS);
-				State = 243;
+				State = 247;
 				prop(0);
 				}
 				break;
@@ -1323,9 +1346,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ForallConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 244;
+				State = 248;
 				Match(FORALL);
-				State = 245;
+				State = 249;
 				prop(0);
 				}
 				break;
@@ -1492,7 +1515,7 @@ internal partial class LitmusCParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 261;
+			State = 265;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LPAREN:
@@ -1501,11 +1524,11 @@ internal partial class LitmusCParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 249;
+				State = 253;
 				Match(LPAREN);
-				State = 250;
+				State = 254;
 				prop(0);
-				State = 251;
+				State = 255;
 				Match(RPAREN);
 				}
 				break;
@@ -1515,7 +1538,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NotPropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 253;
+				State = 257;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NOT_WORD || _la==TILDE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1524,7 +1547,7 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 254;
+				State = 258;
 				prop(7);
 				}
 				break;
@@ -1533,7 +1556,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TruePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 255;
+				State = 259;
 				Match(TRUE);
 				}
 				break;
@@ -1542,7 +1565,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new FalsePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 256;
+				State = 260;
 				Match(FALSE);
 				}
 				break;
@@ -1554,9 +1577,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ComparePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 257;
+				State = 261;
 				operand();
-				State = 258;
+				State = 262;
 				((ComparePropContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 46)) & ~0x3f) == 0 && ((1L << (_la - 46)) & 2147508225L) != 0)) ) {
@@ -1566,7 +1589,7 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 259;
+				State = 263;
 				operand();
 				}
 				break;
@@ -1574,25 +1597,25 @@ internal partial class LitmusCParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 274;
+			State = 278;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 272;
+					State = 276;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 					case 1:
 						{
 						_localctx = new ImpliesPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 263;
+						State = 267;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 264;
+						State = 268;
 						_la = TokenStream.LA(1);
 						if ( !(_la==IMPLIES || _la==ARROW) ) {
 						ErrorHandler.RecoverInline(this);
@@ -1601,7 +1624,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 265;
+						State = 269;
 						prop(6);
 						}
 						break;
@@ -1609,11 +1632,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new AndPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 266;
+						State = 270;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 267;
+						State = 271;
 						Match(CONJ);
-						State = 268;
+						State = 272;
 						prop(6);
 						}
 						break;
@@ -1621,9 +1644,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new OrPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 269;
+						State = 273;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 270;
+						State = 274;
 						_la = TokenStream.LA(1);
 						if ( !(_la==DISJ || _la==PLUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -1632,16 +1655,16 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 271;
+						State = 275;
 						prop(5);
 						}
 						break;
 					}
 					} 
 				}
-				State = 276;
+				State = 280;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			}
 			}
 		}
@@ -1724,14 +1747,14 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 30, RULE_operand);
 		int _la;
 		try {
-			State = 288;
+			State = 292;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 			case 1:
 				_localctx = new RegisterOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 277;
+				State = 281;
 				((RegisterOperandContext)_localctx).thread = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==INT_LIT || _la==IDENT) ) {
@@ -1741,9 +1764,9 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 278;
+				State = 282;
 				Match(COLON);
-				State = 279;
+				State = 283;
 				Match(IDENT);
 				}
 				break;
@@ -1751,11 +1774,11 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ValueOfOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 280;
+				State = 284;
 				Match(LBRACKET);
-				State = 281;
+				State = 285;
 				Match(IDENT);
-				State = 282;
+				State = 286;
 				Match(RBRACKET);
 				}
 				break;
@@ -1763,17 +1786,17 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ConstantOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 284;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 283;
+					State = 287;
 					Match(MINUS);
 					}
 				}
 
-				State = 286;
+				State = 290;
 				Match(INT_LIT);
 				}
 				break;
@@ -1781,7 +1804,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NameOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 287;
+				State = 291;
 				Match(IDENT);
 				}
 				break;
@@ -1827,21 +1850,21 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT) {
 				{
 				{
-				State = 290;
+				State = 294;
 				macroDef();
 				}
 				}
-				State = 295;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 296;
+			State = 300;
 			Match(Eof);
 			}
 		}
@@ -1895,44 +1918,44 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 302;
 			_localctx.name = Match(IDENT);
-			State = 299;
+			State = 303;
 			Match(LPAREN);
-			State = 308;
+			State = 312;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IDENT) {
 				{
-				State = 300;
+				State = 304;
 				Match(IDENT);
-				State = 305;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 301;
+					State = 305;
 					Match(COMMA);
-					State = 302;
+					State = 306;
 					Match(IDENT);
 					}
 					}
-					State = 307;
+					State = 311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 310;
+			State = 314;
 			Match(RPAREN);
-			State = 313;
+			State = 317;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				{
-				State = 311;
+				State = 315;
 				compoundStmt();
 				}
 				break;
@@ -1946,7 +1969,7 @@ internal partial class LitmusCParser : Parser {
 			case TILDE:
 			case BANG:
 				{
-				State = 312;
+				State = 316;
 				expr(0);
 				}
 				break;
@@ -1999,13 +2022,13 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
+			State = 322;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ATOMIC || _la==QUALIFIER) {
 				{
 				{
-				State = 315;
+				State = 319;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ATOMIC || _la==QUALIFIER) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2016,23 +2039,23 @@ internal partial class LitmusCParser : Parser {
 				}
 				}
 				}
-				State = 320;
+				State = 324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 321;
-			baseType();
 			State = 325;
+			baseType();
+			State = 329;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUALIFIER) {
 				{
 				{
-				State = 322;
+				State = 326;
 				Match(QUALIFIER);
 				}
 				}
-				State = 327;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2092,24 +2115,24 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 38, RULE_baseType);
 		int _la;
 		try {
-			State = 335;
+			State = 339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BASE_TYPE:
 				_localctx = new BuiltinTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 329;
+				State = 333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 328;
+					State = 332;
 					Match(BASE_TYPE);
 					}
 					}
-					State = 331;
+					State = 335;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==BASE_TYPE );
@@ -2119,9 +2142,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new StructTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 337;
 				Match(STRUCT);
-				State = 334;
+				State = 338;
 				Match(IDENT);
 				}
 				break;
@@ -2167,19 +2190,19 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 337;
-			Match(STAR);
 			State = 341;
+			Match(STAR);
+			State = 345;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUALIFIER) {
 				{
 				{
-				State = 338;
+				State = 342;
 				Match(QUALIFIER);
 				}
 				}
-				State = 343;
+				State = 347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2227,19 +2250,19 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 344;
-			typeSpec();
 			State = 348;
+			typeSpec();
+			State = 352;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 345;
+				State = 349;
 				pointer();
 				}
 				}
-				State = 350;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2286,23 +2309,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
-			Match(LBRACE);
 			State = 355;
+			Match(LBRACE);
+			State = 359;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2401332992409602L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 807L) != 0)) {
 				{
 				{
-				State = 352;
+				State = 356;
 				blockItem();
 				}
 				}
-				State = 357;
+				State = 361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 358;
+			State = 362;
 			Match(RBRACE);
 			}
 		}
@@ -2342,7 +2365,7 @@ internal partial class LitmusCParser : Parser {
 		BlockItemContext _localctx = new BlockItemContext(Context, State);
 		EnterRule(_localctx, 46, RULE_blockItem);
 		try {
-			State = 362;
+			State = 366;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -2351,7 +2374,7 @@ internal partial class LitmusCParser : Parser {
 			case BASE_TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 364;
 				declaration();
 				}
 				break;
@@ -2377,7 +2400,7 @@ internal partial class LitmusCParser : Parser {
 			case BANG:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 361;
+				State = 365;
 				statement();
 				}
 				break;
@@ -2432,27 +2455,27 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 364;
+			State = 368;
 			typeSpec();
-			State = 365;
+			State = 369;
 			initDeclarator();
-			State = 370;
+			State = 374;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 366;
+				State = 370;
 				Match(COMMA);
-				State = 367;
+				State = 371;
 				initDeclarator();
 				}
 				}
-				State = 372;
+				State = 376;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 373;
+			State = 377;
 			Match(SEMI);
 			}
 		}
@@ -2500,30 +2523,30 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 378;
+			State = 382;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 375;
+				State = 379;
 				pointer();
 				}
 				}
-				State = 380;
+				State = 384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 381;
+			State = 385;
 			Match(IDENT);
-			State = 384;
+			State = 388;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASSIGN) {
 				{
-				State = 382;
+				State = 386;
 				Match(ASSIGN);
-				State = 383;
+				State = 387;
 				expr(0);
 				}
 			}
@@ -2702,14 +2725,14 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 52, RULE_statement);
 		int _la;
 		try {
-			State = 437;
+			State = 441;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				_localctx = new BlockStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 386;
+				State = 390;
 				compoundStmt();
 				}
 				break;
@@ -2717,24 +2740,24 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new IfStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 387;
-				Match(IF);
-				State = 388;
-				Match(LPAREN);
-				State = 389;
-				expr(0);
-				State = 390;
-				Match(RPAREN);
 				State = 391;
-				statement();
+				Match(IF);
+				State = 392;
+				Match(LPAREN);
+				State = 393;
+				expr(0);
 				State = 394;
+				Match(RPAREN);
+				State = 395;
+				statement();
+				State = 398;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 				case 1:
 					{
-					State = 392;
+					State = 396;
 					Match(ELSE);
-					State = 393;
+					State = 397;
 					statement();
 					}
 					break;
@@ -2753,9 +2776,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ExprStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 396;
+				State = 400;
 				expr(0);
-				State = 397;
+				State = 401;
 				Match(SEMI);
 				}
 				break;
@@ -2763,7 +2786,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new EmptyStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 399;
+				State = 403;
 				Match(SEMI);
 				}
 				break;
@@ -2771,15 +2794,15 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new WhileStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 400;
-				Match(WHILE);
-				State = 401;
-				Match(LPAREN);
-				State = 402;
-				expr(0);
-				State = 403;
-				Match(RPAREN);
 				State = 404;
+				Match(WHILE);
+				State = 405;
+				Match(LPAREN);
+				State = 406;
+				expr(0);
+				State = 407;
+				Match(RPAREN);
+				State = 408;
 				statement();
 				}
 				break;
@@ -2787,19 +2810,19 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new DoWhileStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 406;
-				Match(DO);
-				State = 407;
-				statement();
-				State = 408;
-				Match(WHILE);
-				State = 409;
-				Match(LPAREN);
 				State = 410;
-				expr(0);
+				Match(DO);
 				State = 411;
-				Match(RPAREN);
+				statement();
 				State = 412;
+				Match(WHILE);
+				State = 413;
+				Match(LPAREN);
+				State = 414;
+				expr(0);
+				State = 415;
+				Match(RPAREN);
+				State = 416;
 				Match(SEMI);
 				}
 				break;
@@ -2807,29 +2830,17 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ForStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 418;
 				Match(FOR);
-				State = 415;
+				State = 419;
 				Match(LPAREN);
-				State = 417;
+				State = 421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 7098447068922943L) != 0)) {
 					{
-					State = 416;
-					forPart();
-					}
-				}
-
-				State = 419;
-				Match(SEMI);
-				State = 421;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 443652941807683L) != 0)) {
-					{
 					State = 420;
-					expr(0);
+					forPart();
 					}
 				}
 
@@ -2846,8 +2857,20 @@ internal partial class LitmusCParser : Parser {
 				}
 
 				State = 427;
+				Match(SEMI);
+				State = 429;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 443652941807683L) != 0)) {
+					{
+					State = 428;
+					expr(0);
+					}
+				}
+
+				State = 431;
 				Match(RPAREN);
-				State = 428;
+				State = 432;
 				statement();
 				}
 				break;
@@ -2859,7 +2882,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new JumpStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 429;
+				State = 433;
 				((JumpStmtContext)_localctx).kw = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 133143986176L) != 0)) ) {
@@ -2869,13 +2892,13 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 433;
+				State = 437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2251799813685250L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1073741823L) != 0)) {
 					{
 					{
-					State = 430;
+					State = 434;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2886,11 +2909,11 @@ internal partial class LitmusCParser : Parser {
 					}
 					}
 					}
-					State = 435;
+					State = 439;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 436;
+				State = 440;
 				Match(SEMI);
 				}
 				break;
@@ -2945,7 +2968,7 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 54, RULE_forPart);
 		int _la;
 		try {
-			State = 449;
+			State = 453;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -2954,23 +2977,23 @@ internal partial class LitmusCParser : Parser {
 			case BASE_TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 439;
+				State = 443;
 				typeSpec();
-				State = 440;
+				State = 444;
 				initDeclarator();
-				State = 445;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 441;
+					State = 445;
 					Match(COMMA);
-					State = 442;
+					State = 446;
 					initDeclarator();
 					}
 					}
-					State = 447;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2987,7 +3010,7 @@ internal partial class LitmusCParser : Parser {
 			case BANG:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 448;
+				State = 452;
 				expr(0);
 				}
 				break;
@@ -3179,16 +3202,16 @@ internal partial class LitmusCParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 460;
+			State = 464;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				{
 				_localctx = new PrimaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 452;
+				State = 456;
 				primary();
 				}
 				break;
@@ -3197,7 +3220,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new UnaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 453;
+				State = 457;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 807L) != 0)) ) {
@@ -3207,7 +3230,7 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 454;
+				State = 458;
 				expr(14);
 				}
 				break;
@@ -3216,37 +3239,37 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new CastExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 455;
+				State = 459;
 				Match(LPAREN);
-				State = 456;
+				State = 460;
 				typeName();
-				State = 457;
+				State = 461;
 				Match(RPAREN);
-				State = 458;
+				State = 462;
 				expr(13);
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 508;
+			State = 512;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 506;
+					State = 510;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 462;
+						State = 466;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 463;
+						State = 467;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 7L) != 0)) ) {
@@ -3256,7 +3279,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 464;
+						State = 468;
 						expr(13);
 						}
 						break;
@@ -3264,9 +3287,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 465;
+						State = 469;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 466;
+						State = 470;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3276,7 +3299,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 467;
+						State = 471;
 						expr(12);
 						}
 						break;
@@ -3284,9 +3307,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 468;
+						State = 472;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 469;
+						State = 473;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -3296,7 +3319,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 470;
+						State = 474;
 						expr(11);
 						}
 						break;
@@ -3304,9 +3327,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 471;
+						State = 475;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 472;
+						State = 476;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 61)) & ~0x3f) == 0 && ((1L << (_la - 61)) & 393219L) != 0)) ) {
@@ -3316,7 +3339,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 473;
+						State = 477;
 						expr(10);
 						}
 						break;
@@ -3324,9 +3347,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 474;
+						State = 478;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 475;
+						State = 479;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EQ || _la==NE) ) {
@@ -3336,7 +3359,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 476;
+						State = 480;
 						expr(9);
 						}
 						break;
@@ -3344,11 +3367,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 477;
+						State = 481;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 478;
+						State = 482;
 						((BinaryExprContext)_localctx).op = Match(AMP);
-						State = 479;
+						State = 483;
 						expr(8);
 						}
 						break;
@@ -3356,11 +3379,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 480;
+						State = 484;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 481;
+						State = 485;
 						((BinaryExprContext)_localctx).op = Match(CARET);
-						State = 482;
+						State = 486;
 						expr(7);
 						}
 						break;
@@ -3368,11 +3391,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 483;
+						State = 487;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 484;
+						State = 488;
 						((BinaryExprContext)_localctx).op = Match(PIPE);
-						State = 485;
+						State = 489;
 						expr(6);
 						}
 						break;
@@ -3380,11 +3403,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 486;
+						State = 490;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 487;
+						State = 491;
 						((BinaryExprContext)_localctx).op = Match(ANDAND);
-						State = 488;
+						State = 492;
 						expr(5);
 						}
 						break;
@@ -3392,11 +3415,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 489;
+						State = 493;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 490;
+						State = 494;
 						((BinaryExprContext)_localctx).op = Match(OROR);
-						State = 491;
+						State = 495;
 						expr(4);
 						}
 						break;
@@ -3404,15 +3427,15 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new ConditionalExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 492;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 493;
-						Match(QUESTION);
-						State = 494;
-						expr(0);
-						State = 495;
-						Match(COLON);
 						State = 496;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 497;
+						Match(QUESTION);
+						State = 498;
+						expr(0);
+						State = 499;
+						Match(COLON);
+						State = 500;
 						expr(2);
 						}
 						break;
@@ -3420,9 +3443,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new AssignExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 498;
+						State = 502;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 499;
+						State = 503;
 						((AssignExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2047L) != 0)) ) {
@@ -3432,7 +3455,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 500;
+						State = 504;
 						expr(1);
 						}
 						break;
@@ -3440,22 +3463,22 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new IndexExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 501;
+						State = 505;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 502;
+						State = 506;
 						Match(LBRACKET);
-						State = 503;
+						State = 507;
 						expr(0);
-						State = 504;
+						State = 508;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 510;
+				State = 514;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
 			}
 			}
 		}
@@ -3558,14 +3581,14 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 58, RULE_primary);
 		int _la;
 		try {
-			State = 536;
+			State = 540;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new IntLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 515;
 				Match(INT_LIT);
 				}
 				break;
@@ -3573,7 +3596,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NameExprContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 512;
+				State = 516;
 				Match(IDENT);
 				}
 				break;
@@ -3581,11 +3604,11 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ParenExprContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 517;
 				Match(LPAREN);
-				State = 514;
+				State = 518;
 				expr(0);
-				State = 515;
+				State = 519;
 				Match(RPAREN);
 				}
 				break;
@@ -3593,21 +3616,21 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 517;
+				State = 521;
 				Match(IDENT);
-				State = 518;
+				State = 522;
 				Match(LPAREN);
-				State = 520;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 562400210190403L) != 0)) {
 					{
-					State = 519;
+					State = 523;
 					argumentList();
 					}
 				}
 
-				State = 522;
+				State = 526;
 				Match(RPAREN);
 				}
 				break;
@@ -3615,40 +3638,40 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TaggedCallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 523;
+				State = 527;
 				Match(IDENT);
-				State = 524;
+				State = 528;
 				Match(LBRACE);
-				State = 526;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 525;
+					State = 529;
 					tagList();
 					}
 				}
 
-				State = 528;
+				State = 532;
 				Match(RBRACE);
-				State = 534;
+				State = 538;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 				case 1:
 					{
-					State = 529;
+					State = 533;
 					Match(LPAREN);
-					State = 531;
+					State = 535;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 562400210190403L) != 0)) {
 						{
-						State = 530;
+						State = 534;
 						argumentList();
 						}
 					}
 
-					State = 533;
+					State = 537;
 					Match(RPAREN);
 					}
 					break;
@@ -3700,21 +3723,21 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 542;
 			tag();
-			State = 543;
+			State = 547;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 539;
+				State = 543;
 				Match(COMMA);
-				State = 540;
+				State = 544;
 				tag();
 				}
 				}
-				State = 545;
+				State = 549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3761,21 +3784,21 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 546;
+			State = 550;
 			Match(IDENT);
-			State = 551;
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MINUS) {
 				{
 				{
-				State = 547;
+				State = 551;
 				Match(MINUS);
-				State = 548;
+				State = 552;
 				Match(IDENT);
 				}
 				}
-				State = 553;
+				State = 557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3824,21 +3847,21 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 558;
 			argument();
-			State = 559;
+			State = 563;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 555;
+				State = 559;
 				Match(COMMA);
-				State = 556;
+				State = 560;
 				argument();
 				}
 				}
-				State = 561;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3897,14 +3920,14 @@ internal partial class LitmusCParser : Parser {
 		ArgumentContext _localctx = new ArgumentContext(Context, State);
 		EnterRule(_localctx, 66, RULE_argument);
 		try {
-			State = 564;
+			State = 568;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ExprArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -3912,7 +3935,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new OperatorArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 567;
 				operatorArg();
 				}
 				break;
@@ -3960,83 +3983,83 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 68, RULE_operatorArg);
 		int _la;
 		try {
-			State = 579;
+			State = 583;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 566;
+				State = 570;
 				Match(PLUS);
 				}
 				break;
 			case MINUS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 571;
 				Match(MINUS);
 				}
 				break;
 			case STAR:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 568;
+				State = 572;
 				Match(STAR);
 				}
 				break;
 			case SLASH:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 569;
+				State = 573;
 				Match(SLASH);
 				}
 				break;
 			case PERCENT:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 570;
+				State = 574;
 				Match(PERCENT);
 				}
 				break;
 			case PIPE:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 571;
+				State = 575;
 				Match(PIPE);
 				}
 				break;
 			case CARET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 572;
+				State = 576;
 				Match(CARET);
 				}
 				break;
 			case SHL:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 573;
+				State = 577;
 				Match(SHL);
 				}
 				break;
 			case SHR:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 574;
+				State = 578;
 				Match(SHR);
 				}
 				break;
 			case AMP:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 575;
+				State = 579;
 				Match(AMP);
-				State = 577;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TILDE) {
 					{
-					State = 576;
+					State = 580;
 					Match(TILDE);
 					}
 				}
@@ -4093,7 +4116,7 @@ internal partial class LitmusCParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,93,582,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,93,586,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -4103,201 +4126,202 @@ internal partial class LitmusCParser : Parser {
 		12,2,102,9,2,1,2,5,2,105,8,2,10,2,12,2,108,9,2,3,2,110,8,2,1,2,1,2,1,3,
 		1,3,5,3,116,8,3,10,3,12,3,119,9,3,1,3,1,3,3,3,123,8,3,1,3,1,3,3,3,127,
 		8,3,1,3,1,3,1,3,3,3,132,8,3,3,3,134,8,3,1,4,1,4,3,4,138,8,4,1,4,1,4,1,
-		5,1,5,1,5,1,5,1,6,1,6,1,6,3,6,149,8,6,1,6,1,6,1,6,1,7,1,7,1,7,1,7,5,7,
-		158,8,7,10,7,12,7,161,9,7,3,7,163,8,7,1,8,1,8,5,8,167,8,8,10,8,12,8,170,
-		9,8,1,8,1,8,1,9,5,9,175,8,9,10,9,12,9,178,9,9,1,9,3,9,181,8,9,1,9,3,9,
-		184,8,9,1,10,1,10,1,10,4,10,189,8,10,11,10,12,10,190,1,10,1,10,1,10,5,
-		10,196,8,10,10,10,12,10,199,9,10,1,10,1,10,4,10,203,8,10,11,10,12,10,204,
-		1,10,5,10,208,8,10,10,10,12,10,211,9,10,1,10,5,10,214,8,10,10,10,12,10,
-		217,9,10,3,10,219,8,10,1,10,1,10,1,10,3,10,224,8,10,1,11,1,11,1,11,5,11,
-		229,8,11,10,11,12,11,232,9,11,1,11,1,11,1,12,1,12,3,12,238,8,12,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,3,13,247,8,13,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,262,8,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,5,14,273,8,14,10,14,12,14,276,9,14,1,15,1,15,1,
-		15,1,15,1,15,1,15,1,15,3,15,285,8,15,1,15,1,15,3,15,289,8,15,1,16,5,16,
-		292,8,16,10,16,12,16,295,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,5,17,
-		304,8,17,10,17,12,17,307,9,17,3,17,309,8,17,1,17,1,17,1,17,3,17,314,8,
-		17,1,18,5,18,317,8,18,10,18,12,18,320,9,18,1,18,1,18,5,18,324,8,18,10,
-		18,12,18,327,9,18,1,19,4,19,330,8,19,11,19,12,19,331,1,19,1,19,3,19,336,
-		8,19,1,20,1,20,5,20,340,8,20,10,20,12,20,343,9,20,1,21,1,21,5,21,347,8,
-		21,10,21,12,21,350,9,21,1,22,1,22,5,22,354,8,22,10,22,12,22,357,9,22,1,
-		22,1,22,1,23,1,23,3,23,363,8,23,1,24,1,24,1,24,1,24,5,24,369,8,24,10,24,
-		12,24,372,9,24,1,24,1,24,1,25,5,25,377,8,25,10,25,12,25,380,9,25,1,25,
-		1,25,1,25,3,25,385,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,395,
-		8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,418,8,26,1,26,1,26,3,26,422,
-		8,26,1,26,1,26,3,26,426,8,26,1,26,1,26,1,26,1,26,5,26,432,8,26,10,26,12,
-		26,435,9,26,1,26,3,26,438,8,26,1,27,1,27,1,27,1,27,5,27,444,8,27,10,27,
-		12,27,447,9,27,1,27,3,27,450,8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,3,28,461,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,5,28,507,8,28,10,28,12,28,510,9,28,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,521,8,29,1,29,1,29,1,29,1,
-		29,3,29,527,8,29,1,29,1,29,1,29,3,29,532,8,29,1,29,3,29,535,8,29,3,29,
-		537,8,29,1,30,1,30,1,30,5,30,542,8,30,10,30,12,30,545,9,30,1,31,1,31,1,
-		31,5,31,550,8,31,10,31,12,31,553,9,31,1,32,1,32,1,32,5,32,558,8,32,10,
-		32,12,32,561,9,32,1,33,1,33,3,33,565,8,33,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,3,34,578,8,34,3,34,580,8,34,1,34,0,2,28,56,35,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,0,15,2,0,24,24,88,88,3,0,46,46,59,60,77,
-		77,2,0,45,45,55,55,2,0,44,44,80,80,1,0,41,42,1,0,38,39,1,0,32,36,1,0,51,
-		51,3,0,80,82,85,85,88,89,1,0,82,84,1,0,80,81,1,0,63,64,2,0,61,62,78,79,
-		1,0,59,60,1,0,67,77,654,0,70,1,0,0,0,2,81,1,0,0,0,4,84,1,0,0,0,6,133,1,
-		0,0,0,8,137,1,0,0,0,10,141,1,0,0,0,12,145,1,0,0,0,14,162,1,0,0,0,16,164,
-		1,0,0,0,18,176,1,0,0,0,20,223,1,0,0,0,22,225,1,0,0,0,24,237,1,0,0,0,26,
-		246,1,0,0,0,28,261,1,0,0,0,30,288,1,0,0,0,32,293,1,0,0,0,34,298,1,0,0,
-		0,36,318,1,0,0,0,38,335,1,0,0,0,40,337,1,0,0,0,42,344,1,0,0,0,44,351,1,
-		0,0,0,46,362,1,0,0,0,48,364,1,0,0,0,50,378,1,0,0,0,52,437,1,0,0,0,54,449,
-		1,0,0,0,56,460,1,0,0,0,58,536,1,0,0,0,60,538,1,0,0,0,62,546,1,0,0,0,64,
-		554,1,0,0,0,66,564,1,0,0,0,68,579,1,0,0,0,70,71,3,2,1,0,71,75,3,4,2,0,
-		72,74,3,12,6,0,73,72,1,0,0,0,74,77,1,0,0,0,75,73,1,0,0,0,75,76,1,0,0,0,
-		76,78,1,0,0,0,77,75,1,0,0,0,78,79,3,18,9,0,79,80,5,0,0,1,80,1,1,0,0,0,
-		81,82,5,2,0,0,82,83,5,5,0,0,83,3,1,0,0,0,84,88,5,1,0,0,85,87,5,51,0,0,
-		86,85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,89,1,0,0,0,89,109,1,0,0,0,
-		90,88,1,0,0,0,91,100,3,6,3,0,92,94,5,51,0,0,93,92,1,0,0,0,94,95,1,0,0,
-		0,95,93,1,0,0,0,95,96,1,0,0,0,96,97,1,0,0,0,97,99,3,6,3,0,98,93,1,0,0,
-		0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,106,1,0,0,0,102,100,
-		1,0,0,0,103,105,5,51,0,0,104,103,1,0,0,0,105,108,1,0,0,0,106,104,1,0,0,
-		0,106,107,1,0,0,0,107,110,1,0,0,0,108,106,1,0,0,0,109,91,1,0,0,0,109,110,
-		1,0,0,0,110,111,1,0,0,0,111,112,5,18,0,0,112,5,1,0,0,0,113,117,3,36,18,
-		0,114,116,3,40,20,0,115,114,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,
-		118,1,0,0,0,118,120,1,0,0,0,119,117,1,0,0,0,120,122,3,8,4,0,121,123,3,
-		10,5,0,122,121,1,0,0,0,122,123,1,0,0,0,123,126,1,0,0,0,124,125,5,77,0,
-		0,125,127,3,56,28,0,126,124,1,0,0,0,126,127,1,0,0,0,127,134,1,0,0,0,128,
-		131,3,8,4,0,129,130,5,77,0,0,130,132,3,56,28,0,131,129,1,0,0,0,131,132,
-		1,0,0,0,132,134,1,0,0,0,133,113,1,0,0,0,133,128,1,0,0,0,134,7,1,0,0,0,
-		135,136,5,41,0,0,136,138,5,53,0,0,137,135,1,0,0,0,137,138,1,0,0,0,138,
-		139,1,0,0,0,139,140,5,42,0,0,140,9,1,0,0,0,141,142,5,49,0,0,142,143,5,
-		41,0,0,143,144,5,50,0,0,144,11,1,0,0,0,145,146,5,42,0,0,146,148,5,47,0,
-		0,147,149,3,14,7,0,148,147,1,0,0,0,148,149,1,0,0,0,149,150,1,0,0,0,150,
-		151,5,48,0,0,151,152,3,44,22,0,152,13,1,0,0,0,153,163,5,40,0,0,154,159,
-		3,16,8,0,155,156,5,52,0,0,156,158,3,16,8,0,157,155,1,0,0,0,158,161,1,0,
-		0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,
-		153,1,0,0,0,162,154,1,0,0,0,163,15,1,0,0,0,164,168,3,36,18,0,165,167,3,
-		40,20,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,
-		0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,42,0,0,172,17,1,0,0,0,173,
-		175,3,20,10,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,
-		1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,179,181,3,26,13,0,180,179,1,0,
-		0,0,180,181,1,0,0,0,181,183,1,0,0,0,182,184,5,51,0,0,183,182,1,0,0,0,183,
-		184,1,0,0,0,184,19,1,0,0,0,185,186,5,23,0,0,186,188,5,53,0,0,187,189,3,
-		22,11,0,188,187,1,0,0,0,189,190,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,
-		0,191,224,1,0,0,0,192,193,5,21,0,0,193,197,5,49,0,0,194,196,5,51,0,0,195,
-		194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,218,1,
-		0,0,0,199,197,1,0,0,0,200,209,3,30,15,0,201,203,5,51,0,0,202,201,1,0,0,
-		0,203,204,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,
-		208,3,30,15,0,207,202,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,
-		1,0,0,0,210,215,1,0,0,0,211,209,1,0,0,0,212,214,5,51,0,0,213,212,1,0,0,
-		0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,219,1,0,0,0,217,
-		215,1,0,0,0,218,200,1,0,0,0,218,219,1,0,0,0,219,220,1,0,0,0,220,224,5,
-		50,0,0,221,222,5,22,0,0,222,224,3,28,14,0,223,185,1,0,0,0,223,192,1,0,
-		0,0,223,221,1,0,0,0,224,21,1,0,0,0,225,226,5,47,0,0,226,230,5,42,0,0,227,
-		229,3,24,12,0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,231,
-		1,0,0,0,231,233,1,0,0,0,232,230,1,0,0,0,233,234,5,48,0,0,234,23,1,0,0,
-		0,235,238,5,42,0,0,236,238,3,22,11,0,237,235,1,0,0,0,237,236,1,0,0,0,238,
-		25,1,0,0,0,239,240,5,19,0,0,240,247,3,28,14,0,241,242,7,0,0,0,242,243,
-		5,19,0,0,243,247,3,28,14,0,244,245,5,20,0,0,245,247,3,28,14,0,246,239,
-		1,0,0,0,246,241,1,0,0,0,246,244,1,0,0,0,247,27,1,0,0,0,248,249,6,14,-1,
-		0,249,250,5,47,0,0,250,251,3,28,14,0,251,252,5,48,0,0,252,262,1,0,0,0,
-		253,254,7,0,0,0,254,262,3,28,14,7,255,262,5,25,0,0,256,262,5,26,0,0,257,
-		258,3,30,15,0,258,259,7,1,0,0,259,260,3,30,15,0,260,262,1,0,0,0,261,248,
-		1,0,0,0,261,253,1,0,0,0,261,255,1,0,0,0,261,256,1,0,0,0,261,257,1,0,0,
-		0,262,274,1,0,0,0,263,264,10,6,0,0,264,265,7,2,0,0,265,273,3,28,14,6,266,
-		267,10,5,0,0,267,268,5,43,0,0,268,273,3,28,14,6,269,270,10,4,0,0,270,271,
-		7,3,0,0,271,273,3,28,14,5,272,263,1,0,0,0,272,266,1,0,0,0,272,269,1,0,
-		0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,275,1,0,0,0,275,29,1,0,0,0,276,
-		274,1,0,0,0,277,278,7,4,0,0,278,279,5,53,0,0,279,289,5,42,0,0,280,281,
-		5,49,0,0,281,282,5,42,0,0,282,289,5,50,0,0,283,285,5,81,0,0,284,283,1,
-		0,0,0,284,285,1,0,0,0,285,286,1,0,0,0,286,289,5,41,0,0,287,289,5,42,0,
-		0,288,277,1,0,0,0,288,280,1,0,0,0,288,284,1,0,0,0,288,287,1,0,0,0,289,
-		31,1,0,0,0,290,292,3,34,17,0,291,290,1,0,0,0,292,295,1,0,0,0,293,291,1,
-		0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,0,0,1,
-		297,33,1,0,0,0,298,299,5,42,0,0,299,308,5,47,0,0,300,305,5,42,0,0,301,
-		302,5,52,0,0,302,304,5,42,0,0,303,301,1,0,0,0,304,307,1,0,0,0,305,303,
-		1,0,0,0,305,306,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,308,300,1,0,0,
-		0,308,309,1,0,0,0,309,310,1,0,0,0,310,313,5,48,0,0,311,314,3,44,22,0,312,
-		314,3,56,28,0,313,311,1,0,0,0,313,312,1,0,0,0,314,35,1,0,0,0,315,317,7,
-		5,0,0,316,315,1,0,0,0,317,320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,
-		319,321,1,0,0,0,320,318,1,0,0,0,321,325,3,38,19,0,322,324,5,39,0,0,323,
-		322,1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,37,1,0,
-		0,0,327,325,1,0,0,0,328,330,5,40,0,0,329,328,1,0,0,0,330,331,1,0,0,0,331,
-		329,1,0,0,0,331,332,1,0,0,0,332,336,1,0,0,0,333,334,5,37,0,0,334,336,5,
-		42,0,0,335,329,1,0,0,0,335,333,1,0,0,0,336,39,1,0,0,0,337,341,5,82,0,0,
-		338,340,5,39,0,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,341,342,
-		1,0,0,0,342,41,1,0,0,0,343,341,1,0,0,0,344,348,3,36,18,0,345,347,3,40,
-		20,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,
-		43,1,0,0,0,350,348,1,0,0,0,351,355,5,1,0,0,352,354,3,46,23,0,353,352,1,
-		0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,0,
-		357,355,1,0,0,0,358,359,5,18,0,0,359,45,1,0,0,0,360,363,3,48,24,0,361,
-		363,3,52,26,0,362,360,1,0,0,0,362,361,1,0,0,0,363,47,1,0,0,0,364,365,3,
-		36,18,0,365,370,3,50,25,0,366,367,5,52,0,0,367,369,3,50,25,0,368,366,1,
-		0,0,0,369,372,1,0,0,0,370,368,1,0,0,0,370,371,1,0,0,0,371,373,1,0,0,0,
-		372,370,1,0,0,0,373,374,5,51,0,0,374,49,1,0,0,0,375,377,3,40,20,0,376,
-		375,1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,0,378,379,1,0,0,0,379,381,1,
-		0,0,0,380,378,1,0,0,0,381,384,5,42,0,0,382,383,5,77,0,0,383,385,3,56,28,
-		0,384,382,1,0,0,0,384,385,1,0,0,0,385,51,1,0,0,0,386,438,3,44,22,0,387,
-		388,5,27,0,0,388,389,5,47,0,0,389,390,3,56,28,0,390,391,5,48,0,0,391,394,
-		3,52,26,0,392,393,5,28,0,0,393,395,3,52,26,0,394,392,1,0,0,0,394,395,1,
-		0,0,0,395,438,1,0,0,0,396,397,3,56,28,0,397,398,5,51,0,0,398,438,1,0,0,
-		0,399,438,5,51,0,0,400,401,5,29,0,0,401,402,5,47,0,0,402,403,3,56,28,0,
-		403,404,5,48,0,0,404,405,3,52,26,0,405,438,1,0,0,0,406,407,5,31,0,0,407,
-		408,3,52,26,0,408,409,5,29,0,0,409,410,5,47,0,0,410,411,3,56,28,0,411,
-		412,5,48,0,0,412,413,5,51,0,0,413,438,1,0,0,0,414,415,5,30,0,0,415,417,
-		5,47,0,0,416,418,3,54,27,0,417,416,1,0,0,0,417,418,1,0,0,0,418,419,1,0,
-		0,0,419,421,5,51,0,0,420,422,3,56,28,0,421,420,1,0,0,0,421,422,1,0,0,0,
-		422,423,1,0,0,0,423,425,5,51,0,0,424,426,3,56,28,0,425,424,1,0,0,0,425,
-		426,1,0,0,0,426,427,1,0,0,0,427,428,5,48,0,0,428,438,3,52,26,0,429,433,
-		7,6,0,0,430,432,8,7,0,0,431,430,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,
-		0,433,434,1,0,0,0,434,436,1,0,0,0,435,433,1,0,0,0,436,438,5,51,0,0,437,
-		386,1,0,0,0,437,387,1,0,0,0,437,396,1,0,0,0,437,399,1,0,0,0,437,400,1,
-		0,0,0,437,406,1,0,0,0,437,414,1,0,0,0,437,429,1,0,0,0,438,53,1,0,0,0,439,
-		440,3,36,18,0,440,445,3,50,25,0,441,442,5,52,0,0,442,444,3,50,25,0,443,
-		441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,450,1,
-		0,0,0,447,445,1,0,0,0,448,450,3,56,28,0,449,439,1,0,0,0,449,448,1,0,0,
-		0,450,55,1,0,0,0,451,452,6,28,-1,0,452,461,3,58,29,0,453,454,7,8,0,0,454,
-		461,3,56,28,14,455,456,5,47,0,0,456,457,3,42,21,0,457,458,5,48,0,0,458,
-		459,3,56,28,13,459,461,1,0,0,0,460,451,1,0,0,0,460,453,1,0,0,0,460,455,
-		1,0,0,0,461,508,1,0,0,0,462,463,10,12,0,0,463,464,7,9,0,0,464,507,3,56,
-		28,13,465,466,10,11,0,0,466,467,7,10,0,0,467,507,3,56,28,12,468,469,10,
-		10,0,0,469,470,7,11,0,0,470,507,3,56,28,11,471,472,10,9,0,0,472,473,7,
-		12,0,0,473,507,3,56,28,10,474,475,10,8,0,0,475,476,7,13,0,0,476,507,3,
-		56,28,9,477,478,10,7,0,0,478,479,5,85,0,0,479,507,3,56,28,8,480,481,10,
-		6,0,0,481,482,5,87,0,0,482,507,3,56,28,7,483,484,10,5,0,0,484,485,5,86,
-		0,0,485,507,3,56,28,6,486,487,10,4,0,0,487,488,5,65,0,0,488,507,3,56,28,
-		5,489,490,10,3,0,0,490,491,5,66,0,0,491,507,3,56,28,4,492,493,10,2,0,0,
-		493,494,5,54,0,0,494,495,3,56,28,0,495,496,5,53,0,0,496,497,3,56,28,2,
-		497,507,1,0,0,0,498,499,10,1,0,0,499,500,7,14,0,0,500,507,3,56,28,1,501,
-		502,10,15,0,0,502,503,5,49,0,0,503,504,3,56,28,0,504,505,5,50,0,0,505,
-		507,1,0,0,0,506,462,1,0,0,0,506,465,1,0,0,0,506,468,1,0,0,0,506,471,1,
-		0,0,0,506,474,1,0,0,0,506,477,1,0,0,0,506,480,1,0,0,0,506,483,1,0,0,0,
-		506,486,1,0,0,0,506,489,1,0,0,0,506,492,1,0,0,0,506,498,1,0,0,0,506,501,
-		1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,57,1,0,0,0,
-		510,508,1,0,0,0,511,537,5,41,0,0,512,537,5,42,0,0,513,514,5,47,0,0,514,
-		515,3,56,28,0,515,516,5,48,0,0,516,537,1,0,0,0,517,518,5,42,0,0,518,520,
-		5,47,0,0,519,521,3,64,32,0,520,519,1,0,0,0,520,521,1,0,0,0,521,522,1,0,
-		0,0,522,537,5,48,0,0,523,524,5,42,0,0,524,526,5,1,0,0,525,527,3,60,30,
-		0,526,525,1,0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,534,5,18,0,0,529,
-		531,5,47,0,0,530,532,3,64,32,0,531,530,1,0,0,0,531,532,1,0,0,0,532,533,
-		1,0,0,0,533,535,5,48,0,0,534,529,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,
-		0,536,511,1,0,0,0,536,512,1,0,0,0,536,513,1,0,0,0,536,517,1,0,0,0,536,
-		523,1,0,0,0,537,59,1,0,0,0,538,543,3,62,31,0,539,540,5,52,0,0,540,542,
-		3,62,31,0,541,539,1,0,0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,544,1,0,
-		0,0,544,61,1,0,0,0,545,543,1,0,0,0,546,551,5,42,0,0,547,548,5,81,0,0,548,
-		550,5,42,0,0,549,547,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,
-		0,0,0,552,63,1,0,0,0,553,551,1,0,0,0,554,559,3,66,33,0,555,556,5,52,0,
-		0,556,558,3,66,33,0,557,555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,
-		560,1,0,0,0,560,65,1,0,0,0,561,559,1,0,0,0,562,565,3,56,28,0,563,565,3,
-		68,34,0,564,562,1,0,0,0,564,563,1,0,0,0,565,67,1,0,0,0,566,580,5,80,0,
-		0,567,580,5,81,0,0,568,580,5,82,0,0,569,580,5,83,0,0,570,580,5,84,0,0,
-		571,580,5,86,0,0,572,580,5,87,0,0,573,580,5,63,0,0,574,580,5,64,0,0,575,
-		577,5,85,0,0,576,578,5,88,0,0,577,576,1,0,0,0,577,578,1,0,0,0,578,580,
-		1,0,0,0,579,566,1,0,0,0,579,567,1,0,0,0,579,568,1,0,0,0,579,569,1,0,0,
-		0,579,570,1,0,0,0,579,571,1,0,0,0,579,572,1,0,0,0,579,573,1,0,0,0,579,
-		574,1,0,0,0,579,575,1,0,0,0,580,69,1,0,0,0,71,75,88,95,100,106,109,117,
-		122,126,131,133,137,148,159,162,168,176,180,183,190,197,204,209,215,218,
-		223,230,237,246,261,272,274,284,288,293,305,308,313,318,325,331,335,341,
-		348,355,362,370,378,384,394,417,421,425,433,437,445,449,460,506,508,520,
-		526,531,534,536,543,551,559,564,577,579
+		4,1,4,3,4,144,8,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,3,6,153,8,6,1,6,1,6,1,6,
+		1,7,1,7,1,7,1,7,5,7,162,8,7,10,7,12,7,165,9,7,3,7,167,8,7,1,8,1,8,5,8,
+		171,8,8,10,8,12,8,174,9,8,1,8,1,8,1,9,5,9,179,8,9,10,9,12,9,182,9,9,1,
+		9,3,9,185,8,9,1,9,3,9,188,8,9,1,10,1,10,1,10,4,10,193,8,10,11,10,12,10,
+		194,1,10,1,10,1,10,5,10,200,8,10,10,10,12,10,203,9,10,1,10,1,10,4,10,207,
+		8,10,11,10,12,10,208,1,10,5,10,212,8,10,10,10,12,10,215,9,10,1,10,5,10,
+		218,8,10,10,10,12,10,221,9,10,3,10,223,8,10,1,10,1,10,1,10,3,10,228,8,
+		10,1,11,1,11,1,11,5,11,233,8,11,10,11,12,11,236,9,11,1,11,1,11,1,12,1,
+		12,3,12,242,8,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,251,8,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,266,8,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,277,8,14,10,14,12,
+		14,280,9,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,289,8,15,1,15,1,15,
+		3,15,293,8,15,1,16,5,16,296,8,16,10,16,12,16,299,9,16,1,16,1,16,1,17,1,
+		17,1,17,1,17,1,17,5,17,308,8,17,10,17,12,17,311,9,17,3,17,313,8,17,1,17,
+		1,17,1,17,3,17,318,8,17,1,18,5,18,321,8,18,10,18,12,18,324,9,18,1,18,1,
+		18,5,18,328,8,18,10,18,12,18,331,9,18,1,19,4,19,334,8,19,11,19,12,19,335,
+		1,19,1,19,3,19,340,8,19,1,20,1,20,5,20,344,8,20,10,20,12,20,347,9,20,1,
+		21,1,21,5,21,351,8,21,10,21,12,21,354,9,21,1,22,1,22,5,22,358,8,22,10,
+		22,12,22,361,9,22,1,22,1,22,1,23,1,23,3,23,367,8,23,1,24,1,24,1,24,1,24,
+		5,24,373,8,24,10,24,12,24,376,9,24,1,24,1,24,1,25,5,25,381,8,25,10,25,
+		12,25,384,9,25,1,25,1,25,1,25,3,25,389,8,25,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,3,26,399,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,422,8,
+		26,1,26,1,26,3,26,426,8,26,1,26,1,26,3,26,430,8,26,1,26,1,26,1,26,1,26,
+		5,26,436,8,26,10,26,12,26,439,9,26,1,26,3,26,442,8,26,1,27,1,27,1,27,1,
+		27,5,27,448,8,27,10,27,12,27,451,9,27,1,27,3,27,454,8,27,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,3,28,465,8,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,511,8,28,10,
+		28,12,28,514,9,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,525,
+		8,29,1,29,1,29,1,29,1,29,3,29,531,8,29,1,29,1,29,1,29,3,29,536,8,29,1,
+		29,3,29,539,8,29,3,29,541,8,29,1,30,1,30,1,30,5,30,546,8,30,10,30,12,30,
+		549,9,30,1,31,1,31,1,31,5,31,554,8,31,10,31,12,31,557,9,31,1,32,1,32,1,
+		32,5,32,562,8,32,10,32,12,32,565,9,32,1,33,1,33,3,33,569,8,33,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,582,8,34,3,34,584,8,
+		34,1,34,0,2,28,56,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,15,2,0,24,24,88,88,
+		3,0,46,46,59,60,77,77,2,0,45,45,55,55,2,0,44,44,80,80,1,0,41,42,1,0,38,
+		39,1,0,32,36,1,0,51,51,3,0,80,82,85,85,88,89,1,0,82,84,1,0,80,81,1,0,63,
+		64,2,0,61,62,78,79,1,0,59,60,1,0,67,77,659,0,70,1,0,0,0,2,81,1,0,0,0,4,
+		84,1,0,0,0,6,133,1,0,0,0,8,143,1,0,0,0,10,145,1,0,0,0,12,149,1,0,0,0,14,
+		166,1,0,0,0,16,168,1,0,0,0,18,180,1,0,0,0,20,227,1,0,0,0,22,229,1,0,0,
+		0,24,241,1,0,0,0,26,250,1,0,0,0,28,265,1,0,0,0,30,292,1,0,0,0,32,297,1,
+		0,0,0,34,302,1,0,0,0,36,322,1,0,0,0,38,339,1,0,0,0,40,341,1,0,0,0,42,348,
+		1,0,0,0,44,355,1,0,0,0,46,366,1,0,0,0,48,368,1,0,0,0,50,382,1,0,0,0,52,
+		441,1,0,0,0,54,453,1,0,0,0,56,464,1,0,0,0,58,540,1,0,0,0,60,542,1,0,0,
+		0,62,550,1,0,0,0,64,558,1,0,0,0,66,568,1,0,0,0,68,583,1,0,0,0,70,71,3,
+		2,1,0,71,75,3,4,2,0,72,74,3,12,6,0,73,72,1,0,0,0,74,77,1,0,0,0,75,73,1,
+		0,0,0,75,76,1,0,0,0,76,78,1,0,0,0,77,75,1,0,0,0,78,79,3,18,9,0,79,80,5,
+		0,0,1,80,1,1,0,0,0,81,82,5,2,0,0,82,83,5,5,0,0,83,3,1,0,0,0,84,88,5,1,
+		0,0,85,87,5,51,0,0,86,85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,89,1,0,
+		0,0,89,109,1,0,0,0,90,88,1,0,0,0,91,100,3,6,3,0,92,94,5,51,0,0,93,92,1,
+		0,0,0,94,95,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,0,96,97,1,0,0,0,97,99,3,
+		6,3,0,98,93,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,
+		106,1,0,0,0,102,100,1,0,0,0,103,105,5,51,0,0,104,103,1,0,0,0,105,108,1,
+		0,0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,110,1,0,0,0,108,106,1,0,0,0,
+		109,91,1,0,0,0,109,110,1,0,0,0,110,111,1,0,0,0,111,112,5,18,0,0,112,5,
+		1,0,0,0,113,117,3,36,18,0,114,116,3,40,20,0,115,114,1,0,0,0,116,119,1,
+		0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,118,120,1,0,0,0,119,117,1,0,0,0,
+		120,122,3,8,4,0,121,123,3,10,5,0,122,121,1,0,0,0,122,123,1,0,0,0,123,126,
+		1,0,0,0,124,125,5,77,0,0,125,127,3,56,28,0,126,124,1,0,0,0,126,127,1,0,
+		0,0,127,134,1,0,0,0,128,131,3,8,4,0,129,130,5,77,0,0,130,132,3,56,28,0,
+		131,129,1,0,0,0,131,132,1,0,0,0,132,134,1,0,0,0,133,113,1,0,0,0,133,128,
+		1,0,0,0,134,7,1,0,0,0,135,136,5,41,0,0,136,138,5,53,0,0,137,135,1,0,0,
+		0,137,138,1,0,0,0,138,139,1,0,0,0,139,144,5,42,0,0,140,141,5,49,0,0,141,
+		142,5,42,0,0,142,144,5,50,0,0,143,137,1,0,0,0,143,140,1,0,0,0,144,9,1,
+		0,0,0,145,146,5,49,0,0,146,147,5,41,0,0,147,148,5,50,0,0,148,11,1,0,0,
+		0,149,150,5,42,0,0,150,152,5,47,0,0,151,153,3,14,7,0,152,151,1,0,0,0,152,
+		153,1,0,0,0,153,154,1,0,0,0,154,155,5,48,0,0,155,156,3,44,22,0,156,13,
+		1,0,0,0,157,167,5,40,0,0,158,163,3,16,8,0,159,160,5,52,0,0,160,162,3,16,
+		8,0,161,159,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,
+		167,1,0,0,0,165,163,1,0,0,0,166,157,1,0,0,0,166,158,1,0,0,0,167,15,1,0,
+		0,0,168,172,3,36,18,0,169,171,3,40,20,0,170,169,1,0,0,0,171,174,1,0,0,
+		0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,
+		176,5,42,0,0,176,17,1,0,0,0,177,179,3,20,10,0,178,177,1,0,0,0,179,182,
+		1,0,0,0,180,178,1,0,0,0,180,181,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,
+		0,183,185,3,26,13,0,184,183,1,0,0,0,184,185,1,0,0,0,185,187,1,0,0,0,186,
+		188,5,51,0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,19,1,0,0,0,189,190,5,
+		23,0,0,190,192,5,53,0,0,191,193,3,22,11,0,192,191,1,0,0,0,193,194,1,0,
+		0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,228,1,0,0,0,196,197,5,21,0,0,197,
+		201,5,49,0,0,198,200,5,51,0,0,199,198,1,0,0,0,200,203,1,0,0,0,201,199,
+		1,0,0,0,201,202,1,0,0,0,202,222,1,0,0,0,203,201,1,0,0,0,204,213,3,30,15,
+		0,205,207,5,51,0,0,206,205,1,0,0,0,207,208,1,0,0,0,208,206,1,0,0,0,208,
+		209,1,0,0,0,209,210,1,0,0,0,210,212,3,30,15,0,211,206,1,0,0,0,212,215,
+		1,0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,219,1,0,0,0,215,213,1,0,0,
+		0,216,218,5,51,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,
+		220,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,222,204,1,0,0,0,222,223,1,
+		0,0,0,223,224,1,0,0,0,224,228,5,50,0,0,225,226,5,22,0,0,226,228,3,28,14,
+		0,227,189,1,0,0,0,227,196,1,0,0,0,227,225,1,0,0,0,228,21,1,0,0,0,229,230,
+		5,47,0,0,230,234,5,42,0,0,231,233,3,24,12,0,232,231,1,0,0,0,233,236,1,
+		0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,
+		237,238,5,48,0,0,238,23,1,0,0,0,239,242,5,42,0,0,240,242,3,22,11,0,241,
+		239,1,0,0,0,241,240,1,0,0,0,242,25,1,0,0,0,243,244,5,19,0,0,244,251,3,
+		28,14,0,245,246,7,0,0,0,246,247,5,19,0,0,247,251,3,28,14,0,248,249,5,20,
+		0,0,249,251,3,28,14,0,250,243,1,0,0,0,250,245,1,0,0,0,250,248,1,0,0,0,
+		251,27,1,0,0,0,252,253,6,14,-1,0,253,254,5,47,0,0,254,255,3,28,14,0,255,
+		256,5,48,0,0,256,266,1,0,0,0,257,258,7,0,0,0,258,266,3,28,14,7,259,266,
+		5,25,0,0,260,266,5,26,0,0,261,262,3,30,15,0,262,263,7,1,0,0,263,264,3,
+		30,15,0,264,266,1,0,0,0,265,252,1,0,0,0,265,257,1,0,0,0,265,259,1,0,0,
+		0,265,260,1,0,0,0,265,261,1,0,0,0,266,278,1,0,0,0,267,268,10,6,0,0,268,
+		269,7,2,0,0,269,277,3,28,14,6,270,271,10,5,0,0,271,272,5,43,0,0,272,277,
+		3,28,14,6,273,274,10,4,0,0,274,275,7,3,0,0,275,277,3,28,14,5,276,267,1,
+		0,0,0,276,270,1,0,0,0,276,273,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,
+		278,279,1,0,0,0,279,29,1,0,0,0,280,278,1,0,0,0,281,282,7,4,0,0,282,283,
+		5,53,0,0,283,293,5,42,0,0,284,285,5,49,0,0,285,286,5,42,0,0,286,293,5,
+		50,0,0,287,289,5,81,0,0,288,287,1,0,0,0,288,289,1,0,0,0,289,290,1,0,0,
+		0,290,293,5,41,0,0,291,293,5,42,0,0,292,281,1,0,0,0,292,284,1,0,0,0,292,
+		288,1,0,0,0,292,291,1,0,0,0,293,31,1,0,0,0,294,296,3,34,17,0,295,294,1,
+		0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,
+		299,297,1,0,0,0,300,301,5,0,0,1,301,33,1,0,0,0,302,303,5,42,0,0,303,312,
+		5,47,0,0,304,309,5,42,0,0,305,306,5,52,0,0,306,308,5,42,0,0,307,305,1,
+		0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,313,1,0,0,0,
+		311,309,1,0,0,0,312,304,1,0,0,0,312,313,1,0,0,0,313,314,1,0,0,0,314,317,
+		5,48,0,0,315,318,3,44,22,0,316,318,3,56,28,0,317,315,1,0,0,0,317,316,1,
+		0,0,0,318,35,1,0,0,0,319,321,7,5,0,0,320,319,1,0,0,0,321,324,1,0,0,0,322,
+		320,1,0,0,0,322,323,1,0,0,0,323,325,1,0,0,0,324,322,1,0,0,0,325,329,3,
+		38,19,0,326,328,5,39,0,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,
+		0,329,330,1,0,0,0,330,37,1,0,0,0,331,329,1,0,0,0,332,334,5,40,0,0,333,
+		332,1,0,0,0,334,335,1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,340,1,
+		0,0,0,337,338,5,37,0,0,338,340,5,42,0,0,339,333,1,0,0,0,339,337,1,0,0,
+		0,340,39,1,0,0,0,341,345,5,82,0,0,342,344,5,39,0,0,343,342,1,0,0,0,344,
+		347,1,0,0,0,345,343,1,0,0,0,345,346,1,0,0,0,346,41,1,0,0,0,347,345,1,0,
+		0,0,348,352,3,36,18,0,349,351,3,40,20,0,350,349,1,0,0,0,351,354,1,0,0,
+		0,352,350,1,0,0,0,352,353,1,0,0,0,353,43,1,0,0,0,354,352,1,0,0,0,355,359,
+		5,1,0,0,356,358,3,46,23,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,
+		0,0,359,360,1,0,0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,18,0,0,363,
+		45,1,0,0,0,364,367,3,48,24,0,365,367,3,52,26,0,366,364,1,0,0,0,366,365,
+		1,0,0,0,367,47,1,0,0,0,368,369,3,36,18,0,369,374,3,50,25,0,370,371,5,52,
+		0,0,371,373,3,50,25,0,372,370,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,
+		374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,0,377,378,5,51,0,0,378,49,
+		1,0,0,0,379,381,3,40,20,0,380,379,1,0,0,0,381,384,1,0,0,0,382,380,1,0,
+		0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,388,5,42,0,0,386,
+		387,5,77,0,0,387,389,3,56,28,0,388,386,1,0,0,0,388,389,1,0,0,0,389,51,
+		1,0,0,0,390,442,3,44,22,0,391,392,5,27,0,0,392,393,5,47,0,0,393,394,3,
+		56,28,0,394,395,5,48,0,0,395,398,3,52,26,0,396,397,5,28,0,0,397,399,3,
+		52,26,0,398,396,1,0,0,0,398,399,1,0,0,0,399,442,1,0,0,0,400,401,3,56,28,
+		0,401,402,5,51,0,0,402,442,1,0,0,0,403,442,5,51,0,0,404,405,5,29,0,0,405,
+		406,5,47,0,0,406,407,3,56,28,0,407,408,5,48,0,0,408,409,3,52,26,0,409,
+		442,1,0,0,0,410,411,5,31,0,0,411,412,3,52,26,0,412,413,5,29,0,0,413,414,
+		5,47,0,0,414,415,3,56,28,0,415,416,5,48,0,0,416,417,5,51,0,0,417,442,1,
+		0,0,0,418,419,5,30,0,0,419,421,5,47,0,0,420,422,3,54,27,0,421,420,1,0,
+		0,0,421,422,1,0,0,0,422,423,1,0,0,0,423,425,5,51,0,0,424,426,3,56,28,0,
+		425,424,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,429,5,51,0,0,428,430,
+		3,56,28,0,429,428,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,48,
+		0,0,432,442,3,52,26,0,433,437,7,6,0,0,434,436,8,7,0,0,435,434,1,0,0,0,
+		436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,0,439,437,
+		1,0,0,0,440,442,5,51,0,0,441,390,1,0,0,0,441,391,1,0,0,0,441,400,1,0,0,
+		0,441,403,1,0,0,0,441,404,1,0,0,0,441,410,1,0,0,0,441,418,1,0,0,0,441,
+		433,1,0,0,0,442,53,1,0,0,0,443,444,3,36,18,0,444,449,3,50,25,0,445,446,
+		5,52,0,0,446,448,3,50,25,0,447,445,1,0,0,0,448,451,1,0,0,0,449,447,1,0,
+		0,0,449,450,1,0,0,0,450,454,1,0,0,0,451,449,1,0,0,0,452,454,3,56,28,0,
+		453,443,1,0,0,0,453,452,1,0,0,0,454,55,1,0,0,0,455,456,6,28,-1,0,456,465,
+		3,58,29,0,457,458,7,8,0,0,458,465,3,56,28,14,459,460,5,47,0,0,460,461,
+		3,42,21,0,461,462,5,48,0,0,462,463,3,56,28,13,463,465,1,0,0,0,464,455,
+		1,0,0,0,464,457,1,0,0,0,464,459,1,0,0,0,465,512,1,0,0,0,466,467,10,12,
+		0,0,467,468,7,9,0,0,468,511,3,56,28,13,469,470,10,11,0,0,470,471,7,10,
+		0,0,471,511,3,56,28,12,472,473,10,10,0,0,473,474,7,11,0,0,474,511,3,56,
+		28,11,475,476,10,9,0,0,476,477,7,12,0,0,477,511,3,56,28,10,478,479,10,
+		8,0,0,479,480,7,13,0,0,480,511,3,56,28,9,481,482,10,7,0,0,482,483,5,85,
+		0,0,483,511,3,56,28,8,484,485,10,6,0,0,485,486,5,87,0,0,486,511,3,56,28,
+		7,487,488,10,5,0,0,488,489,5,86,0,0,489,511,3,56,28,6,490,491,10,4,0,0,
+		491,492,5,65,0,0,492,511,3,56,28,5,493,494,10,3,0,0,494,495,5,66,0,0,495,
+		511,3,56,28,4,496,497,10,2,0,0,497,498,5,54,0,0,498,499,3,56,28,0,499,
+		500,5,53,0,0,500,501,3,56,28,2,501,511,1,0,0,0,502,503,10,1,0,0,503,504,
+		7,14,0,0,504,511,3,56,28,1,505,506,10,15,0,0,506,507,5,49,0,0,507,508,
+		3,56,28,0,508,509,5,50,0,0,509,511,1,0,0,0,510,466,1,0,0,0,510,469,1,0,
+		0,0,510,472,1,0,0,0,510,475,1,0,0,0,510,478,1,0,0,0,510,481,1,0,0,0,510,
+		484,1,0,0,0,510,487,1,0,0,0,510,490,1,0,0,0,510,493,1,0,0,0,510,496,1,
+		0,0,0,510,502,1,0,0,0,510,505,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,
+		512,513,1,0,0,0,513,57,1,0,0,0,514,512,1,0,0,0,515,541,5,41,0,0,516,541,
+		5,42,0,0,517,518,5,47,0,0,518,519,3,56,28,0,519,520,5,48,0,0,520,541,1,
+		0,0,0,521,522,5,42,0,0,522,524,5,47,0,0,523,525,3,64,32,0,524,523,1,0,
+		0,0,524,525,1,0,0,0,525,526,1,0,0,0,526,541,5,48,0,0,527,528,5,42,0,0,
+		528,530,5,1,0,0,529,531,3,60,30,0,530,529,1,0,0,0,530,531,1,0,0,0,531,
+		532,1,0,0,0,532,538,5,18,0,0,533,535,5,47,0,0,534,536,3,64,32,0,535,534,
+		1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,537,539,5,48,0,0,538,533,1,0,0,
+		0,538,539,1,0,0,0,539,541,1,0,0,0,540,515,1,0,0,0,540,516,1,0,0,0,540,
+		517,1,0,0,0,540,521,1,0,0,0,540,527,1,0,0,0,541,59,1,0,0,0,542,547,3,62,
+		31,0,543,544,5,52,0,0,544,546,3,62,31,0,545,543,1,0,0,0,546,549,1,0,0,
+		0,547,545,1,0,0,0,547,548,1,0,0,0,548,61,1,0,0,0,549,547,1,0,0,0,550,555,
+		5,42,0,0,551,552,5,81,0,0,552,554,5,42,0,0,553,551,1,0,0,0,554,557,1,0,
+		0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,63,1,0,0,0,557,555,1,0,0,0,558,
+		563,3,66,33,0,559,560,5,52,0,0,560,562,3,66,33,0,561,559,1,0,0,0,562,565,
+		1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,65,1,0,0,0,565,563,1,0,0,0,
+		566,569,3,56,28,0,567,569,3,68,34,0,568,566,1,0,0,0,568,567,1,0,0,0,569,
+		67,1,0,0,0,570,584,5,80,0,0,571,584,5,81,0,0,572,584,5,82,0,0,573,584,
+		5,83,0,0,574,584,5,84,0,0,575,584,5,86,0,0,576,584,5,87,0,0,577,584,5,
+		63,0,0,578,584,5,64,0,0,579,581,5,85,0,0,580,582,5,88,0,0,581,580,1,0,
+		0,0,581,582,1,0,0,0,582,584,1,0,0,0,583,570,1,0,0,0,583,571,1,0,0,0,583,
+		572,1,0,0,0,583,573,1,0,0,0,583,574,1,0,0,0,583,575,1,0,0,0,583,576,1,
+		0,0,0,583,577,1,0,0,0,583,578,1,0,0,0,583,579,1,0,0,0,584,69,1,0,0,0,72,
+		75,88,95,100,106,109,117,122,126,131,133,137,143,152,163,166,172,180,184,
+		187,194,201,208,213,219,222,227,234,241,250,265,276,278,288,292,297,309,
+		312,317,322,329,335,339,345,352,359,366,374,382,388,398,421,425,429,437,
+		441,449,453,464,510,512,524,530,535,538,540,547,555,563,568,581,583
 	};
 
 	public static readonly ATN _ATN =
