@@ -40,6 +40,9 @@ public sealed partial class ExecutionRelations
             "addr" => Value.OfRel(FromEdges(Program.Addr)),
             "data" => Value.OfRel(FromEdges(Program.Data)),
             "ctrl" => Value.OfRel(FromEdges(Program.Ctrl)),
+            // herd's sm: events of the same instruction. herd's C RMW is one event, Litmus's a read and a write
+            // linked by rmw, so those two are the same instruction here (sc.cat's (fr | rf | co); sm).
+            "sm" => Value.OfRel(SameInstruction()),
             "po-loc" => Value.OfRel(SymRel.Inter(F, Rel("po"), Rel("loc"))),
             "rfe" or "coe" or "fre" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("ext"))),
             "rfi" or "coi" or "fri" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("int"))),
@@ -92,6 +95,17 @@ public sealed partial class ExecutionRelations
     }
 
     private SymRel Identity() => Pairs((a, b) => a.Id == b.Id);
+
+    private SymRel SameInstruction()
+    {
+        var r = Identity();
+        foreach (var (a, b, t) in Rel("rmw").Edges())
+        {
+            r.AddOr(F, a, b, t);
+            r.AddOr(F, b, a, t);
+        }
+        return r;
+    }
 
     /// <summary>Source order among each thread's own events; handlers get their place from the solver (see AddHandlerOrder).</summary>
     private SymRel ProgramOrder()
