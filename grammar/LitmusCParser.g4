@@ -65,6 +65,12 @@ postludeClause
     : SCOPES COLON scopeTree+                                     # scopesClause
     | LOCATIONS LBRACKET SEMI* (operand (SEMI+ operand)* SEMI*)? RBRACKET   # locationsClause
     | FILTER prop                                                  # filterClause
+    | REGIONS COLON (region (COMMA? region)*)?                     # regionsClause
+    ;
+
+// regions: x:PROP  (herd's memory regions, e.g. for tagged memory; no C model reads them)
+region
+    : location=IDENT COLON kind=IDENT
     ;
 
 // (system (proc P0 P1) (proc P2)): a kind, then thread names and sub-trees.

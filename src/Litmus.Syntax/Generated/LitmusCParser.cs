@@ -38,54 +38,56 @@ internal partial class LitmusCParser : Parser {
 		LBRACE=1, ARCH=2, ARCH_WS=3, TN_WS=4, TEST_NAME=5, TN_NEWLINE=6, H_COMMENT=7, 
 		H_LINE_COMMENT=8, H_STRING=9, H_KEY_VALUE=10, H_NEWLINE=11, H_TEXT=12, 
 		H_CHAR=13, WS=14, OCAML_COMMENT=15, LINE_COMMENT=16, BLOCK_COMMENT=17, 
-		RBRACE=18, EXISTS=19, FORALL=20, LOCATIONS=21, FILTER=22, SCOPES=23, NOT_WORD=24, 
-		TRUE=25, FALSE=26, IF=27, ELSE=28, WHILE=29, FOR=30, DO=31, GOTO=32, RETURN=33, 
-		SWITCH=34, BREAK=35, CONTINUE=36, STRUCT=37, ATOMIC=38, QUALIFIER=39, 
-		BASE_TYPE=40, INT_LIT=41, IDENT=42, CONJ=43, DISJ=44, IMPLIES=45, LTGT=46, 
-		LPAREN=47, RPAREN=48, LBRACKET=49, RBRACKET=50, SEMI=51, COMMA=52, COLON=53, 
-		QUESTION=54, ARROW=55, DOT=56, INC=57, DEC=58, EQ=59, NE=60, LE=61, GE=62, 
-		SHL=63, SHR=64, ANDAND=65, OROR=66, ADD_ASSIGN=67, SUB_ASSIGN=68, MUL_ASSIGN=69, 
-		DIV_ASSIGN=70, MOD_ASSIGN=71, AND_ASSIGN=72, OR_ASSIGN=73, XOR_ASSIGN=74, 
-		SHL_ASSIGN=75, SHR_ASSIGN=76, ASSIGN=77, LT=78, GT=79, PLUS=80, MINUS=81, 
-		STAR=82, SLASH=83, PERCENT=84, AMP=85, PIPE=86, CARET=87, TILDE=88, BANG=89, 
-		BAD_CHAR=90, C_WS=91, C_LINE_COMMENT=92, C_BLOCK_COMMENT=93;
+		RBRACE=18, EXISTS=19, FORALL=20, LOCATIONS=21, FILTER=22, SCOPES=23, REGIONS=24, 
+		NOT_WORD=25, TRUE=26, FALSE=27, IF=28, ELSE=29, WHILE=30, FOR=31, DO=32, 
+		GOTO=33, RETURN=34, SWITCH=35, BREAK=36, CONTINUE=37, STRUCT=38, ATOMIC=39, 
+		QUALIFIER=40, BASE_TYPE=41, INT_LIT=42, IDENT=43, CONJ=44, DISJ=45, IMPLIES=46, 
+		LTGT=47, LPAREN=48, RPAREN=49, LBRACKET=50, RBRACKET=51, SEMI=52, COMMA=53, 
+		COLON=54, QUESTION=55, ARROW=56, DOT=57, INC=58, DEC=59, EQ=60, NE=61, 
+		LE=62, GE=63, SHL=64, SHR=65, ANDAND=66, OROR=67, ADD_ASSIGN=68, SUB_ASSIGN=69, 
+		MUL_ASSIGN=70, DIV_ASSIGN=71, MOD_ASSIGN=72, AND_ASSIGN=73, OR_ASSIGN=74, 
+		XOR_ASSIGN=75, SHL_ASSIGN=76, SHR_ASSIGN=77, ASSIGN=78, LT=79, GT=80, 
+		PLUS=81, MINUS=82, STAR=83, SLASH=84, PERCENT=85, AMP=86, PIPE=87, CARET=88, 
+		TILDE=89, BANG=90, BAD_CHAR=91, C_WS=92, C_LINE_COMMENT=93, C_BLOCK_COMMENT=94;
 	public const int
 		RULE_litmusTest = 0, RULE_header = 1, RULE_initBlock = 2, RULE_initItem = 3, 
 		RULE_initTarget = 4, RULE_arraySize = 5, RULE_threadDecl = 6, RULE_parameterList = 7, 
-		RULE_parameter = 8, RULE_postlude = 9, RULE_postludeClause = 10, RULE_scopeTree = 11, 
-		RULE_scopeMember = 12, RULE_finalCondition = 13, RULE_prop = 14, RULE_operand = 15, 
-		RULE_macroFile = 16, RULE_macroDef = 17, RULE_typeSpec = 18, RULE_baseType = 19, 
-		RULE_pointer = 20, RULE_typeName = 21, RULE_compoundStmt = 22, RULE_blockItem = 23, 
-		RULE_declaration = 24, RULE_initDeclarator = 25, RULE_statement = 26, 
-		RULE_forPart = 27, RULE_expr = 28, RULE_primary = 29, RULE_tagList = 30, 
-		RULE_tag = 31, RULE_argumentList = 32, RULE_argument = 33, RULE_operatorArg = 34;
+		RULE_parameter = 8, RULE_postlude = 9, RULE_postludeClause = 10, RULE_region = 11, 
+		RULE_scopeTree = 12, RULE_scopeMember = 13, RULE_finalCondition = 14, 
+		RULE_prop = 15, RULE_operand = 16, RULE_macroFile = 17, RULE_macroDef = 18, 
+		RULE_typeSpec = 19, RULE_baseType = 20, RULE_pointer = 21, RULE_typeName = 22, 
+		RULE_compoundStmt = 23, RULE_blockItem = 24, RULE_declaration = 25, RULE_initDeclarator = 26, 
+		RULE_statement = 27, RULE_forPart = 28, RULE_expr = 29, RULE_primary = 30, 
+		RULE_tagList = 31, RULE_tag = 32, RULE_argumentList = 33, RULE_argument = 34, 
+		RULE_operatorArg = 35;
 	public static readonly string[] ruleNames = {
 		"litmusTest", "header", "initBlock", "initItem", "initTarget", "arraySize", 
 		"threadDecl", "parameterList", "parameter", "postlude", "postludeClause", 
-		"scopeTree", "scopeMember", "finalCondition", "prop", "operand", "macroFile", 
-		"macroDef", "typeSpec", "baseType", "pointer", "typeName", "compoundStmt", 
-		"blockItem", "declaration", "initDeclarator", "statement", "forPart", 
-		"expr", "primary", "tagList", "tag", "argumentList", "argument", "operatorArg"
+		"region", "scopeTree", "scopeMember", "finalCondition", "prop", "operand", 
+		"macroFile", "macroDef", "typeSpec", "baseType", "pointer", "typeName", 
+		"compoundStmt", "blockItem", "declaration", "initDeclarator", "statement", 
+		"forPart", "expr", "primary", "tagList", "tag", "argumentList", "argument", 
+		"operatorArg"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, null, null, null, null, null, null, null, null, null, null, "'\\n'", 
 		null, null, null, null, null, null, null, "'exists'", "'forall'", "'locations'", 
-		"'filter'", "'scopes'", "'not'", "'true'", "'false'", null, null, null, 
+		"'filter'", "'scopes'", "'regions'", "'not'", "'true'", "'false'", null, 
 		null, null, null, null, null, null, null, null, null, null, null, null, 
-		null, "'/\\'", "'\\/'", "'=>'", "'<>'"
+		null, null, null, "'/\\'", "'\\/'", "'=>'", "'<>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LBRACE", "ARCH", "ARCH_WS", "TN_WS", "TEST_NAME", "TN_NEWLINE", 
 		"H_COMMENT", "H_LINE_COMMENT", "H_STRING", "H_KEY_VALUE", "H_NEWLINE", 
 		"H_TEXT", "H_CHAR", "WS", "OCAML_COMMENT", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"RBRACE", "EXISTS", "FORALL", "LOCATIONS", "FILTER", "SCOPES", "NOT_WORD", 
-		"TRUE", "FALSE", "IF", "ELSE", "WHILE", "FOR", "DO", "GOTO", "RETURN", 
-		"SWITCH", "BREAK", "CONTINUE", "STRUCT", "ATOMIC", "QUALIFIER", "BASE_TYPE", 
-		"INT_LIT", "IDENT", "CONJ", "DISJ", "IMPLIES", "LTGT", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "SEMI", "COMMA", "COLON", "QUESTION", "ARROW", 
-		"DOT", "INC", "DEC", "EQ", "NE", "LE", "GE", "SHL", "SHR", "ANDAND", "OROR", 
-		"ADD_ASSIGN", "SUB_ASSIGN", "MUL_ASSIGN", "DIV_ASSIGN", "MOD_ASSIGN", 
+		"RBRACE", "EXISTS", "FORALL", "LOCATIONS", "FILTER", "SCOPES", "REGIONS", 
+		"NOT_WORD", "TRUE", "FALSE", "IF", "ELSE", "WHILE", "FOR", "DO", "GOTO", 
+		"RETURN", "SWITCH", "BREAK", "CONTINUE", "STRUCT", "ATOMIC", "QUALIFIER", 
+		"BASE_TYPE", "INT_LIT", "IDENT", "CONJ", "DISJ", "IMPLIES", "LTGT", "LPAREN", 
+		"RPAREN", "LBRACKET", "RBRACKET", "SEMI", "COMMA", "COLON", "QUESTION", 
+		"ARROW", "DOT", "INC", "DEC", "EQ", "NE", "LE", "GE", "SHL", "SHR", "ANDAND", 
+		"OROR", "ADD_ASSIGN", "SUB_ASSIGN", "MUL_ASSIGN", "DIV_ASSIGN", "MOD_ASSIGN", 
 		"AND_ASSIGN", "OR_ASSIGN", "XOR_ASSIGN", "SHL_ASSIGN", "SHR_ASSIGN", "ASSIGN", 
 		"LT", "GT", "PLUS", "MINUS", "STAR", "SLASH", "PERCENT", "AMP", "PIPE", 
 		"CARET", "TILDE", "BANG", "BAD_CHAR", "C_WS", "C_LINE_COMMENT", "C_BLOCK_COMMENT"
@@ -160,27 +162,27 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 70;
+			State = 72;
 			header();
-			State = 71;
+			State = 73;
 			initBlock();
-			State = 75;
+			State = 77;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT) {
 				{
 				{
-				State = 72;
+				State = 74;
 				threadDecl();
 				}
 				}
-				State = 77;
+				State = 79;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 78;
+			State = 80;
 			postlude();
-			State = 79;
+			State = 81;
 			Match(Eof);
 			}
 		}
@@ -218,9 +220,9 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 83;
 			Match(ARCH);
-			State = 82;
+			State = 84;
 			Match(TEST_NAME);
 			}
 		}
@@ -270,77 +272,77 @@ internal partial class LitmusCParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 84;
+			State = 86;
 			Match(LBRACE);
-			State = 88;
+			State = 90;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 85;
+				State = 87;
 				Match(SEMI);
 				}
 				}
-				State = 90;
+				State = 92;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 109;
+			State = 111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 571608607490048L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143217214980096L) != 0)) {
 				{
-				State = 91;
+				State = 93;
 				initItem();
-				State = 100;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,3,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 93;
+						State = 95;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 92;
+							State = 94;
 							Match(SEMI);
 							}
 							}
-							State = 95;
+							State = 97;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 97;
+						State = 99;
 						initItem();
 						}
 						} 
 					}
-					State = 102;
+					State = 104;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,3,Context);
 				}
-				State = 106;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 103;
+					State = 105;
 					Match(SEMI);
 					}
 					}
-					State = 108;
+					State = 110;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 111;
+			State = 113;
 			Match(RBRACE);
 			}
 		}
@@ -418,7 +420,7 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 6, RULE_initItem);
 		int _la;
 		try {
-			State = 133;
+			State = 135;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -428,42 +430,42 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TypedInitItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 113;
+				State = 115;
 				typeSpec();
-				State = 117;
+				State = 119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==STAR) {
 					{
 					{
-					State = 114;
+					State = 116;
 					pointer();
 					}
 					}
-					State = 119;
+					State = 121;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 120;
-				initTarget();
 				State = 122;
+				initTarget();
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACKET) {
 					{
-					State = 121;
+					State = 123;
 					arraySize();
 					}
 				}
 
-				State = 126;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ASSIGN) {
 					{
-					State = 124;
+					State = 126;
 					Match(ASSIGN);
-					State = 125;
+					State = 127;
 					expr(0);
 					}
 				}
@@ -476,16 +478,16 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new UntypedInitItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 128;
+				State = 130;
 				initTarget();
-				State = 131;
+				State = 133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ASSIGN) {
 					{
-					State = 129;
+					State = 131;
 					Match(ASSIGN);
-					State = 130;
+					State = 132;
 					expr(0);
 					}
 				}
@@ -533,37 +535,37 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 8, RULE_initTarget);
 		int _la;
 		try {
-			State = 143;
+			State = 145;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INT_LIT:
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 137;
+				State = 139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INT_LIT) {
 					{
-					State = 135;
+					State = 137;
 					_localctx.thread = Match(INT_LIT);
-					State = 136;
+					State = 138;
 					Match(COLON);
 					}
 				}
 
-				State = 139;
+				State = 141;
 				Match(IDENT);
 				}
 				break;
 			case LBRACKET:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 140;
-				Match(LBRACKET);
-				State = 141;
-				Match(IDENT);
 				State = 142;
+				Match(LBRACKET);
+				State = 143;
+				Match(IDENT);
+				State = 144;
 				Match(RBRACKET);
 				}
 				break;
@@ -606,11 +608,11 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 145;
-			Match(LBRACKET);
-			State = 146;
-			Match(INT_LIT);
 			State = 147;
+			Match(LBRACKET);
+			State = 148;
+			Match(INT_LIT);
+			State = 149;
 			Match(RBRACKET);
 			}
 		}
@@ -656,23 +658,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 151;
 			Match(IDENT);
-			State = 150;
-			Match(LPAREN);
 			State = 152;
+			Match(LPAREN);
+			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2061584302080L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4123168604160L) != 0)) {
 				{
-				State = 151;
+				State = 153;
 				parameterList();
 				}
 			}
 
-			State = 154;
+			State = 156;
 			Match(RPAREN);
-			State = 155;
+			State = 157;
 			compoundStmt();
 			}
 		}
@@ -718,34 +720,34 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 14, RULE_parameterList);
 		int _la;
 		try {
-			State = 166;
+			State = 168;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 159;
 				Match(BASE_TYPE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 158;
+				State = 160;
 				parameter();
-				State = 163;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 159;
+					State = 161;
 					Match(COMMA);
-					State = 160;
+					State = 162;
 					parameter();
 					}
 					}
-					State = 165;
+					State = 167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -796,23 +798,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
+			State = 170;
 			typeSpec();
-			State = 172;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 169;
+				State = 171;
 				pointer();
 				}
 				}
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 177;
 			Match(IDENT);
 			}
 		}
@@ -859,36 +861,36 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14680064L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 31457280L) != 0)) {
 				{
 				{
-				State = 177;
+				State = 179;
 				postludeClause();
 				}
 				}
-				State = 182;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18350080L) != 0) || _la==TILDE) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35127296L) != 0) || _la==TILDE) {
 				{
-				State = 183;
+				State = 185;
 				finalCondition();
 				}
 			}
 
-			State = 187;
+			State = 189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SEMI) {
 				{
-				State = 186;
+				State = 188;
 				Match(SEMI);
 				}
 			}
@@ -970,6 +972,27 @@ internal partial class LitmusCParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class RegionsClauseContext : PostludeClauseContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REGIONS() { return GetToken(LitmusCParser.REGIONS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(LitmusCParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RegionContext[] region() {
+			return GetRuleContexts<RegionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RegionContext region(int i) {
+			return GetRuleContext<RegionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(LitmusCParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(LitmusCParser.COMMA, i);
+		}
+		public RegionsClauseContext(PostludeClauseContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ILitmusCParserVisitor<TResult> typedVisitor = visitor as ILitmusCParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRegionsClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public PostludeClauseContext postludeClause() {
@@ -978,28 +1001,28 @@ internal partial class LitmusCParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 227;
+			State = 243;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SCOPES:
 				_localctx = new ScopesClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 189;
+				State = 191;
 				Match(SCOPES);
-				State = 190;
-				Match(COLON);
 				State = 192;
+				Match(COLON);
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 191;
+					State = 193;
 					scopeTree();
 					}
 					}
-					State = 194;
+					State = 196;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==LPAREN );
@@ -1009,79 +1032,79 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new LocationsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 196;
+				State = 198;
 				Match(LOCATIONS);
-				State = 197;
+				State = 199;
 				Match(LBRACKET);
-				State = 201;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 198;
+					State = 200;
 					Match(SEMI);
 					}
 					}
-					State = 203;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 222;
+				State = 224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1099511628035L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 1099511628035L) != 0)) {
 					{
-					State = 204;
+					State = 206;
 					operand();
-					State = 213;
+					State = 215;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 206;
+							State = 208;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 205;
+								State = 207;
 								Match(SEMI);
 								}
 								}
-								State = 208;
+								State = 210;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 210;
+							State = 212;
 							operand();
 							}
 							} 
 						}
-						State = 215;
+						State = 217;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 					}
-					State = 219;
+					State = 221;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 216;
+						State = 218;
 						Match(SEMI);
 						}
 						}
-						State = 221;
+						State = 223;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 224;
+				State = 226;
 				Match(RBRACKET);
 				}
 				break;
@@ -1089,14 +1112,105 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new FilterClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 225;
+				State = 227;
 				Match(FILTER);
-				State = 226;
+				State = 228;
 				prop(0);
+				}
+				break;
+			case REGIONS:
+				_localctx = new RegionsClauseContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 229;
+				Match(REGIONS);
+				State = 230;
+				Match(COLON);
+				State = 241;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 231;
+					region();
+					State = 238;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==IDENT || _la==COMMA) {
+						{
+						{
+						State = 233;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						if (_la==COMMA) {
+							{
+							State = 232;
+							Match(COMMA);
+							}
+						}
+
+						State = 235;
+						region();
+						}
+						}
+						State = 240;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RegionContext : ParserRuleContext {
+		public IToken location;
+		public IToken kind;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(LitmusCParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(LitmusCParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(LitmusCParser.IDENT, i);
+		}
+		public RegionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_region; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ILitmusCParserVisitor<TResult> typedVisitor = visitor as ILitmusCParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRegion(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RegionContext region() {
+		RegionContext _localctx = new RegionContext(Context, State);
+		EnterRule(_localctx, 22, RULE_region);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 245;
+			_localctx.location = Match(IDENT);
+			State = 246;
+			Match(COLON);
+			State = 247;
+			_localctx.kind = Match(IDENT);
 			}
 		}
 		catch (RecognitionException re) {
@@ -1137,30 +1251,30 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ScopeTreeContext scopeTree() {
 		ScopeTreeContext _localctx = new ScopeTreeContext(Context, State);
-		EnterRule(_localctx, 22, RULE_scopeTree);
+		EnterRule(_localctx, 24, RULE_scopeTree);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 229;
+			State = 249;
 			Match(LPAREN);
-			State = 230;
+			State = 250;
 			_localctx.kind = Match(IDENT);
-			State = 234;
+			State = 254;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT || _la==LPAREN) {
 				{
 				{
-				State = 231;
+				State = 251;
 				scopeMember();
 				}
 				}
-				State = 236;
+				State = 256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 237;
+			State = 257;
 			Match(RPAREN);
 			}
 		}
@@ -1213,16 +1327,16 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ScopeMemberContext scopeMember() {
 		ScopeMemberContext _localctx = new ScopeMemberContext(Context, State);
-		EnterRule(_localctx, 24, RULE_scopeMember);
+		EnterRule(_localctx, 26, RULE_scopeMember);
 		try {
-			State = 241;
+			State = 261;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				_localctx = new ScopeThreadContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 239;
+				State = 259;
 				Match(IDENT);
 				}
 				break;
@@ -1230,7 +1344,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ScopeChildContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 240;
+				State = 260;
 				scopeTree();
 				}
 				break;
@@ -1306,19 +1420,19 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public FinalConditionContext finalCondition() {
 		FinalConditionContext _localctx = new FinalConditionContext(Context, State);
-		EnterRule(_localctx, 26, RULE_finalCondition);
+		EnterRule(_localctx, 28, RULE_finalCondition);
 		int _la;
 		try {
-			State = 250;
+			State = 270;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXISTS:
 				_localctx = new ExistsConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 243;
+				State = 263;
 				Match(EXISTS);
-				State = 244;
+				State = 264;
 				prop(0);
 				}
 				break;
@@ -1327,7 +1441,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NotExistsConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 245;
+				State = 265;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NOT_WORD || _la==TILDE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1336,9 +1450,9 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 246;
+				State = 266;
 				Match(EXISTS);
-				State = 247;
+				State = 267;
 				prop(0);
 				}
 				break;
@@ -1346,9 +1460,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ForallConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 248;
+				State = 268;
 				Match(FORALL);
-				State = 249;
+				State = 269;
 				prop(0);
 				}
 				break;
@@ -1508,14 +1622,14 @@ internal partial class LitmusCParser : Parser {
 		int _parentState = State;
 		PropContext _localctx = new PropContext(Context, _parentState);
 		PropContext _prevctx = _localctx;
-		int _startState = 28;
-		EnterRecursionRule(_localctx, 28, RULE_prop, _p);
+		int _startState = 30;
+		EnterRecursionRule(_localctx, 30, RULE_prop, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 265;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LPAREN:
@@ -1524,11 +1638,11 @@ internal partial class LitmusCParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 253;
+				State = 273;
 				Match(LPAREN);
-				State = 254;
+				State = 274;
 				prop(0);
-				State = 255;
+				State = 275;
 				Match(RPAREN);
 				}
 				break;
@@ -1538,7 +1652,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NotPropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 257;
+				State = 277;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NOT_WORD || _la==TILDE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1547,7 +1661,7 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 258;
+				State = 278;
 				prop(7);
 				}
 				break;
@@ -1556,7 +1670,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TruePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 259;
+				State = 279;
 				Match(TRUE);
 				}
 				break;
@@ -1565,7 +1679,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new FalsePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 260;
+				State = 280;
 				Match(FALSE);
 				}
 				break;
@@ -1577,19 +1691,19 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ComparePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 261;
+				State = 281;
 				operand();
-				State = 262;
+				State = 282;
 				((ComparePropContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 46)) & ~0x3f) == 0 && ((1L << (_la - 46)) & 2147508225L) != 0)) ) {
+				if ( !(((((_la - 47)) & ~0x3f) == 0 && ((1L << (_la - 47)) & 2147508225L) != 0)) ) {
 					((ComparePropContext)_localctx).op = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 263;
+				State = 283;
 				operand();
 				}
 				break;
@@ -1597,25 +1711,25 @@ internal partial class LitmusCParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 278;
+			State = 298;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 276;
+					State = 296;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 					case 1:
 						{
 						_localctx = new ImpliesPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 267;
+						State = 287;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 268;
+						State = 288;
 						_la = TokenStream.LA(1);
 						if ( !(_la==IMPLIES || _la==ARROW) ) {
 						ErrorHandler.RecoverInline(this);
@@ -1624,7 +1738,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 269;
+						State = 289;
 						prop(6);
 						}
 						break;
@@ -1632,11 +1746,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new AndPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 270;
+						State = 290;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 271;
+						State = 291;
 						Match(CONJ);
-						State = 272;
+						State = 292;
 						prop(6);
 						}
 						break;
@@ -1644,9 +1758,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new OrPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 273;
+						State = 293;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 274;
+						State = 294;
 						_la = TokenStream.LA(1);
 						if ( !(_la==DISJ || _la==PLUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -1655,16 +1769,16 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 275;
+						State = 295;
 						prop(5);
 						}
 						break;
 					}
 					} 
 				}
-				State = 280;
+				State = 300;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 			}
 			}
 		}
@@ -1744,17 +1858,17 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public OperandContext operand() {
 		OperandContext _localctx = new OperandContext(Context, State);
-		EnterRule(_localctx, 30, RULE_operand);
+		EnterRule(_localctx, 32, RULE_operand);
 		int _la;
 		try {
-			State = 292;
+			State = 312;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new RegisterOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 281;
+				State = 301;
 				((RegisterOperandContext)_localctx).thread = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==INT_LIT || _la==IDENT) ) {
@@ -1764,9 +1878,9 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 282;
+				State = 302;
 				Match(COLON);
-				State = 283;
+				State = 303;
 				Match(IDENT);
 				}
 				break;
@@ -1774,11 +1888,11 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ValueOfOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 284;
+				State = 304;
 				Match(LBRACKET);
-				State = 285;
+				State = 305;
 				Match(IDENT);
-				State = 286;
+				State = 306;
 				Match(RBRACKET);
 				}
 				break;
@@ -1786,17 +1900,17 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ConstantOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 288;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 287;
+					State = 307;
 					Match(MINUS);
 					}
 				}
 
-				State = 290;
+				State = 310;
 				Match(INT_LIT);
 				}
 				break;
@@ -1804,7 +1918,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NameOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 291;
+				State = 311;
 				Match(IDENT);
 				}
 				break;
@@ -1845,26 +1959,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public MacroFileContext macroFile() {
 		MacroFileContext _localctx = new MacroFileContext(Context, State);
-		EnterRule(_localctx, 32, RULE_macroFile);
+		EnterRule(_localctx, 34, RULE_macroFile);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
+			State = 317;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT) {
 				{
 				{
-				State = 294;
+				State = 314;
 				macroDef();
 				}
 				}
-				State = 299;
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 300;
+			State = 320;
 			Match(Eof);
 			}
 		}
@@ -1913,49 +2027,49 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public MacroDefContext macroDef() {
 		MacroDefContext _localctx = new MacroDefContext(Context, State);
-		EnterRule(_localctx, 34, RULE_macroDef);
+		EnterRule(_localctx, 36, RULE_macroDef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 302;
+			State = 322;
 			_localctx.name = Match(IDENT);
-			State = 303;
+			State = 323;
 			Match(LPAREN);
-			State = 312;
+			State = 332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IDENT) {
 				{
-				State = 304;
+				State = 324;
 				Match(IDENT);
-				State = 309;
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 305;
+					State = 325;
 					Match(COMMA);
-					State = 306;
+					State = 326;
 					Match(IDENT);
 					}
 					}
-					State = 311;
+					State = 331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 314;
+			State = 334;
 			Match(RPAREN);
-			State = 317;
+			State = 337;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				{
-				State = 315;
+				State = 335;
 				compoundStmt();
 				}
 				break;
@@ -1969,7 +2083,7 @@ internal partial class LitmusCParser : Parser {
 			case TILDE:
 			case BANG:
 				{
-				State = 316;
+				State = 336;
 				expr(0);
 				}
 				break;
@@ -2017,18 +2131,18 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TypeSpecContext typeSpec() {
 		TypeSpecContext _localctx = new TypeSpecContext(Context, State);
-		EnterRule(_localctx, 36, RULE_typeSpec);
+		EnterRule(_localctx, 38, RULE_typeSpec);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 322;
+			State = 342;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ATOMIC || _la==QUALIFIER) {
 				{
 				{
-				State = 319;
+				State = 339;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ATOMIC || _la==QUALIFIER) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2039,23 +2153,23 @@ internal partial class LitmusCParser : Parser {
 				}
 				}
 				}
-				State = 324;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 325;
+			State = 345;
 			baseType();
-			State = 329;
+			State = 349;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUALIFIER) {
 				{
 				{
-				State = 326;
+				State = 346;
 				Match(QUALIFIER);
 				}
 				}
-				State = 331;
+				State = 351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2112,27 +2226,27 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public BaseTypeContext baseType() {
 		BaseTypeContext _localctx = new BaseTypeContext(Context, State);
-		EnterRule(_localctx, 38, RULE_baseType);
+		EnterRule(_localctx, 40, RULE_baseType);
 		int _la;
 		try {
-			State = 339;
+			State = 359;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BASE_TYPE:
 				_localctx = new BuiltinTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 333;
+				State = 353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 332;
+					State = 352;
 					Match(BASE_TYPE);
 					}
 					}
-					State = 335;
+					State = 355;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==BASE_TYPE );
@@ -2142,9 +2256,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new StructTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 337;
+				State = 357;
 				Match(STRUCT);
-				State = 338;
+				State = 358;
 				Match(IDENT);
 				}
 				break;
@@ -2185,24 +2299,24 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public PointerContext pointer() {
 		PointerContext _localctx = new PointerContext(Context, State);
-		EnterRule(_localctx, 40, RULE_pointer);
+		EnterRule(_localctx, 42, RULE_pointer);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 341;
+			State = 361;
 			Match(STAR);
-			State = 345;
+			State = 365;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUALIFIER) {
 				{
 				{
-				State = 342;
+				State = 362;
 				Match(QUALIFIER);
 				}
 				}
-				State = 347;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2245,24 +2359,24 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TypeNameContext typeName() {
 		TypeNameContext _localctx = new TypeNameContext(Context, State);
-		EnterRule(_localctx, 42, RULE_typeName);
+		EnterRule(_localctx, 44, RULE_typeName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 348;
+			State = 368;
 			typeSpec();
-			State = 352;
+			State = 372;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 349;
+				State = 369;
 				pointer();
 				}
 				}
-				State = 354;
+				State = 374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2304,28 +2418,28 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public CompoundStmtContext compoundStmt() {
 		CompoundStmtContext _localctx = new CompoundStmtContext(Context, State);
-		EnterRule(_localctx, 44, RULE_compoundStmt);
+		EnterRule(_localctx, 46, RULE_compoundStmt);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 355;
+			State = 375;
 			Match(LBRACE);
-			State = 359;
+			State = 379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2401332992409602L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 807L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4802665984819202L) != 0) || ((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 807L) != 0)) {
 				{
 				{
-				State = 356;
+				State = 376;
 				blockItem();
 				}
 				}
-				State = 361;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 362;
+			State = 382;
 			Match(RBRACE);
 			}
 		}
@@ -2363,9 +2477,9 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public BlockItemContext blockItem() {
 		BlockItemContext _localctx = new BlockItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_blockItem);
+		EnterRule(_localctx, 48, RULE_blockItem);
 		try {
-			State = 366;
+			State = 386;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -2374,7 +2488,7 @@ internal partial class LitmusCParser : Parser {
 			case BASE_TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 364;
+				State = 384;
 				declaration();
 				}
 				break;
@@ -2400,7 +2514,7 @@ internal partial class LitmusCParser : Parser {
 			case BANG:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 365;
+				State = 385;
 				statement();
 				}
 				break;
@@ -2450,32 +2564,32 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public DeclarationContext declaration() {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
-		EnterRule(_localctx, 48, RULE_declaration);
+		EnterRule(_localctx, 50, RULE_declaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 368;
+			State = 388;
 			typeSpec();
-			State = 369;
+			State = 389;
 			initDeclarator();
-			State = 374;
+			State = 394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 370;
+				State = 390;
 				Match(COMMA);
-				State = 371;
+				State = 391;
 				initDeclarator();
 				}
 				}
-				State = 376;
+				State = 396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 377;
+			State = 397;
 			Match(SEMI);
 			}
 		}
@@ -2518,35 +2632,35 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public InitDeclaratorContext initDeclarator() {
 		InitDeclaratorContext _localctx = new InitDeclaratorContext(Context, State);
-		EnterRule(_localctx, 50, RULE_initDeclarator);
+		EnterRule(_localctx, 52, RULE_initDeclarator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 382;
+			State = 402;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 379;
+				State = 399;
 				pointer();
 				}
 				}
-				State = 384;
+				State = 404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 385;
+			State = 405;
 			Match(IDENT);
-			State = 388;
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASSIGN) {
 				{
-				State = 386;
+				State = 406;
 				Match(ASSIGN);
-				State = 387;
+				State = 407;
 				expr(0);
 				}
 			}
@@ -2722,17 +2836,17 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public StatementContext statement() {
 		StatementContext _localctx = new StatementContext(Context, State);
-		EnterRule(_localctx, 52, RULE_statement);
+		EnterRule(_localctx, 54, RULE_statement);
 		int _la;
 		try {
-			State = 441;
+			State = 461;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				_localctx = new BlockStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 390;
+				State = 410;
 				compoundStmt();
 				}
 				break;
@@ -2740,24 +2854,24 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new IfStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 391;
+				State = 411;
 				Match(IF);
-				State = 392;
+				State = 412;
 				Match(LPAREN);
-				State = 393;
+				State = 413;
 				expr(0);
-				State = 394;
+				State = 414;
 				Match(RPAREN);
-				State = 395;
+				State = 415;
 				statement();
-				State = 398;
+				State = 418;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 				case 1:
 					{
-					State = 396;
+					State = 416;
 					Match(ELSE);
-					State = 397;
+					State = 417;
 					statement();
 					}
 					break;
@@ -2776,9 +2890,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ExprStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 400;
+				State = 420;
 				expr(0);
-				State = 401;
+				State = 421;
 				Match(SEMI);
 				}
 				break;
@@ -2786,7 +2900,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new EmptyStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 403;
+				State = 423;
 				Match(SEMI);
 				}
 				break;
@@ -2794,15 +2908,15 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new WhileStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 404;
+				State = 424;
 				Match(WHILE);
-				State = 405;
+				State = 425;
 				Match(LPAREN);
-				State = 406;
+				State = 426;
 				expr(0);
-				State = 407;
+				State = 427;
 				Match(RPAREN);
-				State = 408;
+				State = 428;
 				statement();
 				}
 				break;
@@ -2810,19 +2924,19 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new DoWhileStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 410;
+				State = 430;
 				Match(DO);
-				State = 411;
+				State = 431;
 				statement();
-				State = 412;
+				State = 432;
 				Match(WHILE);
-				State = 413;
+				State = 433;
 				Match(LPAREN);
-				State = 414;
+				State = 434;
 				expr(0);
-				State = 415;
+				State = 435;
 				Match(RPAREN);
-				State = 416;
+				State = 436;
 				Match(SEMI);
 				}
 				break;
@@ -2830,47 +2944,47 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ForStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 418;
+				State = 438;
 				Match(FOR);
-				State = 419;
+				State = 439;
 				Match(LPAREN);
-				State = 421;
+				State = 441;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 7098447068922943L) != 0)) {
+				if (((((_la - 38)) & ~0x3f) == 0 && ((1L << (_la - 38)) & 7098447068922943L) != 0)) {
 					{
-					State = 420;
+					State = 440;
 					forPart();
 					}
 				}
 
-				State = 423;
+				State = 443;
 				Match(SEMI);
-				State = 425;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 443652941807683L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 443652941807683L) != 0)) {
 					{
-					State = 424;
+					State = 444;
 					expr(0);
 					}
 				}
 
-				State = 427;
+				State = 447;
 				Match(SEMI);
-				State = 429;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 443652941807683L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 443652941807683L) != 0)) {
 					{
-					State = 428;
+					State = 448;
 					expr(0);
 					}
 				}
 
-				State = 431;
+				State = 451;
 				Match(RPAREN);
-				State = 432;
+				State = 452;
 				statement();
 				}
 				break;
@@ -2882,23 +2996,23 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new JumpStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 433;
+				State = 453;
 				((JumpStmtContext)_localctx).kw = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 133143986176L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 266287972352L) != 0)) ) {
 					((JumpStmtContext)_localctx).kw = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 437;
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2251799813685250L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1073741823L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503599627370498L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2147483647L) != 0)) {
 					{
 					{
-					State = 434;
+					State = 454;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2909,11 +3023,11 @@ internal partial class LitmusCParser : Parser {
 					}
 					}
 					}
-					State = 439;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 440;
+				State = 460;
 				Match(SEMI);
 				}
 				break;
@@ -2965,10 +3079,10 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ForPartContext forPart() {
 		ForPartContext _localctx = new ForPartContext(Context, State);
-		EnterRule(_localctx, 54, RULE_forPart);
+		EnterRule(_localctx, 56, RULE_forPart);
 		int _la;
 		try {
-			State = 453;
+			State = 473;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -2977,23 +3091,23 @@ internal partial class LitmusCParser : Parser {
 			case BASE_TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 443;
+				State = 463;
 				typeSpec();
-				State = 444;
+				State = 464;
 				initDeclarator();
-				State = 449;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 445;
+					State = 465;
 					Match(COMMA);
-					State = 446;
+					State = 466;
 					initDeclarator();
 					}
 					}
-					State = 451;
+					State = 471;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3010,7 +3124,7 @@ internal partial class LitmusCParser : Parser {
 			case BANG:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 452;
+				State = 472;
 				expr(0);
 				}
 				break;
@@ -3195,23 +3309,23 @@ internal partial class LitmusCParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 56;
-		EnterRecursionRule(_localctx, 56, RULE_expr, _p);
+		int _startState = 58;
+		EnterRecursionRule(_localctx, 58, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
+			State = 484;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				{
 				_localctx = new PrimaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 456;
+				State = 476;
 				primary();
 				}
 				break;
@@ -3220,17 +3334,17 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new UnaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 457;
+				State = 477;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 807L) != 0)) ) {
+				if ( !(((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 807L) != 0)) ) {
 					((UnaryExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 458;
+				State = 478;
 				expr(14);
 				}
 				break;
@@ -3239,47 +3353,47 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new CastExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 459;
+				State = 479;
 				Match(LPAREN);
-				State = 460;
+				State = 480;
 				typeName();
-				State = 461;
+				State = 481;
 				Match(RPAREN);
-				State = 462;
+				State = 482;
 				expr(13);
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 512;
+			State = 532;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 510;
+					State = 530;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 466;
+						State = 486;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 467;
+						State = 487;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 7L) != 0)) ) {
+						if ( !(((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 7L) != 0)) ) {
 							((BinaryExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 468;
+						State = 488;
 						expr(13);
 						}
 						break;
@@ -3287,9 +3401,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 469;
+						State = 489;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 470;
+						State = 490;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3299,7 +3413,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 471;
+						State = 491;
 						expr(12);
 						}
 						break;
@@ -3307,9 +3421,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 472;
+						State = 492;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 473;
+						State = 493;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -3319,7 +3433,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 474;
+						State = 494;
 						expr(11);
 						}
 						break;
@@ -3327,19 +3441,19 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 475;
+						State = 495;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 476;
+						State = 496;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 61)) & ~0x3f) == 0 && ((1L << (_la - 61)) & 393219L) != 0)) ) {
+						if ( !(((((_la - 62)) & ~0x3f) == 0 && ((1L << (_la - 62)) & 393219L) != 0)) ) {
 							((BinaryExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 477;
+						State = 497;
 						expr(10);
 						}
 						break;
@@ -3347,9 +3461,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 478;
+						State = 498;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 479;
+						State = 499;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EQ || _la==NE) ) {
@@ -3359,7 +3473,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 480;
+						State = 500;
 						expr(9);
 						}
 						break;
@@ -3367,11 +3481,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 481;
+						State = 501;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 482;
+						State = 502;
 						((BinaryExprContext)_localctx).op = Match(AMP);
-						State = 483;
+						State = 503;
 						expr(8);
 						}
 						break;
@@ -3379,11 +3493,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 484;
+						State = 504;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 485;
+						State = 505;
 						((BinaryExprContext)_localctx).op = Match(CARET);
-						State = 486;
+						State = 506;
 						expr(7);
 						}
 						break;
@@ -3391,11 +3505,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 487;
+						State = 507;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 488;
+						State = 508;
 						((BinaryExprContext)_localctx).op = Match(PIPE);
-						State = 489;
+						State = 509;
 						expr(6);
 						}
 						break;
@@ -3403,11 +3517,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 490;
+						State = 510;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 491;
+						State = 511;
 						((BinaryExprContext)_localctx).op = Match(ANDAND);
-						State = 492;
+						State = 512;
 						expr(5);
 						}
 						break;
@@ -3415,11 +3529,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 493;
+						State = 513;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 494;
+						State = 514;
 						((BinaryExprContext)_localctx).op = Match(OROR);
-						State = 495;
+						State = 515;
 						expr(4);
 						}
 						break;
@@ -3427,15 +3541,15 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new ConditionalExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 496;
+						State = 516;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 497;
+						State = 517;
 						Match(QUESTION);
-						State = 498;
+						State = 518;
 						expr(0);
-						State = 499;
+						State = 519;
 						Match(COLON);
-						State = 500;
+						State = 520;
 						expr(2);
 						}
 						break;
@@ -3443,19 +3557,19 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new AssignExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 502;
+						State = 522;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 503;
+						State = 523;
 						((AssignExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2047L) != 0)) ) {
+						if ( !(((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 2047L) != 0)) ) {
 							((AssignExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 504;
+						State = 524;
 						expr(1);
 						}
 						break;
@@ -3463,22 +3577,22 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new IndexExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 505;
+						State = 525;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 506;
+						State = 526;
 						Match(LBRACKET);
-						State = 507;
+						State = 527;
 						expr(0);
-						State = 508;
+						State = 528;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 514;
+				State = 534;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 			}
 			}
 		}
@@ -3578,17 +3692,17 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public PrimaryContext primary() {
 		PrimaryContext _localctx = new PrimaryContext(Context, State);
-		EnterRule(_localctx, 58, RULE_primary);
+		EnterRule(_localctx, 60, RULE_primary);
 		int _la;
 		try {
-			State = 540;
+			State = 560;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new IntLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 535;
 				Match(INT_LIT);
 				}
 				break;
@@ -3596,7 +3710,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NameExprContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 516;
+				State = 536;
 				Match(IDENT);
 				}
 				break;
@@ -3604,11 +3718,11 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ParenExprContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 517;
+				State = 537;
 				Match(LPAREN);
-				State = 518;
+				State = 538;
 				expr(0);
-				State = 519;
+				State = 539;
 				Match(RPAREN);
 				}
 				break;
@@ -3616,21 +3730,21 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 521;
+				State = 541;
 				Match(IDENT);
-				State = 522;
+				State = 542;
 				Match(LPAREN);
-				State = 524;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 562400210190403L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 562400210190403L) != 0)) {
 					{
-					State = 523;
+					State = 543;
 					argumentList();
 					}
 				}
 
-				State = 526;
+				State = 546;
 				Match(RPAREN);
 				}
 				break;
@@ -3638,40 +3752,40 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TaggedCallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 527;
+				State = 547;
 				Match(IDENT);
-				State = 528;
+				State = 548;
 				Match(LBRACE);
-				State = 530;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 529;
+					State = 549;
 					tagList();
 					}
 				}
 
-				State = 532;
+				State = 552;
 				Match(RBRACE);
-				State = 538;
+				State = 558;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 				case 1:
 					{
-					State = 533;
+					State = 553;
 					Match(LPAREN);
-					State = 535;
+					State = 555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 562400210190403L) != 0)) {
+					if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 562400210190403L) != 0)) {
 						{
-						State = 534;
+						State = 554;
 						argumentList();
 						}
 					}
 
-					State = 537;
+					State = 557;
 					Match(RPAREN);
 					}
 					break;
@@ -3718,26 +3832,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TagListContext tagList() {
 		TagListContext _localctx = new TagListContext(Context, State);
-		EnterRule(_localctx, 60, RULE_tagList);
+		EnterRule(_localctx, 62, RULE_tagList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 542;
+			State = 562;
 			tag();
-			State = 547;
+			State = 567;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 543;
+				State = 563;
 				Match(COMMA);
-				State = 544;
+				State = 564;
 				tag();
 				}
 				}
-				State = 549;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3779,26 +3893,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TagContext tag() {
 		TagContext _localctx = new TagContext(Context, State);
-		EnterRule(_localctx, 62, RULE_tag);
+		EnterRule(_localctx, 64, RULE_tag);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 550;
+			State = 570;
 			Match(IDENT);
-			State = 555;
+			State = 575;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MINUS) {
 				{
 				{
-				State = 551;
+				State = 571;
 				Match(MINUS);
-				State = 552;
+				State = 572;
 				Match(IDENT);
 				}
 				}
-				State = 557;
+				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3842,26 +3956,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ArgumentListContext argumentList() {
 		ArgumentListContext _localctx = new ArgumentListContext(Context, State);
-		EnterRule(_localctx, 64, RULE_argumentList);
+		EnterRule(_localctx, 66, RULE_argumentList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 558;
+			State = 578;
 			argument();
-			State = 563;
+			State = 583;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 559;
+				State = 579;
 				Match(COMMA);
-				State = 560;
+				State = 580;
 				argument();
 				}
 				}
-				State = 565;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3918,16 +4032,16 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ArgumentContext argument() {
 		ArgumentContext _localctx = new ArgumentContext(Context, State);
-		EnterRule(_localctx, 66, RULE_argument);
+		EnterRule(_localctx, 68, RULE_argument);
 		try {
-			State = 568;
+			State = 588;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new ExprArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 566;
+				State = 586;
 				expr(0);
 				}
 				break;
@@ -3935,7 +4049,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new OperatorArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 587;
 				operatorArg();
 				}
 				break;
@@ -3980,86 +4094,86 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public OperatorArgContext operatorArg() {
 		OperatorArgContext _localctx = new OperatorArgContext(Context, State);
-		EnterRule(_localctx, 68, RULE_operatorArg);
+		EnterRule(_localctx, 70, RULE_operatorArg);
 		int _la;
 		try {
-			State = 583;
+			State = 603;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 570;
+				State = 590;
 				Match(PLUS);
 				}
 				break;
 			case MINUS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 571;
+				State = 591;
 				Match(MINUS);
 				}
 				break;
 			case STAR:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 572;
+				State = 592;
 				Match(STAR);
 				}
 				break;
 			case SLASH:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 573;
+				State = 593;
 				Match(SLASH);
 				}
 				break;
 			case PERCENT:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 574;
+				State = 594;
 				Match(PERCENT);
 				}
 				break;
 			case PIPE:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 575;
+				State = 595;
 				Match(PIPE);
 				}
 				break;
 			case CARET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 576;
+				State = 596;
 				Match(CARET);
 				}
 				break;
 			case SHL:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 577;
+				State = 597;
 				Match(SHL);
 				}
 				break;
 			case SHR:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 578;
+				State = 598;
 				Match(SHR);
 				}
 				break;
 			case AMP:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 579;
+				State = 599;
 				Match(AMP);
-				State = 581;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TILDE) {
 					{
-					State = 580;
+					State = 600;
 					Match(TILDE);
 					}
 				}
@@ -4083,8 +4197,8 @@ internal partial class LitmusCParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 14: return prop_sempred((PropContext)_localctx, predIndex);
-		case 28: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 15: return prop_sempred((PropContext)_localctx, predIndex);
+		case 29: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -4116,212 +4230,220 @@ internal partial class LitmusCParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,93,586,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,94,606,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,1,0,1,
-		0,5,0,74,8,0,10,0,12,0,77,9,0,1,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,5,2,87,8,
-		2,10,2,12,2,90,9,2,1,2,1,2,4,2,94,8,2,11,2,12,2,95,1,2,5,2,99,8,2,10,2,
-		12,2,102,9,2,1,2,5,2,105,8,2,10,2,12,2,108,9,2,3,2,110,8,2,1,2,1,2,1,3,
-		1,3,5,3,116,8,3,10,3,12,3,119,9,3,1,3,1,3,3,3,123,8,3,1,3,1,3,3,3,127,
-		8,3,1,3,1,3,1,3,3,3,132,8,3,3,3,134,8,3,1,4,1,4,3,4,138,8,4,1,4,1,4,1,
-		4,1,4,3,4,144,8,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,3,6,153,8,6,1,6,1,6,1,6,
-		1,7,1,7,1,7,1,7,5,7,162,8,7,10,7,12,7,165,9,7,3,7,167,8,7,1,8,1,8,5,8,
-		171,8,8,10,8,12,8,174,9,8,1,8,1,8,1,9,5,9,179,8,9,10,9,12,9,182,9,9,1,
-		9,3,9,185,8,9,1,9,3,9,188,8,9,1,10,1,10,1,10,4,10,193,8,10,11,10,12,10,
-		194,1,10,1,10,1,10,5,10,200,8,10,10,10,12,10,203,9,10,1,10,1,10,4,10,207,
-		8,10,11,10,12,10,208,1,10,5,10,212,8,10,10,10,12,10,215,9,10,1,10,5,10,
-		218,8,10,10,10,12,10,221,9,10,3,10,223,8,10,1,10,1,10,1,10,3,10,228,8,
-		10,1,11,1,11,1,11,5,11,233,8,11,10,11,12,11,236,9,11,1,11,1,11,1,12,1,
-		12,3,12,242,8,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,251,8,13,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,266,8,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,277,8,14,10,14,12,
-		14,280,9,14,1,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,289,8,15,1,15,1,15,
-		3,15,293,8,15,1,16,5,16,296,8,16,10,16,12,16,299,9,16,1,16,1,16,1,17,1,
-		17,1,17,1,17,1,17,5,17,308,8,17,10,17,12,17,311,9,17,3,17,313,8,17,1,17,
-		1,17,1,17,3,17,318,8,17,1,18,5,18,321,8,18,10,18,12,18,324,9,18,1,18,1,
-		18,5,18,328,8,18,10,18,12,18,331,9,18,1,19,4,19,334,8,19,11,19,12,19,335,
-		1,19,1,19,3,19,340,8,19,1,20,1,20,5,20,344,8,20,10,20,12,20,347,9,20,1,
-		21,1,21,5,21,351,8,21,10,21,12,21,354,9,21,1,22,1,22,5,22,358,8,22,10,
-		22,12,22,361,9,22,1,22,1,22,1,23,1,23,3,23,367,8,23,1,24,1,24,1,24,1,24,
-		5,24,373,8,24,10,24,12,24,376,9,24,1,24,1,24,1,25,5,25,381,8,25,10,25,
-		12,25,384,9,25,1,25,1,25,1,25,3,25,389,8,25,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,3,26,399,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,422,8,
-		26,1,26,1,26,3,26,426,8,26,1,26,1,26,3,26,430,8,26,1,26,1,26,1,26,1,26,
-		5,26,436,8,26,10,26,12,26,439,9,26,1,26,3,26,442,8,26,1,27,1,27,1,27,1,
-		27,5,27,448,8,27,10,27,12,27,451,9,27,1,27,3,27,454,8,27,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,3,28,465,8,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,511,8,28,10,
-		28,12,28,514,9,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,525,
-		8,29,1,29,1,29,1,29,1,29,3,29,531,8,29,1,29,1,29,1,29,3,29,536,8,29,1,
-		29,3,29,539,8,29,3,29,541,8,29,1,30,1,30,1,30,5,30,546,8,30,10,30,12,30,
-		549,9,30,1,31,1,31,1,31,5,31,554,8,31,10,31,12,31,557,9,31,1,32,1,32,1,
-		32,5,32,562,8,32,10,32,12,32,565,9,32,1,33,1,33,3,33,569,8,33,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,582,8,34,3,34,584,8,
-		34,1,34,0,2,28,56,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,15,2,0,24,24,88,88,
-		3,0,46,46,59,60,77,77,2,0,45,45,55,55,2,0,44,44,80,80,1,0,41,42,1,0,38,
-		39,1,0,32,36,1,0,51,51,3,0,80,82,85,85,88,89,1,0,82,84,1,0,80,81,1,0,63,
-		64,2,0,61,62,78,79,1,0,59,60,1,0,67,77,659,0,70,1,0,0,0,2,81,1,0,0,0,4,
-		84,1,0,0,0,6,133,1,0,0,0,8,143,1,0,0,0,10,145,1,0,0,0,12,149,1,0,0,0,14,
-		166,1,0,0,0,16,168,1,0,0,0,18,180,1,0,0,0,20,227,1,0,0,0,22,229,1,0,0,
-		0,24,241,1,0,0,0,26,250,1,0,0,0,28,265,1,0,0,0,30,292,1,0,0,0,32,297,1,
-		0,0,0,34,302,1,0,0,0,36,322,1,0,0,0,38,339,1,0,0,0,40,341,1,0,0,0,42,348,
-		1,0,0,0,44,355,1,0,0,0,46,366,1,0,0,0,48,368,1,0,0,0,50,382,1,0,0,0,52,
-		441,1,0,0,0,54,453,1,0,0,0,56,464,1,0,0,0,58,540,1,0,0,0,60,542,1,0,0,
-		0,62,550,1,0,0,0,64,558,1,0,0,0,66,568,1,0,0,0,68,583,1,0,0,0,70,71,3,
-		2,1,0,71,75,3,4,2,0,72,74,3,12,6,0,73,72,1,0,0,0,74,77,1,0,0,0,75,73,1,
-		0,0,0,75,76,1,0,0,0,76,78,1,0,0,0,77,75,1,0,0,0,78,79,3,18,9,0,79,80,5,
-		0,0,1,80,1,1,0,0,0,81,82,5,2,0,0,82,83,5,5,0,0,83,3,1,0,0,0,84,88,5,1,
-		0,0,85,87,5,51,0,0,86,85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,89,1,0,
-		0,0,89,109,1,0,0,0,90,88,1,0,0,0,91,100,3,6,3,0,92,94,5,51,0,0,93,92,1,
-		0,0,0,94,95,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,0,96,97,1,0,0,0,97,99,3,
-		6,3,0,98,93,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,
-		106,1,0,0,0,102,100,1,0,0,0,103,105,5,51,0,0,104,103,1,0,0,0,105,108,1,
-		0,0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,110,1,0,0,0,108,106,1,0,0,0,
-		109,91,1,0,0,0,109,110,1,0,0,0,110,111,1,0,0,0,111,112,5,18,0,0,112,5,
-		1,0,0,0,113,117,3,36,18,0,114,116,3,40,20,0,115,114,1,0,0,0,116,119,1,
-		0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,118,120,1,0,0,0,119,117,1,0,0,0,
-		120,122,3,8,4,0,121,123,3,10,5,0,122,121,1,0,0,0,122,123,1,0,0,0,123,126,
-		1,0,0,0,124,125,5,77,0,0,125,127,3,56,28,0,126,124,1,0,0,0,126,127,1,0,
-		0,0,127,134,1,0,0,0,128,131,3,8,4,0,129,130,5,77,0,0,130,132,3,56,28,0,
-		131,129,1,0,0,0,131,132,1,0,0,0,132,134,1,0,0,0,133,113,1,0,0,0,133,128,
-		1,0,0,0,134,7,1,0,0,0,135,136,5,41,0,0,136,138,5,53,0,0,137,135,1,0,0,
-		0,137,138,1,0,0,0,138,139,1,0,0,0,139,144,5,42,0,0,140,141,5,49,0,0,141,
-		142,5,42,0,0,142,144,5,50,0,0,143,137,1,0,0,0,143,140,1,0,0,0,144,9,1,
-		0,0,0,145,146,5,49,0,0,146,147,5,41,0,0,147,148,5,50,0,0,148,11,1,0,0,
-		0,149,150,5,42,0,0,150,152,5,47,0,0,151,153,3,14,7,0,152,151,1,0,0,0,152,
-		153,1,0,0,0,153,154,1,0,0,0,154,155,5,48,0,0,155,156,3,44,22,0,156,13,
-		1,0,0,0,157,167,5,40,0,0,158,163,3,16,8,0,159,160,5,52,0,0,160,162,3,16,
-		8,0,161,159,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,
-		167,1,0,0,0,165,163,1,0,0,0,166,157,1,0,0,0,166,158,1,0,0,0,167,15,1,0,
-		0,0,168,172,3,36,18,0,169,171,3,40,20,0,170,169,1,0,0,0,171,174,1,0,0,
-		0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,
-		176,5,42,0,0,176,17,1,0,0,0,177,179,3,20,10,0,178,177,1,0,0,0,179,182,
-		1,0,0,0,180,178,1,0,0,0,180,181,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,
-		0,183,185,3,26,13,0,184,183,1,0,0,0,184,185,1,0,0,0,185,187,1,0,0,0,186,
-		188,5,51,0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,19,1,0,0,0,189,190,5,
-		23,0,0,190,192,5,53,0,0,191,193,3,22,11,0,192,191,1,0,0,0,193,194,1,0,
-		0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,228,1,0,0,0,196,197,5,21,0,0,197,
-		201,5,49,0,0,198,200,5,51,0,0,199,198,1,0,0,0,200,203,1,0,0,0,201,199,
-		1,0,0,0,201,202,1,0,0,0,202,222,1,0,0,0,203,201,1,0,0,0,204,213,3,30,15,
-		0,205,207,5,51,0,0,206,205,1,0,0,0,207,208,1,0,0,0,208,206,1,0,0,0,208,
-		209,1,0,0,0,209,210,1,0,0,0,210,212,3,30,15,0,211,206,1,0,0,0,212,215,
-		1,0,0,0,213,211,1,0,0,0,213,214,1,0,0,0,214,219,1,0,0,0,215,213,1,0,0,
-		0,216,218,5,51,0,0,217,216,1,0,0,0,218,221,1,0,0,0,219,217,1,0,0,0,219,
-		220,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,222,204,1,0,0,0,222,223,1,
-		0,0,0,223,224,1,0,0,0,224,228,5,50,0,0,225,226,5,22,0,0,226,228,3,28,14,
-		0,227,189,1,0,0,0,227,196,1,0,0,0,227,225,1,0,0,0,228,21,1,0,0,0,229,230,
-		5,47,0,0,230,234,5,42,0,0,231,233,3,24,12,0,232,231,1,0,0,0,233,236,1,
-		0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,234,1,0,0,0,
-		237,238,5,48,0,0,238,23,1,0,0,0,239,242,5,42,0,0,240,242,3,22,11,0,241,
-		239,1,0,0,0,241,240,1,0,0,0,242,25,1,0,0,0,243,244,5,19,0,0,244,251,3,
-		28,14,0,245,246,7,0,0,0,246,247,5,19,0,0,247,251,3,28,14,0,248,249,5,20,
-		0,0,249,251,3,28,14,0,250,243,1,0,0,0,250,245,1,0,0,0,250,248,1,0,0,0,
-		251,27,1,0,0,0,252,253,6,14,-1,0,253,254,5,47,0,0,254,255,3,28,14,0,255,
-		256,5,48,0,0,256,266,1,0,0,0,257,258,7,0,0,0,258,266,3,28,14,7,259,266,
-		5,25,0,0,260,266,5,26,0,0,261,262,3,30,15,0,262,263,7,1,0,0,263,264,3,
-		30,15,0,264,266,1,0,0,0,265,252,1,0,0,0,265,257,1,0,0,0,265,259,1,0,0,
-		0,265,260,1,0,0,0,265,261,1,0,0,0,266,278,1,0,0,0,267,268,10,6,0,0,268,
-		269,7,2,0,0,269,277,3,28,14,6,270,271,10,5,0,0,271,272,5,43,0,0,272,277,
-		3,28,14,6,273,274,10,4,0,0,274,275,7,3,0,0,275,277,3,28,14,5,276,267,1,
-		0,0,0,276,270,1,0,0,0,276,273,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,
-		278,279,1,0,0,0,279,29,1,0,0,0,280,278,1,0,0,0,281,282,7,4,0,0,282,283,
-		5,53,0,0,283,293,5,42,0,0,284,285,5,49,0,0,285,286,5,42,0,0,286,293,5,
-		50,0,0,287,289,5,81,0,0,288,287,1,0,0,0,288,289,1,0,0,0,289,290,1,0,0,
-		0,290,293,5,41,0,0,291,293,5,42,0,0,292,281,1,0,0,0,292,284,1,0,0,0,292,
-		288,1,0,0,0,292,291,1,0,0,0,293,31,1,0,0,0,294,296,3,34,17,0,295,294,1,
-		0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,
-		299,297,1,0,0,0,300,301,5,0,0,1,301,33,1,0,0,0,302,303,5,42,0,0,303,312,
-		5,47,0,0,304,309,5,42,0,0,305,306,5,52,0,0,306,308,5,42,0,0,307,305,1,
-		0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,313,1,0,0,0,
-		311,309,1,0,0,0,312,304,1,0,0,0,312,313,1,0,0,0,313,314,1,0,0,0,314,317,
-		5,48,0,0,315,318,3,44,22,0,316,318,3,56,28,0,317,315,1,0,0,0,317,316,1,
-		0,0,0,318,35,1,0,0,0,319,321,7,5,0,0,320,319,1,0,0,0,321,324,1,0,0,0,322,
-		320,1,0,0,0,322,323,1,0,0,0,323,325,1,0,0,0,324,322,1,0,0,0,325,329,3,
-		38,19,0,326,328,5,39,0,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,
-		0,329,330,1,0,0,0,330,37,1,0,0,0,331,329,1,0,0,0,332,334,5,40,0,0,333,
-		332,1,0,0,0,334,335,1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,340,1,
-		0,0,0,337,338,5,37,0,0,338,340,5,42,0,0,339,333,1,0,0,0,339,337,1,0,0,
-		0,340,39,1,0,0,0,341,345,5,82,0,0,342,344,5,39,0,0,343,342,1,0,0,0,344,
-		347,1,0,0,0,345,343,1,0,0,0,345,346,1,0,0,0,346,41,1,0,0,0,347,345,1,0,
-		0,0,348,352,3,36,18,0,349,351,3,40,20,0,350,349,1,0,0,0,351,354,1,0,0,
-		0,352,350,1,0,0,0,352,353,1,0,0,0,353,43,1,0,0,0,354,352,1,0,0,0,355,359,
-		5,1,0,0,356,358,3,46,23,0,357,356,1,0,0,0,358,361,1,0,0,0,359,357,1,0,
-		0,0,359,360,1,0,0,0,360,362,1,0,0,0,361,359,1,0,0,0,362,363,5,18,0,0,363,
-		45,1,0,0,0,364,367,3,48,24,0,365,367,3,52,26,0,366,364,1,0,0,0,366,365,
-		1,0,0,0,367,47,1,0,0,0,368,369,3,36,18,0,369,374,3,50,25,0,370,371,5,52,
-		0,0,371,373,3,50,25,0,372,370,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,
-		374,375,1,0,0,0,375,377,1,0,0,0,376,374,1,0,0,0,377,378,5,51,0,0,378,49,
-		1,0,0,0,379,381,3,40,20,0,380,379,1,0,0,0,381,384,1,0,0,0,382,380,1,0,
-		0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,388,5,42,0,0,386,
-		387,5,77,0,0,387,389,3,56,28,0,388,386,1,0,0,0,388,389,1,0,0,0,389,51,
-		1,0,0,0,390,442,3,44,22,0,391,392,5,27,0,0,392,393,5,47,0,0,393,394,3,
-		56,28,0,394,395,5,48,0,0,395,398,3,52,26,0,396,397,5,28,0,0,397,399,3,
-		52,26,0,398,396,1,0,0,0,398,399,1,0,0,0,399,442,1,0,0,0,400,401,3,56,28,
-		0,401,402,5,51,0,0,402,442,1,0,0,0,403,442,5,51,0,0,404,405,5,29,0,0,405,
-		406,5,47,0,0,406,407,3,56,28,0,407,408,5,48,0,0,408,409,3,52,26,0,409,
-		442,1,0,0,0,410,411,5,31,0,0,411,412,3,52,26,0,412,413,5,29,0,0,413,414,
-		5,47,0,0,414,415,3,56,28,0,415,416,5,48,0,0,416,417,5,51,0,0,417,442,1,
-		0,0,0,418,419,5,30,0,0,419,421,5,47,0,0,420,422,3,54,27,0,421,420,1,0,
-		0,0,421,422,1,0,0,0,422,423,1,0,0,0,423,425,5,51,0,0,424,426,3,56,28,0,
-		425,424,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,429,5,51,0,0,428,430,
-		3,56,28,0,429,428,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,48,
-		0,0,432,442,3,52,26,0,433,437,7,6,0,0,434,436,8,7,0,0,435,434,1,0,0,0,
-		436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,0,439,437,
-		1,0,0,0,440,442,5,51,0,0,441,390,1,0,0,0,441,391,1,0,0,0,441,400,1,0,0,
-		0,441,403,1,0,0,0,441,404,1,0,0,0,441,410,1,0,0,0,441,418,1,0,0,0,441,
-		433,1,0,0,0,442,53,1,0,0,0,443,444,3,36,18,0,444,449,3,50,25,0,445,446,
-		5,52,0,0,446,448,3,50,25,0,447,445,1,0,0,0,448,451,1,0,0,0,449,447,1,0,
-		0,0,449,450,1,0,0,0,450,454,1,0,0,0,451,449,1,0,0,0,452,454,3,56,28,0,
-		453,443,1,0,0,0,453,452,1,0,0,0,454,55,1,0,0,0,455,456,6,28,-1,0,456,465,
-		3,58,29,0,457,458,7,8,0,0,458,465,3,56,28,14,459,460,5,47,0,0,460,461,
-		3,42,21,0,461,462,5,48,0,0,462,463,3,56,28,13,463,465,1,0,0,0,464,455,
-		1,0,0,0,464,457,1,0,0,0,464,459,1,0,0,0,465,512,1,0,0,0,466,467,10,12,
-		0,0,467,468,7,9,0,0,468,511,3,56,28,13,469,470,10,11,0,0,470,471,7,10,
-		0,0,471,511,3,56,28,12,472,473,10,10,0,0,473,474,7,11,0,0,474,511,3,56,
-		28,11,475,476,10,9,0,0,476,477,7,12,0,0,477,511,3,56,28,10,478,479,10,
-		8,0,0,479,480,7,13,0,0,480,511,3,56,28,9,481,482,10,7,0,0,482,483,5,85,
-		0,0,483,511,3,56,28,8,484,485,10,6,0,0,485,486,5,87,0,0,486,511,3,56,28,
-		7,487,488,10,5,0,0,488,489,5,86,0,0,489,511,3,56,28,6,490,491,10,4,0,0,
-		491,492,5,65,0,0,492,511,3,56,28,5,493,494,10,3,0,0,494,495,5,66,0,0,495,
-		511,3,56,28,4,496,497,10,2,0,0,497,498,5,54,0,0,498,499,3,56,28,0,499,
-		500,5,53,0,0,500,501,3,56,28,2,501,511,1,0,0,0,502,503,10,1,0,0,503,504,
-		7,14,0,0,504,511,3,56,28,1,505,506,10,15,0,0,506,507,5,49,0,0,507,508,
-		3,56,28,0,508,509,5,50,0,0,509,511,1,0,0,0,510,466,1,0,0,0,510,469,1,0,
-		0,0,510,472,1,0,0,0,510,475,1,0,0,0,510,478,1,0,0,0,510,481,1,0,0,0,510,
-		484,1,0,0,0,510,487,1,0,0,0,510,490,1,0,0,0,510,493,1,0,0,0,510,496,1,
-		0,0,0,510,502,1,0,0,0,510,505,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,
-		512,513,1,0,0,0,513,57,1,0,0,0,514,512,1,0,0,0,515,541,5,41,0,0,516,541,
-		5,42,0,0,517,518,5,47,0,0,518,519,3,56,28,0,519,520,5,48,0,0,520,541,1,
-		0,0,0,521,522,5,42,0,0,522,524,5,47,0,0,523,525,3,64,32,0,524,523,1,0,
-		0,0,524,525,1,0,0,0,525,526,1,0,0,0,526,541,5,48,0,0,527,528,5,42,0,0,
-		528,530,5,1,0,0,529,531,3,60,30,0,530,529,1,0,0,0,530,531,1,0,0,0,531,
-		532,1,0,0,0,532,538,5,18,0,0,533,535,5,47,0,0,534,536,3,64,32,0,535,534,
-		1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,537,539,5,48,0,0,538,533,1,0,0,
-		0,538,539,1,0,0,0,539,541,1,0,0,0,540,515,1,0,0,0,540,516,1,0,0,0,540,
-		517,1,0,0,0,540,521,1,0,0,0,540,527,1,0,0,0,541,59,1,0,0,0,542,547,3,62,
-		31,0,543,544,5,52,0,0,544,546,3,62,31,0,545,543,1,0,0,0,546,549,1,0,0,
-		0,547,545,1,0,0,0,547,548,1,0,0,0,548,61,1,0,0,0,549,547,1,0,0,0,550,555,
-		5,42,0,0,551,552,5,81,0,0,552,554,5,42,0,0,553,551,1,0,0,0,554,557,1,0,
-		0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,63,1,0,0,0,557,555,1,0,0,0,558,
-		563,3,66,33,0,559,560,5,52,0,0,560,562,3,66,33,0,561,559,1,0,0,0,562,565,
-		1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,65,1,0,0,0,565,563,1,0,0,0,
-		566,569,3,56,28,0,567,569,3,68,34,0,568,566,1,0,0,0,568,567,1,0,0,0,569,
-		67,1,0,0,0,570,584,5,80,0,0,571,584,5,81,0,0,572,584,5,82,0,0,573,584,
-		5,83,0,0,574,584,5,84,0,0,575,584,5,86,0,0,576,584,5,87,0,0,577,584,5,
-		63,0,0,578,584,5,64,0,0,579,581,5,85,0,0,580,582,5,88,0,0,581,580,1,0,
-		0,0,581,582,1,0,0,0,582,584,1,0,0,0,583,570,1,0,0,0,583,571,1,0,0,0,583,
-		572,1,0,0,0,583,573,1,0,0,0,583,574,1,0,0,0,583,575,1,0,0,0,583,576,1,
-		0,0,0,583,577,1,0,0,0,583,578,1,0,0,0,583,579,1,0,0,0,584,69,1,0,0,0,72,
-		75,88,95,100,106,109,117,122,126,131,133,137,143,152,163,166,172,180,184,
-		187,194,201,208,213,219,222,227,234,241,250,265,276,278,288,292,297,309,
-		312,317,322,329,335,339,345,352,359,366,374,382,388,398,421,425,429,437,
-		441,449,453,464,510,512,524,530,535,538,540,547,555,563,568,581,583
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		1,0,1,0,1,0,5,0,76,8,0,10,0,12,0,79,9,0,1,0,1,0,1,0,1,1,1,1,1,1,1,2,1,
+		2,5,2,89,8,2,10,2,12,2,92,9,2,1,2,1,2,4,2,96,8,2,11,2,12,2,97,1,2,5,2,
+		101,8,2,10,2,12,2,104,9,2,1,2,5,2,107,8,2,10,2,12,2,110,9,2,3,2,112,8,
+		2,1,2,1,2,1,3,1,3,5,3,118,8,3,10,3,12,3,121,9,3,1,3,1,3,3,3,125,8,3,1,
+		3,1,3,3,3,129,8,3,1,3,1,3,1,3,3,3,134,8,3,3,3,136,8,3,1,4,1,4,3,4,140,
+		8,4,1,4,1,4,1,4,1,4,3,4,146,8,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,3,6,155,8,
+		6,1,6,1,6,1,6,1,7,1,7,1,7,1,7,5,7,164,8,7,10,7,12,7,167,9,7,3,7,169,8,
+		7,1,8,1,8,5,8,173,8,8,10,8,12,8,176,9,8,1,8,1,8,1,9,5,9,181,8,9,10,9,12,
+		9,184,9,9,1,9,3,9,187,8,9,1,9,3,9,190,8,9,1,10,1,10,1,10,4,10,195,8,10,
+		11,10,12,10,196,1,10,1,10,1,10,5,10,202,8,10,10,10,12,10,205,9,10,1,10,
+		1,10,4,10,209,8,10,11,10,12,10,210,1,10,5,10,214,8,10,10,10,12,10,217,
+		9,10,1,10,5,10,220,8,10,10,10,12,10,223,9,10,3,10,225,8,10,1,10,1,10,1,
+		10,1,10,1,10,1,10,1,10,3,10,234,8,10,1,10,5,10,237,8,10,10,10,12,10,240,
+		9,10,3,10,242,8,10,3,10,244,8,10,1,11,1,11,1,11,1,11,1,12,1,12,1,12,5,
+		12,253,8,12,10,12,12,12,256,9,12,1,12,1,12,1,13,1,13,3,13,262,8,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,3,14,271,8,14,1,15,1,15,1,15,1,15,1,15,1,
+		15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,286,8,15,1,15,1,15,1,15,1,15,
+		1,15,1,15,1,15,1,15,1,15,5,15,297,8,15,10,15,12,15,300,9,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,1,16,3,16,309,8,16,1,16,1,16,3,16,313,8,16,1,17,5,
+		17,316,8,17,10,17,12,17,319,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,5,
+		18,328,8,18,10,18,12,18,331,9,18,3,18,333,8,18,1,18,1,18,1,18,3,18,338,
+		8,18,1,19,5,19,341,8,19,10,19,12,19,344,9,19,1,19,1,19,5,19,348,8,19,10,
+		19,12,19,351,9,19,1,20,4,20,354,8,20,11,20,12,20,355,1,20,1,20,3,20,360,
+		8,20,1,21,1,21,5,21,364,8,21,10,21,12,21,367,9,21,1,22,1,22,5,22,371,8,
+		22,10,22,12,22,374,9,22,1,23,1,23,5,23,378,8,23,10,23,12,23,381,9,23,1,
+		23,1,23,1,24,1,24,3,24,387,8,24,1,25,1,25,1,25,1,25,5,25,393,8,25,10,25,
+		12,25,396,9,25,1,25,1,25,1,26,5,26,401,8,26,10,26,12,26,404,9,26,1,26,
+		1,26,1,26,3,26,409,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,419,
+		8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,442,8,27,1,27,1,27,3,27,446,
+		8,27,1,27,1,27,3,27,450,8,27,1,27,1,27,1,27,1,27,5,27,456,8,27,10,27,12,
+		27,459,9,27,1,27,3,27,462,8,27,1,28,1,28,1,28,1,28,5,28,468,8,28,10,28,
+		12,28,471,9,28,1,28,3,28,474,8,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,3,29,485,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,5,29,531,8,29,10,29,12,29,534,9,29,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,545,8,30,1,30,1,30,1,30,1,
+		30,3,30,551,8,30,1,30,1,30,1,30,3,30,556,8,30,1,30,3,30,559,8,30,3,30,
+		561,8,30,1,31,1,31,1,31,5,31,566,8,31,10,31,12,31,569,9,31,1,32,1,32,1,
+		32,5,32,574,8,32,10,32,12,32,577,9,32,1,33,1,33,1,33,5,33,582,8,33,10,
+		33,12,33,585,9,33,1,34,1,34,3,34,589,8,34,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,3,35,602,8,35,3,35,604,8,35,1,35,0,2,30,58,36,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,0,15,2,0,25,25,89,89,3,0,47,47,60,61,
+		78,78,2,0,46,46,56,56,2,0,45,45,81,81,1,0,42,43,1,0,39,40,1,0,33,37,1,
+		0,52,52,3,0,81,83,86,86,89,90,1,0,83,85,1,0,81,82,1,0,64,65,2,0,62,63,
+		79,80,1,0,60,61,1,0,68,78,682,0,72,1,0,0,0,2,83,1,0,0,0,4,86,1,0,0,0,6,
+		135,1,0,0,0,8,145,1,0,0,0,10,147,1,0,0,0,12,151,1,0,0,0,14,168,1,0,0,0,
+		16,170,1,0,0,0,18,182,1,0,0,0,20,243,1,0,0,0,22,245,1,0,0,0,24,249,1,0,
+		0,0,26,261,1,0,0,0,28,270,1,0,0,0,30,285,1,0,0,0,32,312,1,0,0,0,34,317,
+		1,0,0,0,36,322,1,0,0,0,38,342,1,0,0,0,40,359,1,0,0,0,42,361,1,0,0,0,44,
+		368,1,0,0,0,46,375,1,0,0,0,48,386,1,0,0,0,50,388,1,0,0,0,52,402,1,0,0,
+		0,54,461,1,0,0,0,56,473,1,0,0,0,58,484,1,0,0,0,60,560,1,0,0,0,62,562,1,
+		0,0,0,64,570,1,0,0,0,66,578,1,0,0,0,68,588,1,0,0,0,70,603,1,0,0,0,72,73,
+		3,2,1,0,73,77,3,4,2,0,74,76,3,12,6,0,75,74,1,0,0,0,76,79,1,0,0,0,77,75,
+		1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,0,0,80,81,3,18,9,0,81,82,
+		5,0,0,1,82,1,1,0,0,0,83,84,5,2,0,0,84,85,5,5,0,0,85,3,1,0,0,0,86,90,5,
+		1,0,0,87,89,5,52,0,0,88,87,1,0,0,0,89,92,1,0,0,0,90,88,1,0,0,0,90,91,1,
+		0,0,0,91,111,1,0,0,0,92,90,1,0,0,0,93,102,3,6,3,0,94,96,5,52,0,0,95,94,
+		1,0,0,0,96,97,1,0,0,0,97,95,1,0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,101,
+		3,6,3,0,100,95,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,103,1,0,0,0,
+		103,108,1,0,0,0,104,102,1,0,0,0,105,107,5,52,0,0,106,105,1,0,0,0,107,110,
+		1,0,0,0,108,106,1,0,0,0,108,109,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,
+		0,111,93,1,0,0,0,111,112,1,0,0,0,112,113,1,0,0,0,113,114,5,18,0,0,114,
+		5,1,0,0,0,115,119,3,38,19,0,116,118,3,42,21,0,117,116,1,0,0,0,118,121,
+		1,0,0,0,119,117,1,0,0,0,119,120,1,0,0,0,120,122,1,0,0,0,121,119,1,0,0,
+		0,122,124,3,8,4,0,123,125,3,10,5,0,124,123,1,0,0,0,124,125,1,0,0,0,125,
+		128,1,0,0,0,126,127,5,78,0,0,127,129,3,58,29,0,128,126,1,0,0,0,128,129,
+		1,0,0,0,129,136,1,0,0,0,130,133,3,8,4,0,131,132,5,78,0,0,132,134,3,58,
+		29,0,133,131,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,115,1,0,0,0,135,
+		130,1,0,0,0,136,7,1,0,0,0,137,138,5,42,0,0,138,140,5,54,0,0,139,137,1,
+		0,0,0,139,140,1,0,0,0,140,141,1,0,0,0,141,146,5,43,0,0,142,143,5,50,0,
+		0,143,144,5,43,0,0,144,146,5,51,0,0,145,139,1,0,0,0,145,142,1,0,0,0,146,
+		9,1,0,0,0,147,148,5,50,0,0,148,149,5,42,0,0,149,150,5,51,0,0,150,11,1,
+		0,0,0,151,152,5,43,0,0,152,154,5,48,0,0,153,155,3,14,7,0,154,153,1,0,0,
+		0,154,155,1,0,0,0,155,156,1,0,0,0,156,157,5,49,0,0,157,158,3,46,23,0,158,
+		13,1,0,0,0,159,169,5,41,0,0,160,165,3,16,8,0,161,162,5,53,0,0,162,164,
+		3,16,8,0,163,161,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,
+		0,166,169,1,0,0,0,167,165,1,0,0,0,168,159,1,0,0,0,168,160,1,0,0,0,169,
+		15,1,0,0,0,170,174,3,38,19,0,171,173,3,42,21,0,172,171,1,0,0,0,173,176,
+		1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,
+		0,177,178,5,43,0,0,178,17,1,0,0,0,179,181,3,20,10,0,180,179,1,0,0,0,181,
+		184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,186,1,0,0,0,184,182,1,
+		0,0,0,185,187,3,28,14,0,186,185,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,
+		0,188,190,5,52,0,0,189,188,1,0,0,0,189,190,1,0,0,0,190,19,1,0,0,0,191,
+		192,5,23,0,0,192,194,5,54,0,0,193,195,3,24,12,0,194,193,1,0,0,0,195,196,
+		1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,244,1,0,0,0,198,199,5,21,0,
+		0,199,203,5,50,0,0,200,202,5,52,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,
+		201,1,0,0,0,203,204,1,0,0,0,204,224,1,0,0,0,205,203,1,0,0,0,206,215,3,
+		32,16,0,207,209,5,52,0,0,208,207,1,0,0,0,209,210,1,0,0,0,210,208,1,0,0,
+		0,210,211,1,0,0,0,211,212,1,0,0,0,212,214,3,32,16,0,213,208,1,0,0,0,214,
+		217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,221,1,0,0,0,217,215,1,
+		0,0,0,218,220,5,52,0,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,
+		221,222,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,224,206,1,0,0,0,224,225,
+		1,0,0,0,225,226,1,0,0,0,226,244,5,51,0,0,227,228,5,22,0,0,228,244,3,30,
+		15,0,229,230,5,24,0,0,230,241,5,54,0,0,231,238,3,22,11,0,232,234,5,53,
+		0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,237,3,22,11,0,
+		236,233,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,242,
+		1,0,0,0,240,238,1,0,0,0,241,231,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,
+		0,243,191,1,0,0,0,243,198,1,0,0,0,243,227,1,0,0,0,243,229,1,0,0,0,244,
+		21,1,0,0,0,245,246,5,43,0,0,246,247,5,54,0,0,247,248,5,43,0,0,248,23,1,
+		0,0,0,249,250,5,48,0,0,250,254,5,43,0,0,251,253,3,26,13,0,252,251,1,0,
+		0,0,253,256,1,0,0,0,254,252,1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,
+		254,1,0,0,0,257,258,5,49,0,0,258,25,1,0,0,0,259,262,5,43,0,0,260,262,3,
+		24,12,0,261,259,1,0,0,0,261,260,1,0,0,0,262,27,1,0,0,0,263,264,5,19,0,
+		0,264,271,3,30,15,0,265,266,7,0,0,0,266,267,5,19,0,0,267,271,3,30,15,0,
+		268,269,5,20,0,0,269,271,3,30,15,0,270,263,1,0,0,0,270,265,1,0,0,0,270,
+		268,1,0,0,0,271,29,1,0,0,0,272,273,6,15,-1,0,273,274,5,48,0,0,274,275,
+		3,30,15,0,275,276,5,49,0,0,276,286,1,0,0,0,277,278,7,0,0,0,278,286,3,30,
+		15,7,279,286,5,26,0,0,280,286,5,27,0,0,281,282,3,32,16,0,282,283,7,1,0,
+		0,283,284,3,32,16,0,284,286,1,0,0,0,285,272,1,0,0,0,285,277,1,0,0,0,285,
+		279,1,0,0,0,285,280,1,0,0,0,285,281,1,0,0,0,286,298,1,0,0,0,287,288,10,
+		6,0,0,288,289,7,2,0,0,289,297,3,30,15,6,290,291,10,5,0,0,291,292,5,44,
+		0,0,292,297,3,30,15,6,293,294,10,4,0,0,294,295,7,3,0,0,295,297,3,30,15,
+		5,296,287,1,0,0,0,296,290,1,0,0,0,296,293,1,0,0,0,297,300,1,0,0,0,298,
+		296,1,0,0,0,298,299,1,0,0,0,299,31,1,0,0,0,300,298,1,0,0,0,301,302,7,4,
+		0,0,302,303,5,54,0,0,303,313,5,43,0,0,304,305,5,50,0,0,305,306,5,43,0,
+		0,306,313,5,51,0,0,307,309,5,82,0,0,308,307,1,0,0,0,308,309,1,0,0,0,309,
+		310,1,0,0,0,310,313,5,42,0,0,311,313,5,43,0,0,312,301,1,0,0,0,312,304,
+		1,0,0,0,312,308,1,0,0,0,312,311,1,0,0,0,313,33,1,0,0,0,314,316,3,36,18,
+		0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,
+		320,1,0,0,0,319,317,1,0,0,0,320,321,5,0,0,1,321,35,1,0,0,0,322,323,5,43,
+		0,0,323,332,5,48,0,0,324,329,5,43,0,0,325,326,5,53,0,0,326,328,5,43,0,
+		0,327,325,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,
+		333,1,0,0,0,331,329,1,0,0,0,332,324,1,0,0,0,332,333,1,0,0,0,333,334,1,
+		0,0,0,334,337,5,49,0,0,335,338,3,46,23,0,336,338,3,58,29,0,337,335,1,0,
+		0,0,337,336,1,0,0,0,338,37,1,0,0,0,339,341,7,5,0,0,340,339,1,0,0,0,341,
+		344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,
+		0,0,0,345,349,3,40,20,0,346,348,5,40,0,0,347,346,1,0,0,0,348,351,1,0,0,
+		0,349,347,1,0,0,0,349,350,1,0,0,0,350,39,1,0,0,0,351,349,1,0,0,0,352,354,
+		5,41,0,0,353,352,1,0,0,0,354,355,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,
+		0,356,360,1,0,0,0,357,358,5,38,0,0,358,360,5,43,0,0,359,353,1,0,0,0,359,
+		357,1,0,0,0,360,41,1,0,0,0,361,365,5,83,0,0,362,364,5,40,0,0,363,362,1,
+		0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,43,1,0,0,0,367,
+		365,1,0,0,0,368,372,3,38,19,0,369,371,3,42,21,0,370,369,1,0,0,0,371,374,
+		1,0,0,0,372,370,1,0,0,0,372,373,1,0,0,0,373,45,1,0,0,0,374,372,1,0,0,0,
+		375,379,5,1,0,0,376,378,3,48,24,0,377,376,1,0,0,0,378,381,1,0,0,0,379,
+		377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,5,
+		18,0,0,383,47,1,0,0,0,384,387,3,50,25,0,385,387,3,54,27,0,386,384,1,0,
+		0,0,386,385,1,0,0,0,387,49,1,0,0,0,388,389,3,38,19,0,389,394,3,52,26,0,
+		390,391,5,53,0,0,391,393,3,52,26,0,392,390,1,0,0,0,393,396,1,0,0,0,394,
+		392,1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,394,1,0,0,0,397,398,5,
+		52,0,0,398,51,1,0,0,0,399,401,3,42,21,0,400,399,1,0,0,0,401,404,1,0,0,
+		0,402,400,1,0,0,0,402,403,1,0,0,0,403,405,1,0,0,0,404,402,1,0,0,0,405,
+		408,5,43,0,0,406,407,5,78,0,0,407,409,3,58,29,0,408,406,1,0,0,0,408,409,
+		1,0,0,0,409,53,1,0,0,0,410,462,3,46,23,0,411,412,5,28,0,0,412,413,5,48,
+		0,0,413,414,3,58,29,0,414,415,5,49,0,0,415,418,3,54,27,0,416,417,5,29,
+		0,0,417,419,3,54,27,0,418,416,1,0,0,0,418,419,1,0,0,0,419,462,1,0,0,0,
+		420,421,3,58,29,0,421,422,5,52,0,0,422,462,1,0,0,0,423,462,5,52,0,0,424,
+		425,5,30,0,0,425,426,5,48,0,0,426,427,3,58,29,0,427,428,5,49,0,0,428,429,
+		3,54,27,0,429,462,1,0,0,0,430,431,5,32,0,0,431,432,3,54,27,0,432,433,5,
+		30,0,0,433,434,5,48,0,0,434,435,3,58,29,0,435,436,5,49,0,0,436,437,5,52,
+		0,0,437,462,1,0,0,0,438,439,5,31,0,0,439,441,5,48,0,0,440,442,3,56,28,
+		0,441,440,1,0,0,0,441,442,1,0,0,0,442,443,1,0,0,0,443,445,5,52,0,0,444,
+		446,3,58,29,0,445,444,1,0,0,0,445,446,1,0,0,0,446,447,1,0,0,0,447,449,
+		5,52,0,0,448,450,3,58,29,0,449,448,1,0,0,0,449,450,1,0,0,0,450,451,1,0,
+		0,0,451,452,5,49,0,0,452,462,3,54,27,0,453,457,7,6,0,0,454,456,8,7,0,0,
+		455,454,1,0,0,0,456,459,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,460,
+		1,0,0,0,459,457,1,0,0,0,460,462,5,52,0,0,461,410,1,0,0,0,461,411,1,0,0,
+		0,461,420,1,0,0,0,461,423,1,0,0,0,461,424,1,0,0,0,461,430,1,0,0,0,461,
+		438,1,0,0,0,461,453,1,0,0,0,462,55,1,0,0,0,463,464,3,38,19,0,464,469,3,
+		52,26,0,465,466,5,53,0,0,466,468,3,52,26,0,467,465,1,0,0,0,468,471,1,0,
+		0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,474,1,0,0,0,471,469,1,0,0,0,472,
+		474,3,58,29,0,473,463,1,0,0,0,473,472,1,0,0,0,474,57,1,0,0,0,475,476,6,
+		29,-1,0,476,485,3,60,30,0,477,478,7,8,0,0,478,485,3,58,29,14,479,480,5,
+		48,0,0,480,481,3,44,22,0,481,482,5,49,0,0,482,483,3,58,29,13,483,485,1,
+		0,0,0,484,475,1,0,0,0,484,477,1,0,0,0,484,479,1,0,0,0,485,532,1,0,0,0,
+		486,487,10,12,0,0,487,488,7,9,0,0,488,531,3,58,29,13,489,490,10,11,0,0,
+		490,491,7,10,0,0,491,531,3,58,29,12,492,493,10,10,0,0,493,494,7,11,0,0,
+		494,531,3,58,29,11,495,496,10,9,0,0,496,497,7,12,0,0,497,531,3,58,29,10,
+		498,499,10,8,0,0,499,500,7,13,0,0,500,531,3,58,29,9,501,502,10,7,0,0,502,
+		503,5,86,0,0,503,531,3,58,29,8,504,505,10,6,0,0,505,506,5,88,0,0,506,531,
+		3,58,29,7,507,508,10,5,0,0,508,509,5,87,0,0,509,531,3,58,29,6,510,511,
+		10,4,0,0,511,512,5,66,0,0,512,531,3,58,29,5,513,514,10,3,0,0,514,515,5,
+		67,0,0,515,531,3,58,29,4,516,517,10,2,0,0,517,518,5,55,0,0,518,519,3,58,
+		29,0,519,520,5,54,0,0,520,521,3,58,29,2,521,531,1,0,0,0,522,523,10,1,0,
+		0,523,524,7,14,0,0,524,531,3,58,29,1,525,526,10,15,0,0,526,527,5,50,0,
+		0,527,528,3,58,29,0,528,529,5,51,0,0,529,531,1,0,0,0,530,486,1,0,0,0,530,
+		489,1,0,0,0,530,492,1,0,0,0,530,495,1,0,0,0,530,498,1,0,0,0,530,501,1,
+		0,0,0,530,504,1,0,0,0,530,507,1,0,0,0,530,510,1,0,0,0,530,513,1,0,0,0,
+		530,516,1,0,0,0,530,522,1,0,0,0,530,525,1,0,0,0,531,534,1,0,0,0,532,530,
+		1,0,0,0,532,533,1,0,0,0,533,59,1,0,0,0,534,532,1,0,0,0,535,561,5,42,0,
+		0,536,561,5,43,0,0,537,538,5,48,0,0,538,539,3,58,29,0,539,540,5,49,0,0,
+		540,561,1,0,0,0,541,542,5,43,0,0,542,544,5,48,0,0,543,545,3,66,33,0,544,
+		543,1,0,0,0,544,545,1,0,0,0,545,546,1,0,0,0,546,561,5,49,0,0,547,548,5,
+		43,0,0,548,550,5,1,0,0,549,551,3,62,31,0,550,549,1,0,0,0,550,551,1,0,0,
+		0,551,552,1,0,0,0,552,558,5,18,0,0,553,555,5,48,0,0,554,556,3,66,33,0,
+		555,554,1,0,0,0,555,556,1,0,0,0,556,557,1,0,0,0,557,559,5,49,0,0,558,553,
+		1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,535,1,0,0,0,560,536,1,0,0,
+		0,560,537,1,0,0,0,560,541,1,0,0,0,560,547,1,0,0,0,561,61,1,0,0,0,562,567,
+		3,64,32,0,563,564,5,53,0,0,564,566,3,64,32,0,565,563,1,0,0,0,566,569,1,
+		0,0,0,567,565,1,0,0,0,567,568,1,0,0,0,568,63,1,0,0,0,569,567,1,0,0,0,570,
+		575,5,43,0,0,571,572,5,82,0,0,572,574,5,43,0,0,573,571,1,0,0,0,574,577,
+		1,0,0,0,575,573,1,0,0,0,575,576,1,0,0,0,576,65,1,0,0,0,577,575,1,0,0,0,
+		578,583,3,68,34,0,579,580,5,53,0,0,580,582,3,68,34,0,581,579,1,0,0,0,582,
+		585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,67,1,0,0,0,585,583,1,0,
+		0,0,586,589,3,58,29,0,587,589,3,70,35,0,588,586,1,0,0,0,588,587,1,0,0,
+		0,589,69,1,0,0,0,590,604,5,81,0,0,591,604,5,82,0,0,592,604,5,83,0,0,593,
+		604,5,84,0,0,594,604,5,85,0,0,595,604,5,87,0,0,596,604,5,88,0,0,597,604,
+		5,64,0,0,598,604,5,65,0,0,599,601,5,86,0,0,600,602,5,89,0,0,601,600,1,
+		0,0,0,601,602,1,0,0,0,602,604,1,0,0,0,603,590,1,0,0,0,603,591,1,0,0,0,
+		603,592,1,0,0,0,603,593,1,0,0,0,603,594,1,0,0,0,603,595,1,0,0,0,603,596,
+		1,0,0,0,603,597,1,0,0,0,603,598,1,0,0,0,603,599,1,0,0,0,604,71,1,0,0,0,
+		75,77,90,97,102,108,111,119,124,128,133,135,139,145,154,165,168,174,182,
+		186,189,196,203,210,215,221,224,233,238,241,243,254,261,270,285,296,298,
+		308,312,317,329,332,337,342,349,355,359,365,372,379,386,394,402,408,418,
+		441,445,449,457,461,469,473,484,530,532,544,550,555,558,560,567,575,583,
+		588,601,603
 	};
 
 	public static readonly ATN _ATN =
