@@ -44,7 +44,7 @@ statement
     | PROCEDURE IDENT pattern EQUAL statement* END                      # curriedProcedureStmt
     | CALL IDENT simple (AS IDENT)?                                     # callStmt
     | WITH IDENT FROM expr                                              # withStmt
-    | IF condition THEN thenBranch=statementList (ELSE elseBranch=statementList)? END   # ifStmt
+    | IF condition THEN? thenBranch=statementList (ELSE elseBranch=statementList)? END  # ifStmt
     ;
 
 statementList

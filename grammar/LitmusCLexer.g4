@@ -40,7 +40,7 @@ fragment INT_F          : [0-9]+ | '0' [xX] [0-9a-fA-F]+ ;
 fragment TYPE_WORD_F
     : 'int' | 'char' | 'long' | 'short' | 'unsigned' | 'signed' | 'void' | 'bool' | '_Bool'
     | 'int8_t' | 'uint8_t' | 'int16_t' | 'uint16_t' | 'int32_t' | 'uint32_t'
-    | 'int64_t' | 'uint64_t' | '__int128_t' | '__uint128_t'
+    | 'int64_t' | 'uint64_t' | '__int128_t' | '__uint128_t' | '__int128' | 'int128_t' | 'uint128_t'
     | 'intptr_t' | 'uintptr_t' | 'size_t'
     | 'atomic_t' | 'atomic_int' | 'spinlock_t' | 'mtx_t'
     ;
@@ -87,6 +87,7 @@ FORALL          : 'forall' ;
 LOCATIONS       : 'locations' ;
 FILTER          : 'filter' ;
 SCOPES          : 'scopes' ;
+REGIONS         : 'regions' ;
 NOT_WORD        : 'not' ;
 TRUE            : 'true' ;
 FALSE           : 'false' ;

@@ -26,14 +26,16 @@ initBlock
     ;
 
 // int x = 1;  int *p = &x;  x = 1;  0:r1 = x;  int 0:r1 = z;  int *1:r1;  int a[3];
-// atomic_t a = ATOMIC_INIT(1);  spinlock_t l;  struct srcu_struct s;
+// atomic_t a = ATOMIC_INIT(1);  spinlock_t l;  struct srcu_struct s;  [x] = 0;
 initItem
     : typeSpec pointer* initTarget arraySize? (ASSIGN expr)?   # typedInitItem
     | initTarget (ASSIGN expr)?                                # untypedInitItem
     ;
 
+// herd's C11 tests also write a location in brackets: { [x] = 0; }
 initTarget
     : (thread=INT_LIT COLON)? IDENT
+    | LBRACKET IDENT RBRACKET
     ;
 
 arraySize
@@ -63,6 +65,12 @@ postludeClause
     : SCOPES COLON scopeTree+                                     # scopesClause
     | LOCATIONS LBRACKET SEMI* (operand (SEMI+ operand)* SEMI*)? RBRACKET   # locationsClause
     | FILTER prop                                                  # filterClause
+    | REGIONS COLON (region (COMMA? region)*)?                     # regionsClause
+    ;
+
+// regions: x:PROP  (herd's memory regions, e.g. for tagged memory; no C model reads them)
+region
+    : location=IDENT COLON kind=IDENT
     ;
 
 // (system (proc P0 P1) (proc P2)): a kind, then thread names and sub-trees.

@@ -73,14 +73,14 @@ public sealed partial class ExecutionRelations
         return classes;
     }
 
-    /// <summary>herd's co0 without co: initial writes before the other writes of their location, the final write after them.</summary>
+    /// <summary>herd's co0: initial writes before the other writes of their location, the final write after them.</summary>
     private SymRel InitialAndFinalCoherence()
     {
         var w = SetOf(IsWrite);
         var init = SetOf(e => e.IsInit);
         var sameLoc = Rel("loc");
         var first = SymRel.Inter(F, SymRel.Product(F, init, w), sameLoc);
-        var last = SymRel.Inter(F, SymRel.Product(F, w, _chosenFinal!), sameLoc);
+        var last = SymRel.Inter(F, SymRel.Product(F, w, CoFromModel ? _chosenFinal! : Predefined("FW")!.Value.Set!), sameLoc);
         var r = new SymRel(EventCount);
         foreach (var (a, b, t) in first.Edges().Concat(last.Edges()))
             if (a != b) r.AddOr(F, a, b, t);

@@ -15,13 +15,18 @@ namespace Litmus.Encoding;
 /// </summary>
 public sealed partial class ExecutionRelations
 {
-    private readonly Dictionary<Term, int> _readOfValue = new();
+    /// <summary>The reads whose value a variable is: one, except a C11 compare-exchange's two exclusive reads (success and failure orders), which share theirs.</summary>
+    private readonly Dictionary<Term, List<int>> _readsOfValue = new();
     private readonly Dictionary<Term, Term> _determined = new();
 
     private void EncodeDeterminedValues()
     {
         foreach (var r in _events.Where(IsRead))
-            if (r.Value is { Op: Op.ValueVar } v) _readOfValue[v] = r.Id;
+            if (r.Value is { Op: Op.ValueVar } v)
+            {
+                if (!_readsOfValue.TryGetValue(v, out var reads)) _readsOfValue[v] = reads = [];
+                reads.Add(r.Id);
+            }
 
         var flow = new SymRel(EventCount);
         foreach (var (w, r, t) in Rf.Edges()) flow.AddOr(F, w, r, t);
@@ -30,7 +35,7 @@ public sealed partial class ExecutionRelations
         var size = component.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         bool OnCycle(int a) => flow.Rows[a].ContainsKey(a) || size[component[a]] > 1;
 
-        var variableReads = _readOfValue.Values.ToHashSet();
+        var variableReads = _readsOfValue.Values.SelectMany(r => r).ToHashSet();
         foreach (var r in _events.Where(e => IsRead(e) && variableReads.Contains(e.Id)))
         {
             var sources = Rf.Edges().Where(e => e.To == r.Id).ToList();
@@ -70,7 +75,8 @@ public sealed partial class ExecutionRelations
         if (_determined.TryGetValue(t, out var known)) return known;
         var d = t.Op switch
         {
-            Op.ValueVar when _readOfValue.TryGetValue(t, out var id) => DeterminedVar(id),
+            Op.ValueVar when _readsOfValue.TryGetValue(t, out var ids) => ids.Count == 1 ? DeterminedVar(ids[0])
+                : F.Or(ids.Select(id => F.And(Guard(id), DeterminedVar(id)))),
             Op.ValueVar or Op.BoolVar => F.True, // final-value variables are handled by their definitions
             Op.Ite => F.And(Determined(t.Children[0]), F.Ite(t.Children[0], Determined(t.Children[1]), Determined(t.Children[2]))),
             _ => F.And(t.Children.Select(Determined)),

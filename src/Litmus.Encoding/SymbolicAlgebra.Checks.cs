@@ -8,21 +8,41 @@ namespace Litmus.Encoding;
 public sealed partial class SymbolicAlgebra
 {
     private int _clockSets;
+    private int _cycleWitnesses;
 
+    /// <summary>herd's name for the flag an <c>undefined_unless</c> raises (printed <c>Flag *undef*</c>, whatever the check's name).</summary>
+    public const string UndefinedFlag = "*undef*";
+
+    /// <summary>
+    /// Axioms hold, flags are raised when their check (with its ~) holds, and <c>undefined_unless</c> raises herd's
+    /// undef flag when its check FAILS (herd's interpreter adds <c>Flag.Undef</c> on failure). Every term built
+    /// here is only ever asserted positively, so the existential helper variables of the acyclicity encodings
+    /// (clocks, cycle witnesses) are sound: each check is encoded in the direction it is used, never by negating
+    /// the other direction's formula.
+    /// </summary>
     public void Check(CatCheck check, SetOrRel<SymSet, SymRel> value, string name)
     {
-        var holds = check.Kind switch
-        {
-            CatCheckKind.Acyclic => Acyclic(value.Rel ?? Identity(value.Set!), name),
-            CatCheckKind.Irreflexive => Irreflexive(value.Rel ?? Identity(value.Set!)),
-            _ => IsEmpty(value),
-        };
-        if (check.Negated) holds = F.Not(holds);
-        if (check.IsFlag || check.IsUndefinedUnless)
-            // "flag ~empty r": the flag is raised when the check (with its ~) holds.
-            Constraints.Flags.Add(new Flag(name, holds, check.Span));
+        var wantHolds = !check.Negated;
+        if (check.IsUndefinedUnless) wantHolds = !wantHolds;
+        var term = Test(check.Kind, value, wantHolds);
+        if (check.IsUndefinedUnless)
+            Constraints.Flags.Add(new Flag(UndefinedFlag, term, check.Span));
+        else if (check.IsFlag)
+            Constraints.Flags.Add(new Flag(name, term, check.Span));
         else
-            Constraints.Axioms.Add(new Axiom(name, holds, check.Span));
+            Constraints.Axioms.Add(new Axiom(name, term, check.Span));
+    }
+
+    /// <summary>A term that is satisfiable together with the execution exactly when the test's outcome is <paramref name="holds"/>.</summary>
+    private Term Test(CatCheckKind kind, SetOrRel<SymSet, SymRel> value, bool holds)
+    {
+        if (kind == CatCheckKind.Acyclic)
+        {
+            var r = value.Rel ?? Identity(value.Set!);
+            return holds ? Acyclic(r) : Cyclic(r);
+        }
+        var t = kind == CatCheckKind.Irreflexive ? Irreflexive(value.Rel ?? Identity(value.Set!)) : IsEmpty(value);
+        return holds ? t : F.Not(t);
     }
 
     private Term IsEmpty(SetOrRel<SymSet, SymRel> v) =>
@@ -40,9 +60,10 @@ public sealed partial class SymbolicAlgebra
     /// <summary>
     /// Acyclicity by integer clocks: every edge that holds must go forward in time. Only edges inside a strongly
     /// connected component of the may-graph can close a cycle, so only those get clock constraints; a relation
-    /// whose may-graph has no cycle is acyclic for free.
+    /// whose may-graph has no cycle is acyclic for free. The clocks are free variables, so this term may only be
+    /// asserted (its negation says nothing: the solver would pick clocks that break it).
     /// </summary>
-    private Term Acyclic(SymRel r, string name)
+    private Term Acyclic(SymRel r)
     {
         var component = StronglyConnected.Components(N, a => r.Rows[a].Keys);
         var conjuncts = new List<Term>();
@@ -52,6 +73,32 @@ public sealed partial class SymbolicAlgebra
             if (a == b) { conjuncts.Add(F.Not(t)); continue; }
             if (component[a] != component[b]) continue;
             conjuncts.Add(F.Implies(t, F.Lt(F.IntVar($"{tag}_{a}"), F.IntVar($"{tag}_{b}"))));
+        }
+        return F.And(conjuncts);
+    }
+
+    /// <summary>
+    /// The relation has a cycle, by an existential witness: a non-empty set S of events in which every member has
+    /// an r-successor in S. Such an S exists exactly when r has a cycle (following successors inside a finite S
+    /// must revisit an event; conversely the events of a cycle form such an S). Only events inside a may-cycle
+    /// (a strongly connected component with an edge) can be members. Like the clocks, S is free: assert only.
+    /// </summary>
+    private Term Cyclic(SymRel r)
+    {
+        var component = StronglyConnected.Components(N, a => r.Rows[a].Keys);
+        var tag = $"cyc{_cycleWitnesses++}";
+        Term Member(int a) => F.BoolVar($"{tag}_{a}");
+        var candidates = Enumerable.Range(0, N)
+            .Where(a => r.Rows[a].Keys.Any(b => component[b] == component[a])).ToList();
+        if (candidates.Count == 0) return F.False;
+        var conjuncts = new List<Term> { F.Or(candidates.Select(a => Member(a))) };
+        var isCandidate = candidates.ToHashSet();
+        foreach (var a in candidates)
+        {
+            var successors = r.Rows[a]
+                .Where(kv => isCandidate.Contains(kv.Key) && component[kv.Key] == component[a])
+                .Select(kv => F.And(kv.Value, Member(kv.Key)));
+            conjuncts.Add(F.Implies(Member(a), F.Or(successors)));
         }
         return F.And(conjuncts);
     }

@@ -56,6 +56,10 @@ public sealed partial class SymbolicAlgebra
         var id = _choices++;
         var group = AllThere(present);
         var members = s.Members().ToList();
+        // herd sorts s topologically along r as a whole: a path of r through events outside s orders its
+        // ends too (simple-c11.cat's S = linearisations(SC, hb | co), where co leads out of SC and po back in).
+        // Only an order with an edge leaving s needs its closure; generate_cos's per-location orders have none.
+        if (order.Edges().Any(e => s.Get(e.From) is null || s.Get(e.To) is null)) order = Plus(order);
         var result = new SymRel(N);
         for (var i = 0; i < members.Count; i++)
             for (var j = i + 1; j < members.Count; j++)

@@ -32,28 +32,94 @@ public sealed partial class SymbolicAlgebra
     /// </summary>
     public IReadOnlyList<Value> LeastFixpoint(IReadOnlyList<Value> start, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span, bool exact)
     {
+        // herd iterates from empty and stops at the first iterate that is included in the one before it
+        // (interpreter.ml, stabilised: subrel w v), returning that iterate. For a monotone step that is the least
+        // fixpoint; for a non-monotone one (upstream rcu-rscs) it is herd's own answer, which may differ by
+        // execution: the stops are kept, and the result chooses the iterate herd would have stopped at.
+        var stops = new List<(Term Stop, IReadOnlyList<Value> Value)>();
         var current = start;
+        var bound = StabilityBound(current.Count);
         for (var i = 0; ; i++)
         {
             var next = step(current);
-            if (Same(current, next)) return current;
+            if (Same(current, next)) return HerdsStop(stops, current);
+            var stop = Included(next, current);
+            if (stop.IsTrue) return HerdsStop(stops, next);
+            if (!stop.IsFalse) stops.Add((stop, next));
             current = next;
             if (i >= SymbolicKleeneSteps && !current.All(IsConstant)) break;
-            if (i > N * N + N) return current; // constant iteration cannot go on longer than there are pairs
+            if (i > bound) return IterateToStability(stops, current, step, span, bound);
         }
-        return RankEncoding(current, step, exact) ?? IterateToStability(current, step);
+        // A monotone step climbs from empty to its least fixpoint, where herd stops too: the rank encoding is exact.
+        if (RankEncoding(current, step, exact) is { } fixpoint) return fixpoint;
+        return IterateToStability(stops, current, step, span, bound);
     }
 
-    private IReadOnlyList<Value> IterateToStability(IReadOnlyList<Value> current, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step)
+    /// <summary>
+    /// Iterates on (herd's way, see <see cref="LeastFixpoint"/>) until an iterate is included in the one before it
+    /// in every execution. When that does not happen within the bound, herd would loop for ever in some execution,
+    /// and the last iterate is not its answer: stop with an error at the let rec rather than return it silently.
+    /// </summary>
+    private IReadOnlyList<Value> IterateToStability(List<(Term Stop, IReadOnlyList<Value> Value)> stops, IReadOnlyList<Value> current,
+        Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span, int bound)
     {
-        var limit = (N * N + N) * current.Count + 1;
-        for (var i = 0; i < limit; i++)
+        for (var i = 0; i < bound; i++)
         {
             var next = step(current);
-            if (Same(current, next)) break;
+            if (Same(current, next)) return HerdsStop(stops, current);
+            var stop = Included(next, current);
+            if (stop.IsTrue) return HerdsStop(stops, next);
+            if (!stop.IsFalse) stops.Add((stop, next));
             current = next;
         }
-        return current;
+        throw new LitmusInputException(span,
+            $"this let rec did not stabilise within {bound} steps (herd stops when an iterate is included in the previous one, and would loop for ever here)");
+    }
+
+    /// <summary>A strictly growing sequence of values over N events has at most this many steps per binding.</summary>
+    private int StabilityBound(int bindings) => (N * N + N) * bindings + 1;
+
+    /// <summary>The iterate herd stops at: the first whose stop condition holds, else <paramref name="last"/> (which is stable).</summary>
+    private IReadOnlyList<Value> HerdsStop(List<(Term Stop, IReadOnlyList<Value> Value)> stops, IReadOnlyList<Value> last)
+    {
+        var result = last;
+        for (var k = stops.Count - 1; k >= 0; k--)
+        {
+            var (stop, value) = stops[k];
+            var otherwise = result;
+            result = value.Select((v, i) => Choose(stop, v, otherwise[i])).ToList();
+        }
+        return result;
+    }
+
+    /// <summary>In every execution: a when c holds, else b.</summary>
+    private Value Choose(Term c, Value a, Value b)
+    {
+        Term Pick(Term? x, Term? y) => F.Or(F.And(c, x ?? F.False), F.And(F.Not(c), y ?? F.False));
+        if (a.IsSet)
+        {
+            var s = new SymSet(N);
+            for (var i = 0; i < N; i++)
+                if (a.Set!.Get(i) is not null || b.Set!.Get(i) is not null) s.Set(i, Pick(a.Set!.Get(i), b.Set!.Get(i)));
+            return Value.OfSet(s);
+        }
+        var r = new SymRel(N);
+        foreach (var (x, y) in Support(a).Union(Support(b)))
+            r.Set(x, y, Pick(a.Rel!.Get(x, y), b.Rel!.Get(x, y)));
+        return Value.OfRel(r);
+    }
+
+    /// <summary>The condition that every binding's next value is included in its current one.</summary>
+    private Term Included(IReadOnlyList<Value> next, IReadOnlyList<Value> current)
+    {
+        var parts = new List<Term>();
+        for (var i = 0; i < next.Count; i++)
+        {
+            var cur = Entries(current[i]).ToDictionary(e => e.Pair, e => e.Condition);
+            foreach (var (p, t) in Entries(next[i]))
+                parts.Add(F.Implies(t, cur.GetValueOrDefault(p) ?? F.False));
+        }
+        return F.And(parts);
     }
 
     private IReadOnlyList<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, bool exact)

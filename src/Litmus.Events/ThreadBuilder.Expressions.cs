@@ -134,8 +134,10 @@ internal sealed partial class ThreadBuilder
 
     private SymValue Call(CallExpr call)
     {
-        var macro = program.Macros.Find(call.Function, call.Arguments.Count)
-            ?? throw new LitmusInputException(call.NameSpan,
+        var macro = program.Macros.Find(call.Function, call.Arguments.Count);
+        if (macro is null && C11Call(call) is { } c11) return c11;
+        if (macro is null)
+            throw new LitmusInputException(call.NameSpan,
                 $"unknown primitive '{call.Function}' (not defined in {program.Macros.Source}): Unknown macro");
         if (++_macroDepth > MaxMacroDepth)
             throw new LitmusInputException(call.NameSpan, $"macro '{call.Function}' expands into itself");

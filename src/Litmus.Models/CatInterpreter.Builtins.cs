@@ -18,6 +18,8 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 var po = AsRel(Predefined("po")!, s);
                 return new RelValue<TRel>(_algebra.Seq(_algebra.Seq(po, _algebra.Identity(AsSet(v, s))), po));
             }),
+            // stdlib's toid(s) = [s].
+            ["toid"] = Fn("toid", (v, s) => new RelValue<TRel>(_algebra.Identity(AsSet(v, s)))),
             ["different-values"] = Fn("different-values", (v, s) => new RelValue<TRel>(_algebra.DifferentValues(AsRel(v, s)))),
             ["same-value"] = Fn("same-value", (v, s) => new RelValue<TRel>(_algebra.SameValues(AsRel(v, s)))),
         };

@@ -18,21 +18,26 @@ public sealed record ModelSpec(
     /// <summary>
     /// Whether the model generates co itself: some file it reads declares herd's <c>withoutco</c> (upstream
     /// linux-kernel.cat does, through lock.cat and cos-opt.cat). The execution is built differently then, so this
-    /// is known before the model runs.
+    /// is known before the model runs. A model that binds co with <c>with co from ...</c> (herd's cos.cat, which
+    /// rc11.cat and the c11_*.cat models include) generates it too, without saying <c>withoutco</c>: herd then
+    /// fixes the final writes (FW) from the test's final state before the model runs, and the model's co0 orders
+    /// them last, so the chosen co agrees with the final state. Taking the engine's co there instead would let
+    /// the generated co contradict the final state (2+2W became reachable).
     /// </summary>
-    public bool GeneratesCo => _generatesCo ??= Declares("withoutco");
+    public bool GeneratesCo => _generatesCo ??= Declares(m => m.Options.Contains("withoutco"), s => s is CatWith { Name: "co" });
 
     private bool? _generatesCo;
 
-    private bool Declares(string option)
+    private bool Declares(Func<CatModel, bool> byModel, Func<CatStmt, bool> byStatement)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         bool Walk(CatModel m) => seen.Add(Path.GetFullPath(m.Path))
-            && (m.Options.Contains(option) || m.Statements.Any(s => Includes(s, m.Path)));
-        bool Includes(CatStmt s, string file) => s switch
+            && (byModel(m) || m.Statements.Any(s => Includes(s, m.Path)));
+        bool Includes(CatStmt s, string file) => byStatement(s) || s switch
         {
             CatInclude inc => TryLoad(inc, file) is { } m && Walk(m),
             CatIfStmt i => i.Then.Concat(i.Else).Any(x => Includes(x, file)),
+            CatProcedure p => p.Body.Any(x => Includes(x, file)),
             _ => false,
         };
         return (Bell is not null && Walk(Bell)) || Walk(Cat);
@@ -68,9 +73,18 @@ public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModel
         return model;
     }
 
+    /// <summary>
+    /// Library files whose functions Litmus provides as solver choices (see the bundled cross.cat): herd's copy
+    /// defines them by explicit recursion over every candidate order, which a symbolic execution cannot walk,
+    /// so the bundled file, with the same functions and meaning, is read in its place wherever one is bundled.
+    /// </summary>
+    private static readonly IReadOnlySet<string> ProvidedByLitmus = new HashSet<string>(StringComparer.Ordinal) { "cross.cat" };
+
     public string? Find(string file, string? besides)
     {
         if (Path.IsPathRooted(file)) return File.Exists(file) ? file : null;
+        if (ProvidedByLitmus.Contains(file) && File.Exists(Path.Combine(ModelLoader.BundledDirectory, file)))
+            return Path.Combine(ModelLoader.BundledDirectory, file);
         if (besides is not null && File.Exists(Path.Combine(besides, file))) return Path.Combine(besides, file);
         foreach (var dir in SearchPath)
             if (File.Exists(Path.Combine(dir, file))) return Path.Combine(dir, file);

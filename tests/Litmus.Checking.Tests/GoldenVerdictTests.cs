@@ -14,7 +14,7 @@ public class GoldenVerdictTests
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var folder in new[] { RepoPaths.LitmusTests, RepoPaths.Membarrier })
+        foreach (var folder in new[] { RepoPaths.LitmusTests, RepoPaths.Membarrier, RepoPaths.C11 })
             foreach (var expect in Directory.EnumerateFiles(folder, "*.expect", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 foreach (var line in File.ReadAllLines(expect).Where(l => l.Trim().Length > 0))
                 {

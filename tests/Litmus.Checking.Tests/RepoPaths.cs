@@ -9,6 +9,13 @@ public static class RepoPaths
 
     public static string Membarrier => Path.Combine(Root, "litmus", "membarrier");
 
+    /// <summary>C11 tests (atomics with memory orders), expected under rc11 and rc11+membarrier.</summary>
+    public static string C11 => Path.Combine(Root, "litmus", "c11");
+
+    /// <summary>herd7's own model library (rc11.cat, cos.cat, ...) beside the shared herd7, or null.</summary>
+    public static string? HerdLibrary =>
+        Path.Combine(Root, "..", "shared", "tools", "herd7", "lib") is var p && File.Exists(Path.Combine(p, "rc11.cat")) ? Path.GetFullPath(p) : null;
+
     /// <summary>The third-party corpus at ../shared/corpus, or null where this machine has none.</summary>
     public static string? Corpus =>
         Path.Combine(Root, "..", "shared", "corpus") is var p && Directory.Exists(p) ? Path.GetFullPath(p) : null;

@@ -201,7 +201,7 @@ public class LitmusErrorTests
     [Fact]
     public void Misspelt_condition_keyword()
         => AssertError(Good.Replace("exists (", "exist ("), 23, 8,
-            "unexpected '1': 'exist' is neither a thread name (P0, P1, ...) nor a keyword of the final section (exists, ~exists, forall, locations, filter)");
+            "unexpected '1': 'exist' is neither a thread name (P0, P1, ...) nor a keyword of the final section (exists, ~exists, forall, locations, filter, scopes, regions)");
 
     [Fact]
     public void Unclosed_parameter_list()

@@ -29,7 +29,8 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr) : IReport
         stdout.WriteLine($"Test {r.Name} {kind}");
         stdout.WriteLine($"States {states.Count}");
         foreach (var s in states) stdout.WriteLine(s.ToString());
-        stdout.WriteLine(r.Ok ? "Ok" : "No");
+        // herd prints Undef in place of Ok/No when an execution raised undefined_unless's flag (*undef*).
+        stdout.WriteLine(r.Flags.Contains(Encoding.SymbolicAlgebra.UndefinedFlag) ? "Undef" : r.Ok ? "Ok" : "No");
         stdout.WriteLine("Witnesses");
         var (wp, wn) = r.Quantifier == Quantifier.NotExists ? (neg, pos) : (pos, neg);
         stdout.WriteLine($"Positive: {wp} Negative: {wn}");

@@ -547,7 +547,6 @@ internal partial class CatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ConditionContext condition() {
 			return GetRuleContext<ConditionContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(CatParser.THEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return GetToken(CatParser.END, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StatementListContext[] statementList() {
 			return GetRuleContexts<StatementListContext>();
@@ -555,6 +554,7 @@ internal partial class CatParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public StatementListContext statementList(int i) {
 			return GetRuleContext<StatementListContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(CatParser.THEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(CatParser.ELSE, 0); }
 		public IfStmtContext(StatementContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -571,9 +571,9 @@ internal partial class CatParser : Parser {
 		EnterRule(_localctx, 6, RULE_statement);
 		int _la;
 		try {
-			State = 169;
+			State = 171;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
 			case 1:
 				_localctx = new LetStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -891,23 +891,31 @@ internal partial class CatParser : Parser {
 				Match(IF);
 				State = 160;
 				condition();
-				State = 161;
-				Match(THEN);
 				State = 162;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==THEN) {
+					{
+					State = 161;
+					Match(THEN);
+					}
+				}
+
+				State = 164;
 				((IfStmtContext)_localctx).thenBranch = statementList();
-				State = 165;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 163;
+					State = 165;
 					Match(ELSE);
-					State = 164;
+					State = 166;
 					((IfStmtContext)_localctx).elseBranch = statementList();
 					}
 				}
 
-				State = 167;
+				State = 169;
 				Match(END);
 				}
 				break;
@@ -952,17 +960,17 @@ internal partial class CatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057596184897552L) != 0)) {
 				{
 				{
-				State = 171;
+				State = 173;
 				statement();
 				}
 				}
-				State = 176;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1003,7 +1011,7 @@ internal partial class CatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 179;
 			_la = TokenStream.LA(1);
 			if ( !(_la==FLAG || _la==UNDEFINED_UNLESS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1050,7 +1058,7 @@ internal partial class CatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 179;
+			State = 181;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 3670016L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1141,18 +1149,18 @@ internal partial class CatParser : Parser {
 		EnterRule(_localctx, 14, RULE_binding);
 		int _la;
 		try {
-			State = 197;
+			State = 199;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 			case 1:
 				_localctx = new ValueBindingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 181;
-				Match(IDENT);
-				State = 182;
-				Match(EQUAL);
 				State = 183;
+				Match(IDENT);
+				State = 184;
+				Match(EQUAL);
+				State = 185;
 				expr();
 				}
 				break;
@@ -1160,25 +1168,25 @@ internal partial class CatParser : Parser {
 				_localctx = new FunctionBindingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 184;
+				State = 186;
 				Match(IDENT);
-				State = 185;
-				Match(LPAREN);
 				State = 187;
+				Match(LPAREN);
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT || _la==UNDERSCORE) {
 					{
-					State = 186;
+					State = 188;
 					formals();
 					}
 				}
 
-				State = 189;
-				Match(RPAREN);
-				State = 190;
-				Match(EQUAL);
 				State = 191;
+				Match(RPAREN);
+				State = 192;
+				Match(EQUAL);
+				State = 193;
 				expr();
 				}
 				break;
@@ -1186,13 +1194,13 @@ internal partial class CatParser : Parser {
 				_localctx = new CurriedBindingContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 192;
-				Match(IDENT);
-				State = 193;
-				pattern();
 				State = 194;
-				Match(EQUAL);
+				Match(IDENT);
 				State = 195;
+				pattern();
+				State = 196;
+				Match(EQUAL);
+				State = 197;
 				expr();
 				}
 				break;
@@ -1241,21 +1249,21 @@ internal partial class CatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 199;
+			State = 201;
 			pattern();
-			State = 204;
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 200;
+				State = 202;
 				Match(COMMA);
-				State = 201;
+				State = 203;
 				pattern();
 				}
 				}
-				State = 206;
+				State = 208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1296,7 +1304,7 @@ internal partial class CatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 207;
+			State = 209;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IDENT || _la==UNDERSCORE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1492,46 +1500,46 @@ internal partial class CatParser : Parser {
 		EnterRule(_localctx, 20, RULE_expr);
 		int _la;
 		try {
-			State = 273;
+			State = 275;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 			case 1:
 				_localctx = new LetInExprContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 209;
-				Match(LET);
 				State = 211;
+				Match(LET);
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==REC) {
 					{
-					State = 210;
+					State = 212;
 					Match(REC);
 					}
 				}
 
-				State = 213;
+				State = 215;
 				binding();
-				State = 218;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==AND) {
 					{
 					{
-					State = 214;
+					State = 216;
 					Match(AND);
-					State = 215;
+					State = 217;
 					binding();
 					}
 					}
-					State = 220;
+					State = 222;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 221;
+				State = 223;
 				Match(IN);
-				State = 222;
+				State = 224;
 				expr();
 				}
 				break;
@@ -1539,13 +1547,13 @@ internal partial class CatParser : Parser {
 				_localctx = new FunExprContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 224;
-				Match(FUN);
-				State = 225;
-				pattern();
 				State = 226;
-				Match(ARROW);
+				Match(FUN);
 				State = 227;
+				pattern();
+				State = 228;
+				Match(ARROW);
+				State = 229;
 				expr();
 				}
 				break;
@@ -1553,25 +1561,25 @@ internal partial class CatParser : Parser {
 				_localctx = new FunTupleExprContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 229;
+				State = 231;
 				Match(FUN);
-				State = 230;
-				Match(LPAREN);
 				State = 232;
+				Match(LPAREN);
+				State = 234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT || _la==UNDERSCORE) {
 					{
-					State = 231;
+					State = 233;
 					formals();
 					}
 				}
 
-				State = 234;
-				Match(RPAREN);
-				State = 235;
-				Match(ARROW);
 				State = 236;
+				Match(RPAREN);
+				State = 237;
+				Match(ARROW);
+				State = 238;
 				expr();
 				}
 				break;
@@ -1579,13 +1587,13 @@ internal partial class CatParser : Parser {
 				_localctx = new TryExprContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 237;
-				Match(TRY);
-				State = 238;
-				expr();
 				State = 239;
-				Match(WITH);
+				Match(TRY);
 				State = 240;
+				expr();
+				State = 241;
+				Match(WITH);
+				State = 242;
 				expr();
 				}
 				break;
@@ -1593,17 +1601,17 @@ internal partial class CatParser : Parser {
 				_localctx = new IfExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 242;
-				Match(IF);
-				State = 243;
-				condition();
 				State = 244;
-				Match(THEN);
+				Match(IF);
 				State = 245;
-				expr();
+				condition();
 				State = 246;
-				Match(ELSE);
+				Match(THEN);
 				State = 247;
+				expr();
+				State = 248;
+				Match(ELSE);
+				State = 249;
 				expr();
 				}
 				break;
@@ -1611,41 +1619,41 @@ internal partial class CatParser : Parser {
 				_localctx = new MatchExprContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 249;
-				Match(MATCH);
-				State = 250;
-				expr();
 				State = 251;
-				Match(WITH);
+				Match(MATCH);
+				State = 252;
+				expr();
 				State = 253;
+				Match(WITH);
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALT) {
 					{
-					State = 252;
+					State = 254;
 					Match(ALT);
 					}
 				}
 
-				State = 255;
+				State = 257;
 				matchClause();
-				State = 260;
+				State = 262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==ALT) {
 					{
 					{
-					State = 256;
+					State = 258;
 					Match(ALT);
-					State = 257;
+					State = 259;
 					matchClause();
 					}
 					}
-					State = 262;
+					State = 264;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 263;
+				State = 265;
 				Match(END);
 				}
 				break;
@@ -1653,21 +1661,21 @@ internal partial class CatParser : Parser {
 				_localctx = new TupleExprContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 265;
+				State = 267;
 				@base(0);
-				State = 268;
+				State = 270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 266;
+					State = 268;
 					Match(COMMA);
-					State = 267;
+					State = 269;
 					@base(0);
 					}
 					}
-					State = 270;
+					State = 272;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==COMMA );
@@ -1677,7 +1685,7 @@ internal partial class CatParser : Parser {
 				_localctx = new BaseExprContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 272;
+				State = 274;
 				@base(0);
 				}
 				break;
@@ -1744,14 +1752,14 @@ internal partial class CatParser : Parser {
 		EnterRule(_localctx, 22, RULE_condition);
 		int _la;
 		try {
-			State = 280;
+			State = 282;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				_localctx = new VariantConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 275;
+				State = 277;
 				Match(STRING);
 				}
 				break;
@@ -1772,9 +1780,9 @@ internal partial class CatParser : Parser {
 				_localctx = new CompareConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 276;
+				State = 278;
 				((CompareConditionContext)_localctx).left = expr();
-				State = 277;
+				State = 279;
 				((CompareConditionContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843011361177728L) != 0)) ) {
@@ -1784,7 +1792,7 @@ internal partial class CatParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 278;
+				State = 280;
 				((CompareConditionContext)_localctx).right = expr();
 				}
 				break;
@@ -1886,18 +1894,18 @@ internal partial class CatParser : Parser {
 		MatchClauseContext _localctx = new MatchClauseContext(Context, State);
 		EnterRule(_localctx, 24, RULE_matchClause);
 		try {
-			State = 298;
+			State = 300;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				_localctx = new TagClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 282;
-				Match(TAG);
-				State = 283;
-				Match(ARROW);
 				State = 284;
+				Match(TAG);
+				State = 285;
+				Match(ARROW);
+				State = 286;
 				expr();
 				}
 				break;
@@ -1905,11 +1913,11 @@ internal partial class CatParser : Parser {
 				_localctx = new DefaultClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 285;
-				Match(UNDERSCORE);
-				State = 286;
-				Match(ARROW);
 				State = 287;
+				Match(UNDERSCORE);
+				State = 288;
+				Match(ARROW);
+				State = 289;
 				expr();
 				}
 				break;
@@ -1917,13 +1925,13 @@ internal partial class CatParser : Parser {
 				_localctx = new EmptySetClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 288;
-				Match(LBRACE);
-				State = 289;
-				Match(RBRACE);
 				State = 290;
-				Match(ARROW);
+				Match(LBRACE);
 				State = 291;
+				Match(RBRACE);
+				State = 292;
+				Match(ARROW);
+				State = 293;
 				expr();
 				}
 				break;
@@ -1931,15 +1939,15 @@ internal partial class CatParser : Parser {
 				_localctx = new ElementClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 292;
-				((ElementClauseContext)_localctx).element = pattern();
-				State = 293;
-				Match(PLUSPLUS);
 				State = 294;
-				((ElementClauseContext)_localctx).rest = pattern();
+				((ElementClauseContext)_localctx).element = pattern();
 				State = 295;
-				Match(ARROW);
+				Match(PLUSPLUS);
 				State = 296;
+				((ElementClauseContext)_localctx).rest = pattern();
+				State = 297;
+				Match(ARROW);
+				State = 298;
 				expr();
 				}
 				break;
@@ -2153,7 +2161,7 @@ internal partial class CatParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
+			State = 313;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BEGIN:
@@ -2168,7 +2176,7 @@ internal partial class CatParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 301;
+				State = 303;
 				simple();
 				}
 				break;
@@ -2177,23 +2185,23 @@ internal partial class CatParser : Parser {
 				_localctx = new ApplicationBaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 302;
+				State = 304;
 				Match(IDENT);
-				State = 306;
+				State = 308;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 303;
+						State = 305;
 						argument();
 						}
 						} 
 					}
-					State = 308;
+					State = 310;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				}
 				}
 				break;
@@ -2202,9 +2210,9 @@ internal partial class CatParser : Parser {
 				_localctx = new ComplementBaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 309;
+				State = 311;
 				Match(TILDE);
-				State = 310;
+				State = 312;
 				@base(7);
 				}
 				break;
@@ -2212,27 +2220,27 @@ internal partial class CatParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 338;
+			State = 340;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 336;
+					State = 338;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 					case 1:
 						{
 						_localctx = new CartesianBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 313;
-						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 314;
-						Match(STAR);
 						State = 315;
+						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
+						State = 316;
+						Match(STAR);
+						State = 317;
 						@base(7);
 						}
 						break;
@@ -2240,11 +2248,11 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new InterBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 316;
-						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 317;
-						Match(INTER);
 						State = 318;
+						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
+						State = 319;
+						Match(INTER);
+						State = 320;
 						@base(5);
 						}
 						break;
@@ -2252,11 +2260,11 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new DiffBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 319;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 320;
-						Match(DIFF);
 						State = 321;
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
+						State = 322;
+						Match(DIFF);
+						State = 323;
 						@base(5);
 						}
 						break;
@@ -2264,11 +2272,11 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new SeqBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 322;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 323;
-						Match(SEMI);
 						State = 324;
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
+						State = 325;
+						Match(SEMI);
+						State = 326;
 						@base(3);
 						}
 						break;
@@ -2276,11 +2284,11 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new AddBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 325;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 326;
-						Match(PLUSPLUS);
 						State = 327;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 328;
+						Match(PLUSPLUS);
+						State = 329;
 						@base(2);
 						}
 						break;
@@ -2288,11 +2296,11 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new UnionBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 328;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 329;
-						Match(UNION);
 						State = 330;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 331;
+						Match(UNION);
+						State = 332;
 						@base(1);
 						}
 						break;
@@ -2300,11 +2308,11 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new InverseBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 331;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 332;
-						Match(HAT);
 						State = 333;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 334;
+						Match(HAT);
+						State = 335;
 						Match(INV);
 						}
 						break;
@@ -2312,9 +2320,9 @@ internal partial class CatParser : Parser {
 						{
 						_localctx = new PostfixBaseContext(new BaseContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_base);
-						State = 334;
+						State = 336;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 335;
+						State = 337;
 						((PostfixBaseContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 63050394783186944L) != 0)) ) {
@@ -2329,9 +2337,9 @@ internal partial class CatParser : Parser {
 					}
 					} 
 				}
-				State = 340;
+				State = 342;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 			}
 			}
 		}
@@ -2369,13 +2377,13 @@ internal partial class CatParser : Parser {
 		ArgumentContext _localctx = new ArgumentContext(Context, State);
 		EnterRule(_localctx, 28, RULE_argument);
 		try {
-			State = 343;
+			State = 345;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 341;
+				State = 343;
 				Match(IDENT);
 				}
 				break;
@@ -2388,7 +2396,7 @@ internal partial class CatParser : Parser {
 			case LBRACKET:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 342;
+				State = 344;
 				simple();
 				}
 				break;
@@ -2523,14 +2531,14 @@ internal partial class CatParser : Parser {
 		EnterRule(_localctx, 30, RULE_simple);
 		int _la;
 		try {
-			State = 367;
+			State = 369;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new EmptySimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 347;
 				Match(EMPTY_SET);
 				}
 				break;
@@ -2538,7 +2546,7 @@ internal partial class CatParser : Parser {
 				_localctx = new TagSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 346;
+				State = 348;
 				Match(TAG);
 				}
 				break;
@@ -2546,7 +2554,7 @@ internal partial class CatParser : Parser {
 				_localctx = new UniverseSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 347;
+				State = 349;
 				Match(UNDERSCORE);
 				}
 				break;
@@ -2554,19 +2562,19 @@ internal partial class CatParser : Parser {
 				_localctx = new SetSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 348;
-				Match(LBRACE);
 				State = 350;
+				Match(LBRACE);
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72249733695012864L) != 0)) {
 					{
-					State = 349;
+					State = 351;
 					argList();
 					}
 				}
 
-				State = 352;
+				State = 354;
 				Match(RBRACE);
 				}
 				break;
@@ -2574,9 +2582,9 @@ internal partial class CatParser : Parser {
 				_localctx = new UnitSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 353;
+				State = 355;
 				Match(LPAREN);
-				State = 354;
+				State = 356;
 				Match(RPAREN);
 				}
 				break;
@@ -2584,11 +2592,11 @@ internal partial class CatParser : Parser {
 				_localctx = new ParenSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 355;
-				Match(LPAREN);
-				State = 356;
-				expr();
 				State = 357;
+				Match(LPAREN);
+				State = 358;
+				expr();
+				State = 359;
 				Match(RPAREN);
 				}
 				break;
@@ -2596,11 +2604,11 @@ internal partial class CatParser : Parser {
 				_localctx = new BeginEndSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 359;
-				Match(BEGIN);
-				State = 360;
-				expr();
 				State = 361;
+				Match(BEGIN);
+				State = 362;
+				expr();
+				State = 363;
 				Match(END);
 				}
 				break;
@@ -2608,11 +2616,11 @@ internal partial class CatParser : Parser {
 				_localctx = new BracketSimpleContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 363;
-				Match(LBRACKET);
-				State = 364;
-				expr();
 				State = 365;
+				Match(LBRACKET);
+				State = 366;
+				expr();
+				State = 367;
 				Match(RBRACKET);
 				}
 				break;
@@ -2661,21 +2669,21 @@ internal partial class CatParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 369;
+			State = 371;
 			@base(0);
-			State = 374;
+			State = 376;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 370;
+				State = 372;
 				Match(COMMA);
-				State = 371;
+				State = 373;
 				@base(0);
 				}
 				}
-				State = 376;
+				State = 378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2713,7 +2721,7 @@ internal partial class CatParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,64,378,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,64,380,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,1,0,3,0,36,8,0,1,0,5,0,39,8,0,10,0,12,0,42,9,0,1,0,
 		5,0,45,8,0,10,0,12,0,48,9,0,1,0,1,0,1,1,1,1,1,1,3,1,55,8,1,3,1,57,8,1,
@@ -2723,126 +2731,127 @@ internal partial class CatParser : Parser {
 		3,3,105,8,3,1,3,1,3,1,3,5,3,110,8,3,10,3,12,3,113,9,3,1,3,1,3,1,3,1,3,
 		3,3,119,8,3,1,3,1,3,1,3,1,3,1,3,3,3,126,8,3,1,3,1,3,1,3,5,3,131,8,3,10,
 		3,12,3,134,9,3,1,3,1,3,1,3,1,3,1,3,1,3,5,3,142,8,3,10,3,12,3,145,9,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,154,8,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,3,3,166,8,3,1,3,1,3,3,3,170,8,3,1,4,5,4,173,8,4,10,4,12,4,176,
-		9,4,1,5,1,5,1,6,1,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,188,8,7,1,7,1,7,1,7,1,
-		7,1,7,1,7,1,7,1,7,3,7,198,8,7,1,8,1,8,1,8,5,8,203,8,8,10,8,12,8,206,9,
-		8,1,9,1,9,1,10,1,10,3,10,212,8,10,1,10,1,10,1,10,5,10,217,8,10,10,10,12,
-		10,220,9,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,
-		233,8,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,
-		10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,254,8,10,1,10,1,10,1,10,5,10,259,
-		8,10,10,10,12,10,262,9,10,1,10,1,10,1,10,1,10,1,10,4,10,269,8,10,11,10,
-		12,10,270,1,10,3,10,274,8,10,1,11,1,11,1,11,1,11,1,11,3,11,281,8,11,1,
-		12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,
-		12,1,12,3,12,299,8,12,1,13,1,13,1,13,1,13,5,13,305,8,13,10,13,12,13,308,
-		9,13,1,13,1,13,3,13,312,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,337,8,13,10,13,12,13,340,9,13,1,14,1,14,3,14,344,8,14,1,15,1,15,
-		1,15,1,15,1,15,3,15,351,8,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,
-		15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,368,8,15,1,16,1,16,1,16,5,16,373,
-		8,16,10,16,12,16,376,9,16,1,16,0,1,26,17,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,0,8,2,0,38,38,40,40,1,0,32,37,1,0,24,25,1,0,22,23,1,0,19,
-		21,2,0,38,38,42,42,3,0,7,7,31,31,61,61,1,0,53,55,433,0,35,1,0,0,0,2,56,
-		1,0,0,0,4,58,1,0,0,0,6,169,1,0,0,0,8,174,1,0,0,0,10,177,1,0,0,0,12,179,
-		1,0,0,0,14,197,1,0,0,0,16,199,1,0,0,0,18,207,1,0,0,0,20,273,1,0,0,0,22,
-		280,1,0,0,0,24,298,1,0,0,0,26,311,1,0,0,0,28,343,1,0,0,0,30,367,1,0,0,
-		0,32,369,1,0,0,0,34,36,3,2,1,0,35,34,1,0,0,0,35,36,1,0,0,0,36,40,1,0,0,
-		0,37,39,3,4,2,0,38,37,1,0,0,0,39,42,1,0,0,0,40,38,1,0,0,0,40,41,1,0,0,
-		0,41,46,1,0,0,0,42,40,1,0,0,0,43,45,3,6,3,0,44,43,1,0,0,0,45,48,1,0,0,
-		0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,0,48,46,1,0,0,0,49,50,5,0,0,
-		1,50,1,1,0,0,0,51,57,5,40,0,0,52,54,5,38,0,0,53,55,7,0,0,0,54,53,1,0,0,
-		0,54,55,1,0,0,0,55,57,1,0,0,0,56,51,1,0,0,0,56,52,1,0,0,0,57,3,1,0,0,0,
-		58,59,7,1,0,0,59,5,1,0,0,0,60,62,5,4,0,0,61,63,5,5,0,0,62,61,1,0,0,0,62,
-		63,1,0,0,0,63,64,1,0,0,0,64,69,3,14,7,0,65,66,5,6,0,0,66,68,3,14,7,0,67,
-		65,1,0,0,0,68,71,1,0,0,0,69,67,1,0,0,0,69,70,1,0,0,0,70,170,1,0,0,0,71,
-		69,1,0,0,0,72,74,3,10,5,0,73,72,1,0,0,0,73,74,1,0,0,0,74,76,1,0,0,0,75,
-		77,5,56,0,0,76,75,1,0,0,0,76,77,1,0,0,0,77,78,1,0,0,0,78,79,3,12,6,0,79,
-		82,3,20,10,0,80,81,5,8,0,0,81,83,5,38,0,0,82,80,1,0,0,0,82,83,1,0,0,0,
-		83,170,1,0,0,0,84,85,5,24,0,0,85,86,3,20,10,0,86,87,5,8,0,0,87,88,5,38,
-		0,0,88,170,1,0,0,0,89,90,7,2,0,0,90,95,5,38,0,0,91,92,5,63,0,0,92,94,5,
-		38,0,0,93,91,1,0,0,0,94,97,1,0,0,0,95,93,1,0,0,0,95,96,1,0,0,0,96,170,
-		1,0,0,0,97,95,1,0,0,0,98,99,5,26,0,0,99,170,5,40,0,0,100,101,5,27,0,0,
-		101,102,5,38,0,0,102,104,5,61,0,0,103,105,5,49,0,0,104,103,1,0,0,0,104,
-		105,1,0,0,0,105,106,1,0,0,0,106,111,5,39,0,0,107,108,5,49,0,0,108,110,
-		5,39,0,0,109,107,1,0,0,0,110,113,1,0,0,0,111,109,1,0,0,0,111,112,1,0,0,
-		0,112,170,1,0,0,0,113,111,1,0,0,0,114,115,5,28,0,0,115,116,5,38,0,0,116,
-		118,5,47,0,0,117,119,3,32,16,0,118,117,1,0,0,0,118,119,1,0,0,0,119,120,
-		1,0,0,0,120,170,5,48,0,0,121,122,5,29,0,0,122,123,5,38,0,0,123,125,5,43,
-		0,0,124,126,3,16,8,0,125,124,1,0,0,0,125,126,1,0,0,0,126,127,1,0,0,0,127,
-		128,5,44,0,0,128,132,5,61,0,0,129,131,3,6,3,0,130,129,1,0,0,0,131,134,
-		1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,
-		0,135,170,5,18,0,0,136,137,5,29,0,0,137,138,5,38,0,0,138,139,3,18,9,0,
-		139,143,5,61,0,0,140,142,3,6,3,0,141,140,1,0,0,0,142,145,1,0,0,0,143,141,
-		1,0,0,0,143,144,1,0,0,0,144,146,1,0,0,0,145,143,1,0,0,0,146,147,5,18,0,
-		0,147,170,1,0,0,0,148,149,5,30,0,0,149,150,5,38,0,0,150,153,3,30,15,0,
-		151,152,5,8,0,0,152,154,5,38,0,0,153,151,1,0,0,0,153,154,1,0,0,0,154,170,
-		1,0,0,0,155,156,5,11,0,0,156,157,5,38,0,0,157,158,5,12,0,0,158,170,3,20,
-		10,0,159,160,5,13,0,0,160,161,3,22,11,0,161,162,5,14,0,0,162,165,3,8,4,
-		0,163,164,5,15,0,0,164,166,3,8,4,0,165,163,1,0,0,0,165,166,1,0,0,0,166,
-		167,1,0,0,0,167,168,5,18,0,0,168,170,1,0,0,0,169,60,1,0,0,0,169,73,1,0,
-		0,0,169,84,1,0,0,0,169,89,1,0,0,0,169,98,1,0,0,0,169,100,1,0,0,0,169,114,
-		1,0,0,0,169,121,1,0,0,0,169,136,1,0,0,0,169,148,1,0,0,0,169,155,1,0,0,
-		0,169,159,1,0,0,0,170,7,1,0,0,0,171,173,3,6,3,0,172,171,1,0,0,0,173,176,
-		1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,9,1,0,0,0,176,174,1,0,0,0,
-		177,178,7,3,0,0,178,11,1,0,0,0,179,180,7,4,0,0,180,13,1,0,0,0,181,182,
-		5,38,0,0,182,183,5,61,0,0,183,198,3,20,10,0,184,185,5,38,0,0,185,187,5,
-		43,0,0,186,188,3,16,8,0,187,186,1,0,0,0,187,188,1,0,0,0,188,189,1,0,0,
-		0,189,190,5,44,0,0,190,191,5,61,0,0,191,198,3,20,10,0,192,193,5,38,0,0,
-		193,194,3,18,9,0,194,195,5,61,0,0,195,196,3,20,10,0,196,198,1,0,0,0,197,
-		181,1,0,0,0,197,184,1,0,0,0,197,192,1,0,0,0,198,15,1,0,0,0,199,204,3,18,
-		9,0,200,201,5,63,0,0,201,203,3,18,9,0,202,200,1,0,0,0,203,206,1,0,0,0,
-		204,202,1,0,0,0,204,205,1,0,0,0,205,17,1,0,0,0,206,204,1,0,0,0,207,208,
-		7,5,0,0,208,19,1,0,0,0,209,211,5,4,0,0,210,212,5,5,0,0,211,210,1,0,0,0,
-		211,212,1,0,0,0,212,213,1,0,0,0,213,218,3,14,7,0,214,215,5,6,0,0,215,217,
-		3,14,7,0,216,214,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,
-		0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,7,0,0,222,223,3,20,10,0,223,
-		274,1,0,0,0,224,225,5,9,0,0,225,226,3,18,9,0,226,227,5,60,0,0,227,228,
-		3,20,10,0,228,274,1,0,0,0,229,230,5,9,0,0,230,232,5,43,0,0,231,233,3,16,
-		8,0,232,231,1,0,0,0,232,233,1,0,0,0,233,234,1,0,0,0,234,235,5,44,0,0,235,
-		236,5,60,0,0,236,274,3,20,10,0,237,238,5,10,0,0,238,239,3,20,10,0,239,
-		240,5,11,0,0,240,241,3,20,10,0,241,274,1,0,0,0,242,243,5,13,0,0,243,244,
-		3,22,11,0,244,245,5,14,0,0,245,246,3,20,10,0,246,247,5,15,0,0,247,248,
-		3,20,10,0,248,274,1,0,0,0,249,250,5,16,0,0,250,251,3,20,10,0,251,253,5,
-		11,0,0,252,254,5,49,0,0,253,252,1,0,0,0,253,254,1,0,0,0,254,255,1,0,0,
-		0,255,260,3,24,12,0,256,257,5,49,0,0,257,259,3,24,12,0,258,256,1,0,0,0,
-		259,262,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,263,1,0,0,0,262,260,
-		1,0,0,0,263,264,5,18,0,0,264,274,1,0,0,0,265,268,3,26,13,0,266,267,5,63,
-		0,0,267,269,3,26,13,0,268,266,1,0,0,0,269,270,1,0,0,0,270,268,1,0,0,0,
-		270,271,1,0,0,0,271,274,1,0,0,0,272,274,3,26,13,0,273,209,1,0,0,0,273,
-		224,1,0,0,0,273,229,1,0,0,0,273,237,1,0,0,0,273,242,1,0,0,0,273,249,1,
-		0,0,0,273,265,1,0,0,0,273,272,1,0,0,0,274,21,1,0,0,0,275,281,5,40,0,0,
-		276,277,3,20,10,0,277,278,7,6,0,0,278,279,3,20,10,0,279,281,1,0,0,0,280,
-		275,1,0,0,0,280,276,1,0,0,0,281,23,1,0,0,0,282,283,5,39,0,0,283,284,5,
-		60,0,0,284,299,3,20,10,0,285,286,5,42,0,0,286,287,5,60,0,0,287,299,3,20,
-		10,0,288,289,5,45,0,0,289,290,5,46,0,0,290,291,5,60,0,0,291,299,3,20,10,
-		0,292,293,3,18,9,0,293,294,5,52,0,0,294,295,3,18,9,0,295,296,5,60,0,0,
-		296,297,3,20,10,0,297,299,1,0,0,0,298,282,1,0,0,0,298,285,1,0,0,0,298,
-		288,1,0,0,0,298,292,1,0,0,0,299,25,1,0,0,0,300,301,6,13,-1,0,301,312,3,
-		30,15,0,302,306,5,38,0,0,303,305,3,28,14,0,304,303,1,0,0,0,305,308,1,0,
-		0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,312,1,0,0,0,308,306,1,0,0,0,309,
-		310,5,56,0,0,310,312,3,26,13,7,311,300,1,0,0,0,311,302,1,0,0,0,311,309,
-		1,0,0,0,312,338,1,0,0,0,313,314,10,6,0,0,314,315,5,54,0,0,315,337,3,26,
-		13,7,316,317,10,5,0,0,317,318,5,51,0,0,318,337,3,26,13,5,319,320,10,4,
-		0,0,320,321,5,59,0,0,321,337,3,26,13,5,322,323,10,3,0,0,323,324,5,62,0,
-		0,324,337,3,26,13,3,325,326,10,2,0,0,326,327,5,52,0,0,327,337,3,26,13,
-		2,328,329,10,1,0,0,329,330,5,50,0,0,330,337,3,26,13,1,331,332,10,9,0,0,
-		332,333,5,57,0,0,333,337,5,58,0,0,334,335,10,8,0,0,335,337,7,7,0,0,336,
-		313,1,0,0,0,336,316,1,0,0,0,336,319,1,0,0,0,336,322,1,0,0,0,336,325,1,
-		0,0,0,336,328,1,0,0,0,336,331,1,0,0,0,336,334,1,0,0,0,337,340,1,0,0,0,
-		338,336,1,0,0,0,338,339,1,0,0,0,339,27,1,0,0,0,340,338,1,0,0,0,341,344,
-		5,38,0,0,342,344,3,30,15,0,343,341,1,0,0,0,343,342,1,0,0,0,344,29,1,0,
-		0,0,345,368,5,41,0,0,346,368,5,39,0,0,347,368,5,42,0,0,348,350,5,45,0,
-		0,349,351,3,32,16,0,350,349,1,0,0,0,350,351,1,0,0,0,351,352,1,0,0,0,352,
-		368,5,46,0,0,353,354,5,43,0,0,354,368,5,44,0,0,355,356,5,43,0,0,356,357,
-		3,20,10,0,357,358,5,44,0,0,358,368,1,0,0,0,359,360,5,17,0,0,360,361,3,
-		20,10,0,361,362,5,18,0,0,362,368,1,0,0,0,363,364,5,47,0,0,364,365,3,20,
-		10,0,365,366,5,48,0,0,366,368,1,0,0,0,367,345,1,0,0,0,367,346,1,0,0,0,
-		367,347,1,0,0,0,367,348,1,0,0,0,367,353,1,0,0,0,367,355,1,0,0,0,367,359,
-		1,0,0,0,367,363,1,0,0,0,368,31,1,0,0,0,369,374,3,26,13,0,370,371,5,63,
-		0,0,371,373,3,26,13,0,372,370,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,
-		374,375,1,0,0,0,375,33,1,0,0,0,376,374,1,0,0,0,41,35,40,46,54,56,62,69,
-		73,76,82,95,104,111,118,125,132,143,153,165,169,174,187,197,204,211,218,
-		232,253,260,270,273,280,298,306,311,336,338,343,350,367,374
+		3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,154,8,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,
+		163,8,3,1,3,1,3,1,3,3,3,168,8,3,1,3,1,3,3,3,172,8,3,1,4,5,4,175,8,4,10,
+		4,12,4,178,9,4,1,5,1,5,1,6,1,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,190,8,7,1,7,
+		1,7,1,7,1,7,1,7,1,7,1,7,1,7,3,7,200,8,7,1,8,1,8,1,8,5,8,205,8,8,10,8,12,
+		8,208,9,8,1,9,1,9,1,10,1,10,3,10,214,8,10,1,10,1,10,1,10,5,10,219,8,10,
+		10,10,12,10,222,9,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,
+		1,10,3,10,235,8,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,
+		10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,256,8,10,1,10,1,10,1,10,
+		5,10,261,8,10,10,10,12,10,264,9,10,1,10,1,10,1,10,1,10,1,10,4,10,271,8,
+		10,11,10,12,10,272,1,10,3,10,276,8,10,1,11,1,11,1,11,1,11,1,11,3,11,283,
+		8,11,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,1,12,
+		1,12,1,12,1,12,3,12,301,8,12,1,13,1,13,1,13,1,13,5,13,307,8,13,10,13,12,
+		13,310,9,13,1,13,1,13,3,13,314,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,5,13,339,8,13,10,13,12,13,342,9,13,1,14,1,14,3,14,346,8,14,1,
+		15,1,15,1,15,1,15,1,15,3,15,353,8,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,
+		1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,370,8,15,1,16,1,16,1,16,5,
+		16,375,8,16,10,16,12,16,378,9,16,1,16,0,1,26,17,0,2,4,6,8,10,12,14,16,
+		18,20,22,24,26,28,30,32,0,8,2,0,38,38,40,40,1,0,32,37,1,0,24,25,1,0,22,
+		23,1,0,19,21,2,0,38,38,42,42,3,0,7,7,31,31,61,61,1,0,53,55,436,0,35,1,
+		0,0,0,2,56,1,0,0,0,4,58,1,0,0,0,6,171,1,0,0,0,8,176,1,0,0,0,10,179,1,0,
+		0,0,12,181,1,0,0,0,14,199,1,0,0,0,16,201,1,0,0,0,18,209,1,0,0,0,20,275,
+		1,0,0,0,22,282,1,0,0,0,24,300,1,0,0,0,26,313,1,0,0,0,28,345,1,0,0,0,30,
+		369,1,0,0,0,32,371,1,0,0,0,34,36,3,2,1,0,35,34,1,0,0,0,35,36,1,0,0,0,36,
+		40,1,0,0,0,37,39,3,4,2,0,38,37,1,0,0,0,39,42,1,0,0,0,40,38,1,0,0,0,40,
+		41,1,0,0,0,41,46,1,0,0,0,42,40,1,0,0,0,43,45,3,6,3,0,44,43,1,0,0,0,45,
+		48,1,0,0,0,46,44,1,0,0,0,46,47,1,0,0,0,47,49,1,0,0,0,48,46,1,0,0,0,49,
+		50,5,0,0,1,50,1,1,0,0,0,51,57,5,40,0,0,52,54,5,38,0,0,53,55,7,0,0,0,54,
+		53,1,0,0,0,54,55,1,0,0,0,55,57,1,0,0,0,56,51,1,0,0,0,56,52,1,0,0,0,57,
+		3,1,0,0,0,58,59,7,1,0,0,59,5,1,0,0,0,60,62,5,4,0,0,61,63,5,5,0,0,62,61,
+		1,0,0,0,62,63,1,0,0,0,63,64,1,0,0,0,64,69,3,14,7,0,65,66,5,6,0,0,66,68,
+		3,14,7,0,67,65,1,0,0,0,68,71,1,0,0,0,69,67,1,0,0,0,69,70,1,0,0,0,70,172,
+		1,0,0,0,71,69,1,0,0,0,72,74,3,10,5,0,73,72,1,0,0,0,73,74,1,0,0,0,74,76,
+		1,0,0,0,75,77,5,56,0,0,76,75,1,0,0,0,76,77,1,0,0,0,77,78,1,0,0,0,78,79,
+		3,12,6,0,79,82,3,20,10,0,80,81,5,8,0,0,81,83,5,38,0,0,82,80,1,0,0,0,82,
+		83,1,0,0,0,83,172,1,0,0,0,84,85,5,24,0,0,85,86,3,20,10,0,86,87,5,8,0,0,
+		87,88,5,38,0,0,88,172,1,0,0,0,89,90,7,2,0,0,90,95,5,38,0,0,91,92,5,63,
+		0,0,92,94,5,38,0,0,93,91,1,0,0,0,94,97,1,0,0,0,95,93,1,0,0,0,95,96,1,0,
+		0,0,96,172,1,0,0,0,97,95,1,0,0,0,98,99,5,26,0,0,99,172,5,40,0,0,100,101,
+		5,27,0,0,101,102,5,38,0,0,102,104,5,61,0,0,103,105,5,49,0,0,104,103,1,
+		0,0,0,104,105,1,0,0,0,105,106,1,0,0,0,106,111,5,39,0,0,107,108,5,49,0,
+		0,108,110,5,39,0,0,109,107,1,0,0,0,110,113,1,0,0,0,111,109,1,0,0,0,111,
+		112,1,0,0,0,112,172,1,0,0,0,113,111,1,0,0,0,114,115,5,28,0,0,115,116,5,
+		38,0,0,116,118,5,47,0,0,117,119,3,32,16,0,118,117,1,0,0,0,118,119,1,0,
+		0,0,119,120,1,0,0,0,120,172,5,48,0,0,121,122,5,29,0,0,122,123,5,38,0,0,
+		123,125,5,43,0,0,124,126,3,16,8,0,125,124,1,0,0,0,125,126,1,0,0,0,126,
+		127,1,0,0,0,127,128,5,44,0,0,128,132,5,61,0,0,129,131,3,6,3,0,130,129,
+		1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,
+		0,134,132,1,0,0,0,135,172,5,18,0,0,136,137,5,29,0,0,137,138,5,38,0,0,138,
+		139,3,18,9,0,139,143,5,61,0,0,140,142,3,6,3,0,141,140,1,0,0,0,142,145,
+		1,0,0,0,143,141,1,0,0,0,143,144,1,0,0,0,144,146,1,0,0,0,145,143,1,0,0,
+		0,146,147,5,18,0,0,147,172,1,0,0,0,148,149,5,30,0,0,149,150,5,38,0,0,150,
+		153,3,30,15,0,151,152,5,8,0,0,152,154,5,38,0,0,153,151,1,0,0,0,153,154,
+		1,0,0,0,154,172,1,0,0,0,155,156,5,11,0,0,156,157,5,38,0,0,157,158,5,12,
+		0,0,158,172,3,20,10,0,159,160,5,13,0,0,160,162,3,22,11,0,161,163,5,14,
+		0,0,162,161,1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,0,164,167,3,8,4,0,165,
+		166,5,15,0,0,166,168,3,8,4,0,167,165,1,0,0,0,167,168,1,0,0,0,168,169,1,
+		0,0,0,169,170,5,18,0,0,170,172,1,0,0,0,171,60,1,0,0,0,171,73,1,0,0,0,171,
+		84,1,0,0,0,171,89,1,0,0,0,171,98,1,0,0,0,171,100,1,0,0,0,171,114,1,0,0,
+		0,171,121,1,0,0,0,171,136,1,0,0,0,171,148,1,0,0,0,171,155,1,0,0,0,171,
+		159,1,0,0,0,172,7,1,0,0,0,173,175,3,6,3,0,174,173,1,0,0,0,175,178,1,0,
+		0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,9,1,0,0,0,178,176,1,0,0,0,179,
+		180,7,3,0,0,180,11,1,0,0,0,181,182,7,4,0,0,182,13,1,0,0,0,183,184,5,38,
+		0,0,184,185,5,61,0,0,185,200,3,20,10,0,186,187,5,38,0,0,187,189,5,43,0,
+		0,188,190,3,16,8,0,189,188,1,0,0,0,189,190,1,0,0,0,190,191,1,0,0,0,191,
+		192,5,44,0,0,192,193,5,61,0,0,193,200,3,20,10,0,194,195,5,38,0,0,195,196,
+		3,18,9,0,196,197,5,61,0,0,197,198,3,20,10,0,198,200,1,0,0,0,199,183,1,
+		0,0,0,199,186,1,0,0,0,199,194,1,0,0,0,200,15,1,0,0,0,201,206,3,18,9,0,
+		202,203,5,63,0,0,203,205,3,18,9,0,204,202,1,0,0,0,205,208,1,0,0,0,206,
+		204,1,0,0,0,206,207,1,0,0,0,207,17,1,0,0,0,208,206,1,0,0,0,209,210,7,5,
+		0,0,210,19,1,0,0,0,211,213,5,4,0,0,212,214,5,5,0,0,213,212,1,0,0,0,213,
+		214,1,0,0,0,214,215,1,0,0,0,215,220,3,14,7,0,216,217,5,6,0,0,217,219,3,
+		14,7,0,218,216,1,0,0,0,219,222,1,0,0,0,220,218,1,0,0,0,220,221,1,0,0,0,
+		221,223,1,0,0,0,222,220,1,0,0,0,223,224,5,7,0,0,224,225,3,20,10,0,225,
+		276,1,0,0,0,226,227,5,9,0,0,227,228,3,18,9,0,228,229,5,60,0,0,229,230,
+		3,20,10,0,230,276,1,0,0,0,231,232,5,9,0,0,232,234,5,43,0,0,233,235,3,16,
+		8,0,234,233,1,0,0,0,234,235,1,0,0,0,235,236,1,0,0,0,236,237,5,44,0,0,237,
+		238,5,60,0,0,238,276,3,20,10,0,239,240,5,10,0,0,240,241,3,20,10,0,241,
+		242,5,11,0,0,242,243,3,20,10,0,243,276,1,0,0,0,244,245,5,13,0,0,245,246,
+		3,22,11,0,246,247,5,14,0,0,247,248,3,20,10,0,248,249,5,15,0,0,249,250,
+		3,20,10,0,250,276,1,0,0,0,251,252,5,16,0,0,252,253,3,20,10,0,253,255,5,
+		11,0,0,254,256,5,49,0,0,255,254,1,0,0,0,255,256,1,0,0,0,256,257,1,0,0,
+		0,257,262,3,24,12,0,258,259,5,49,0,0,259,261,3,24,12,0,260,258,1,0,0,0,
+		261,264,1,0,0,0,262,260,1,0,0,0,262,263,1,0,0,0,263,265,1,0,0,0,264,262,
+		1,0,0,0,265,266,5,18,0,0,266,276,1,0,0,0,267,270,3,26,13,0,268,269,5,63,
+		0,0,269,271,3,26,13,0,270,268,1,0,0,0,271,272,1,0,0,0,272,270,1,0,0,0,
+		272,273,1,0,0,0,273,276,1,0,0,0,274,276,3,26,13,0,275,211,1,0,0,0,275,
+		226,1,0,0,0,275,231,1,0,0,0,275,239,1,0,0,0,275,244,1,0,0,0,275,251,1,
+		0,0,0,275,267,1,0,0,0,275,274,1,0,0,0,276,21,1,0,0,0,277,283,5,40,0,0,
+		278,279,3,20,10,0,279,280,7,6,0,0,280,281,3,20,10,0,281,283,1,0,0,0,282,
+		277,1,0,0,0,282,278,1,0,0,0,283,23,1,0,0,0,284,285,5,39,0,0,285,286,5,
+		60,0,0,286,301,3,20,10,0,287,288,5,42,0,0,288,289,5,60,0,0,289,301,3,20,
+		10,0,290,291,5,45,0,0,291,292,5,46,0,0,292,293,5,60,0,0,293,301,3,20,10,
+		0,294,295,3,18,9,0,295,296,5,52,0,0,296,297,3,18,9,0,297,298,5,60,0,0,
+		298,299,3,20,10,0,299,301,1,0,0,0,300,284,1,0,0,0,300,287,1,0,0,0,300,
+		290,1,0,0,0,300,294,1,0,0,0,301,25,1,0,0,0,302,303,6,13,-1,0,303,314,3,
+		30,15,0,304,308,5,38,0,0,305,307,3,28,14,0,306,305,1,0,0,0,307,310,1,0,
+		0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,314,1,0,0,0,310,308,1,0,0,0,311,
+		312,5,56,0,0,312,314,3,26,13,7,313,302,1,0,0,0,313,304,1,0,0,0,313,311,
+		1,0,0,0,314,340,1,0,0,0,315,316,10,6,0,0,316,317,5,54,0,0,317,339,3,26,
+		13,7,318,319,10,5,0,0,319,320,5,51,0,0,320,339,3,26,13,5,321,322,10,4,
+		0,0,322,323,5,59,0,0,323,339,3,26,13,5,324,325,10,3,0,0,325,326,5,62,0,
+		0,326,339,3,26,13,3,327,328,10,2,0,0,328,329,5,52,0,0,329,339,3,26,13,
+		2,330,331,10,1,0,0,331,332,5,50,0,0,332,339,3,26,13,1,333,334,10,9,0,0,
+		334,335,5,57,0,0,335,339,5,58,0,0,336,337,10,8,0,0,337,339,7,7,0,0,338,
+		315,1,0,0,0,338,318,1,0,0,0,338,321,1,0,0,0,338,324,1,0,0,0,338,327,1,
+		0,0,0,338,330,1,0,0,0,338,333,1,0,0,0,338,336,1,0,0,0,339,342,1,0,0,0,
+		340,338,1,0,0,0,340,341,1,0,0,0,341,27,1,0,0,0,342,340,1,0,0,0,343,346,
+		5,38,0,0,344,346,3,30,15,0,345,343,1,0,0,0,345,344,1,0,0,0,346,29,1,0,
+		0,0,347,370,5,41,0,0,348,370,5,39,0,0,349,370,5,42,0,0,350,352,5,45,0,
+		0,351,353,3,32,16,0,352,351,1,0,0,0,352,353,1,0,0,0,353,354,1,0,0,0,354,
+		370,5,46,0,0,355,356,5,43,0,0,356,370,5,44,0,0,357,358,5,43,0,0,358,359,
+		3,20,10,0,359,360,5,44,0,0,360,370,1,0,0,0,361,362,5,17,0,0,362,363,3,
+		20,10,0,363,364,5,18,0,0,364,370,1,0,0,0,365,366,5,47,0,0,366,367,3,20,
+		10,0,367,368,5,48,0,0,368,370,1,0,0,0,369,347,1,0,0,0,369,348,1,0,0,0,
+		369,349,1,0,0,0,369,350,1,0,0,0,369,355,1,0,0,0,369,357,1,0,0,0,369,361,
+		1,0,0,0,369,365,1,0,0,0,370,31,1,0,0,0,371,376,3,26,13,0,372,373,5,63,
+		0,0,373,375,3,26,13,0,374,372,1,0,0,0,375,378,1,0,0,0,376,374,1,0,0,0,
+		376,377,1,0,0,0,377,33,1,0,0,0,378,376,1,0,0,0,42,35,40,46,54,56,62,69,
+		73,76,82,95,104,111,118,125,132,143,153,162,167,171,176,189,199,206,213,
+		220,234,255,262,272,275,282,300,308,313,338,340,345,352,369,376
 	};
 
 	public static readonly ATN _ATN =

@@ -38,54 +38,56 @@ internal partial class LitmusCParser : Parser {
 		LBRACE=1, ARCH=2, ARCH_WS=3, TN_WS=4, TEST_NAME=5, TN_NEWLINE=6, H_COMMENT=7, 
 		H_LINE_COMMENT=8, H_STRING=9, H_KEY_VALUE=10, H_NEWLINE=11, H_TEXT=12, 
 		H_CHAR=13, WS=14, OCAML_COMMENT=15, LINE_COMMENT=16, BLOCK_COMMENT=17, 
-		RBRACE=18, EXISTS=19, FORALL=20, LOCATIONS=21, FILTER=22, SCOPES=23, NOT_WORD=24, 
-		TRUE=25, FALSE=26, IF=27, ELSE=28, WHILE=29, FOR=30, DO=31, GOTO=32, RETURN=33, 
-		SWITCH=34, BREAK=35, CONTINUE=36, STRUCT=37, ATOMIC=38, QUALIFIER=39, 
-		BASE_TYPE=40, INT_LIT=41, IDENT=42, CONJ=43, DISJ=44, IMPLIES=45, LTGT=46, 
-		LPAREN=47, RPAREN=48, LBRACKET=49, RBRACKET=50, SEMI=51, COMMA=52, COLON=53, 
-		QUESTION=54, ARROW=55, DOT=56, INC=57, DEC=58, EQ=59, NE=60, LE=61, GE=62, 
-		SHL=63, SHR=64, ANDAND=65, OROR=66, ADD_ASSIGN=67, SUB_ASSIGN=68, MUL_ASSIGN=69, 
-		DIV_ASSIGN=70, MOD_ASSIGN=71, AND_ASSIGN=72, OR_ASSIGN=73, XOR_ASSIGN=74, 
-		SHL_ASSIGN=75, SHR_ASSIGN=76, ASSIGN=77, LT=78, GT=79, PLUS=80, MINUS=81, 
-		STAR=82, SLASH=83, PERCENT=84, AMP=85, PIPE=86, CARET=87, TILDE=88, BANG=89, 
-		BAD_CHAR=90, C_WS=91, C_LINE_COMMENT=92, C_BLOCK_COMMENT=93;
+		RBRACE=18, EXISTS=19, FORALL=20, LOCATIONS=21, FILTER=22, SCOPES=23, REGIONS=24, 
+		NOT_WORD=25, TRUE=26, FALSE=27, IF=28, ELSE=29, WHILE=30, FOR=31, DO=32, 
+		GOTO=33, RETURN=34, SWITCH=35, BREAK=36, CONTINUE=37, STRUCT=38, ATOMIC=39, 
+		QUALIFIER=40, BASE_TYPE=41, INT_LIT=42, IDENT=43, CONJ=44, DISJ=45, IMPLIES=46, 
+		LTGT=47, LPAREN=48, RPAREN=49, LBRACKET=50, RBRACKET=51, SEMI=52, COMMA=53, 
+		COLON=54, QUESTION=55, ARROW=56, DOT=57, INC=58, DEC=59, EQ=60, NE=61, 
+		LE=62, GE=63, SHL=64, SHR=65, ANDAND=66, OROR=67, ADD_ASSIGN=68, SUB_ASSIGN=69, 
+		MUL_ASSIGN=70, DIV_ASSIGN=71, MOD_ASSIGN=72, AND_ASSIGN=73, OR_ASSIGN=74, 
+		XOR_ASSIGN=75, SHL_ASSIGN=76, SHR_ASSIGN=77, ASSIGN=78, LT=79, GT=80, 
+		PLUS=81, MINUS=82, STAR=83, SLASH=84, PERCENT=85, AMP=86, PIPE=87, CARET=88, 
+		TILDE=89, BANG=90, BAD_CHAR=91, C_WS=92, C_LINE_COMMENT=93, C_BLOCK_COMMENT=94;
 	public const int
 		RULE_litmusTest = 0, RULE_header = 1, RULE_initBlock = 2, RULE_initItem = 3, 
 		RULE_initTarget = 4, RULE_arraySize = 5, RULE_threadDecl = 6, RULE_parameterList = 7, 
-		RULE_parameter = 8, RULE_postlude = 9, RULE_postludeClause = 10, RULE_scopeTree = 11, 
-		RULE_scopeMember = 12, RULE_finalCondition = 13, RULE_prop = 14, RULE_operand = 15, 
-		RULE_macroFile = 16, RULE_macroDef = 17, RULE_typeSpec = 18, RULE_baseType = 19, 
-		RULE_pointer = 20, RULE_typeName = 21, RULE_compoundStmt = 22, RULE_blockItem = 23, 
-		RULE_declaration = 24, RULE_initDeclarator = 25, RULE_statement = 26, 
-		RULE_forPart = 27, RULE_expr = 28, RULE_primary = 29, RULE_tagList = 30, 
-		RULE_tag = 31, RULE_argumentList = 32, RULE_argument = 33, RULE_operatorArg = 34;
+		RULE_parameter = 8, RULE_postlude = 9, RULE_postludeClause = 10, RULE_region = 11, 
+		RULE_scopeTree = 12, RULE_scopeMember = 13, RULE_finalCondition = 14, 
+		RULE_prop = 15, RULE_operand = 16, RULE_macroFile = 17, RULE_macroDef = 18, 
+		RULE_typeSpec = 19, RULE_baseType = 20, RULE_pointer = 21, RULE_typeName = 22, 
+		RULE_compoundStmt = 23, RULE_blockItem = 24, RULE_declaration = 25, RULE_initDeclarator = 26, 
+		RULE_statement = 27, RULE_forPart = 28, RULE_expr = 29, RULE_primary = 30, 
+		RULE_tagList = 31, RULE_tag = 32, RULE_argumentList = 33, RULE_argument = 34, 
+		RULE_operatorArg = 35;
 	public static readonly string[] ruleNames = {
 		"litmusTest", "header", "initBlock", "initItem", "initTarget", "arraySize", 
 		"threadDecl", "parameterList", "parameter", "postlude", "postludeClause", 
-		"scopeTree", "scopeMember", "finalCondition", "prop", "operand", "macroFile", 
-		"macroDef", "typeSpec", "baseType", "pointer", "typeName", "compoundStmt", 
-		"blockItem", "declaration", "initDeclarator", "statement", "forPart", 
-		"expr", "primary", "tagList", "tag", "argumentList", "argument", "operatorArg"
+		"region", "scopeTree", "scopeMember", "finalCondition", "prop", "operand", 
+		"macroFile", "macroDef", "typeSpec", "baseType", "pointer", "typeName", 
+		"compoundStmt", "blockItem", "declaration", "initDeclarator", "statement", 
+		"forPart", "expr", "primary", "tagList", "tag", "argumentList", "argument", 
+		"operatorArg"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, null, null, null, null, null, null, null, null, null, null, "'\\n'", 
 		null, null, null, null, null, null, null, "'exists'", "'forall'", "'locations'", 
-		"'filter'", "'scopes'", "'not'", "'true'", "'false'", null, null, null, 
+		"'filter'", "'scopes'", "'regions'", "'not'", "'true'", "'false'", null, 
 		null, null, null, null, null, null, null, null, null, null, null, null, 
-		null, "'/\\'", "'\\/'", "'=>'", "'<>'"
+		null, null, null, "'/\\'", "'\\/'", "'=>'", "'<>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "LBRACE", "ARCH", "ARCH_WS", "TN_WS", "TEST_NAME", "TN_NEWLINE", 
 		"H_COMMENT", "H_LINE_COMMENT", "H_STRING", "H_KEY_VALUE", "H_NEWLINE", 
 		"H_TEXT", "H_CHAR", "WS", "OCAML_COMMENT", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"RBRACE", "EXISTS", "FORALL", "LOCATIONS", "FILTER", "SCOPES", "NOT_WORD", 
-		"TRUE", "FALSE", "IF", "ELSE", "WHILE", "FOR", "DO", "GOTO", "RETURN", 
-		"SWITCH", "BREAK", "CONTINUE", "STRUCT", "ATOMIC", "QUALIFIER", "BASE_TYPE", 
-		"INT_LIT", "IDENT", "CONJ", "DISJ", "IMPLIES", "LTGT", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "SEMI", "COMMA", "COLON", "QUESTION", "ARROW", 
-		"DOT", "INC", "DEC", "EQ", "NE", "LE", "GE", "SHL", "SHR", "ANDAND", "OROR", 
-		"ADD_ASSIGN", "SUB_ASSIGN", "MUL_ASSIGN", "DIV_ASSIGN", "MOD_ASSIGN", 
+		"RBRACE", "EXISTS", "FORALL", "LOCATIONS", "FILTER", "SCOPES", "REGIONS", 
+		"NOT_WORD", "TRUE", "FALSE", "IF", "ELSE", "WHILE", "FOR", "DO", "GOTO", 
+		"RETURN", "SWITCH", "BREAK", "CONTINUE", "STRUCT", "ATOMIC", "QUALIFIER", 
+		"BASE_TYPE", "INT_LIT", "IDENT", "CONJ", "DISJ", "IMPLIES", "LTGT", "LPAREN", 
+		"RPAREN", "LBRACKET", "RBRACKET", "SEMI", "COMMA", "COLON", "QUESTION", 
+		"ARROW", "DOT", "INC", "DEC", "EQ", "NE", "LE", "GE", "SHL", "SHR", "ANDAND", 
+		"OROR", "ADD_ASSIGN", "SUB_ASSIGN", "MUL_ASSIGN", "DIV_ASSIGN", "MOD_ASSIGN", 
 		"AND_ASSIGN", "OR_ASSIGN", "XOR_ASSIGN", "SHL_ASSIGN", "SHR_ASSIGN", "ASSIGN", 
 		"LT", "GT", "PLUS", "MINUS", "STAR", "SLASH", "PERCENT", "AMP", "PIPE", 
 		"CARET", "TILDE", "BANG", "BAD_CHAR", "C_WS", "C_LINE_COMMENT", "C_BLOCK_COMMENT"
@@ -160,27 +162,27 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 70;
+			State = 72;
 			header();
-			State = 71;
+			State = 73;
 			initBlock();
-			State = 75;
+			State = 77;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT) {
 				{
 				{
-				State = 72;
+				State = 74;
 				threadDecl();
 				}
 				}
-				State = 77;
+				State = 79;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 78;
+			State = 80;
 			postlude();
-			State = 79;
+			State = 81;
 			Match(Eof);
 			}
 		}
@@ -218,9 +220,9 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 81;
+			State = 83;
 			Match(ARCH);
-			State = 82;
+			State = 84;
 			Match(TEST_NAME);
 			}
 		}
@@ -270,77 +272,77 @@ internal partial class LitmusCParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 84;
+			State = 86;
 			Match(LBRACE);
-			State = 88;
+			State = 90;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 85;
+				State = 87;
 				Match(SEMI);
 				}
 				}
-				State = 90;
+				State = 92;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 109;
+			State = 111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8658654068736L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143217214980096L) != 0)) {
 				{
-				State = 91;
+				State = 93;
 				initItem();
-				State = 100;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,3,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 93;
+						State = 95;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 92;
+							State = 94;
 							Match(SEMI);
 							}
 							}
-							State = 95;
+							State = 97;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 97;
+						State = 99;
 						initItem();
 						}
 						} 
 					}
-					State = 102;
+					State = 104;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,3,Context);
 				}
-				State = 106;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 103;
+					State = 105;
 					Match(SEMI);
 					}
 					}
-					State = 108;
+					State = 110;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 111;
+			State = 113;
 			Match(RBRACE);
 			}
 		}
@@ -418,7 +420,7 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 6, RULE_initItem);
 		int _la;
 		try {
-			State = 133;
+			State = 135;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -428,42 +430,42 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TypedInitItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 113;
+				State = 115;
 				typeSpec();
-				State = 117;
+				State = 119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==STAR) {
 					{
 					{
-					State = 114;
+					State = 116;
 					pointer();
 					}
 					}
-					State = 119;
+					State = 121;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 120;
-				initTarget();
 				State = 122;
+				initTarget();
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACKET) {
 					{
-					State = 121;
+					State = 123;
 					arraySize();
 					}
 				}
 
-				State = 126;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ASSIGN) {
 					{
-					State = 124;
+					State = 126;
 					Match(ASSIGN);
-					State = 125;
+					State = 127;
 					expr(0);
 					}
 				}
@@ -472,19 +474,20 @@ internal partial class LitmusCParser : Parser {
 				break;
 			case INT_LIT:
 			case IDENT:
+			case LBRACKET:
 				_localctx = new UntypedInitItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 128;
+				State = 130;
 				initTarget();
-				State = 131;
+				State = 133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ASSIGN) {
 					{
-					State = 129;
+					State = 131;
 					Match(ASSIGN);
-					State = 130;
+					State = 132;
 					expr(0);
 					}
 				}
@@ -511,6 +514,8 @@ internal partial class LitmusCParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(LitmusCParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(LitmusCParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INT_LIT() { return GetToken(LitmusCParser.INT_LIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACKET() { return GetToken(LitmusCParser.LBRACKET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACKET() { return GetToken(LitmusCParser.RBRACKET, 0); }
 		public InitTargetContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -530,22 +535,42 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 8, RULE_initTarget);
 		int _la;
 		try {
-			EnterOuterAlt(_localctx, 1);
-			{
-			State = 137;
+			State = 145;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==INT_LIT) {
+			switch (TokenStream.LA(1)) {
+			case INT_LIT:
+			case IDENT:
+				EnterOuterAlt(_localctx, 1);
 				{
-				State = 135;
-				_localctx.thread = Match(INT_LIT);
-				State = 136;
-				Match(COLON);
+				State = 139;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INT_LIT) {
+					{
+					State = 137;
+					_localctx.thread = Match(INT_LIT);
+					State = 138;
+					Match(COLON);
+					}
 				}
-			}
 
-			State = 139;
-			Match(IDENT);
+				State = 141;
+				Match(IDENT);
+				}
+				break;
+			case LBRACKET:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 142;
+				Match(LBRACKET);
+				State = 143;
+				Match(IDENT);
+				State = 144;
+				Match(RBRACKET);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -583,11 +608,11 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 141;
+			State = 147;
 			Match(LBRACKET);
-			State = 142;
+			State = 148;
 			Match(INT_LIT);
-			State = 143;
+			State = 149;
 			Match(RBRACKET);
 			}
 		}
@@ -633,23 +658,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 145;
+			State = 151;
 			Match(IDENT);
-			State = 146;
+			State = 152;
 			Match(LPAREN);
-			State = 148;
+			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2061584302080L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4123168604160L) != 0)) {
 				{
-				State = 147;
+				State = 153;
 				parameterList();
 				}
 			}
 
-			State = 150;
+			State = 156;
 			Match(RPAREN);
-			State = 151;
+			State = 157;
 			compoundStmt();
 			}
 		}
@@ -695,34 +720,34 @@ internal partial class LitmusCParser : Parser {
 		EnterRule(_localctx, 14, RULE_parameterList);
 		int _la;
 		try {
-			State = 162;
+			State = 168;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 153;
+				State = 159;
 				Match(BASE_TYPE);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 160;
 				parameter();
-				State = 159;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 155;
+					State = 161;
 					Match(COMMA);
-					State = 156;
+					State = 162;
 					parameter();
 					}
 					}
-					State = 161;
+					State = 167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -773,23 +798,23 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
+			State = 170;
 			typeSpec();
-			State = 168;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 165;
+				State = 171;
 				pointer();
 				}
 				}
-				State = 170;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 171;
+			State = 177;
 			Match(IDENT);
 			}
 		}
@@ -836,36 +861,36 @@ internal partial class LitmusCParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14680064L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 31457280L) != 0)) {
 				{
 				{
-				State = 173;
+				State = 179;
 				postludeClause();
 				}
 				}
-				State = 178;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 180;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18350080L) != 0) || _la==TILDE) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35127296L) != 0) || _la==TILDE) {
 				{
-				State = 179;
+				State = 185;
 				finalCondition();
 				}
 			}
 
-			State = 183;
+			State = 189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SEMI) {
 				{
-				State = 182;
+				State = 188;
 				Match(SEMI);
 				}
 			}
@@ -947,6 +972,27 @@ internal partial class LitmusCParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class RegionsClauseContext : PostludeClauseContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REGIONS() { return GetToken(LitmusCParser.REGIONS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(LitmusCParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RegionContext[] region() {
+			return GetRuleContexts<RegionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RegionContext region(int i) {
+			return GetRuleContext<RegionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(LitmusCParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(LitmusCParser.COMMA, i);
+		}
+		public RegionsClauseContext(PostludeClauseContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ILitmusCParserVisitor<TResult> typedVisitor = visitor as ILitmusCParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRegionsClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public PostludeClauseContext postludeClause() {
@@ -955,28 +1001,28 @@ internal partial class LitmusCParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 223;
+			State = 243;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SCOPES:
 				_localctx = new ScopesClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 185;
+				State = 191;
 				Match(SCOPES);
-				State = 186;
+				State = 192;
 				Match(COLON);
-				State = 188;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 187;
+					State = 193;
 					scopeTree();
 					}
 					}
-					State = 190;
+					State = 196;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==LPAREN );
@@ -986,79 +1032,79 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new LocationsClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 192;
+				State = 198;
 				Match(LOCATIONS);
-				State = 193;
+				State = 199;
 				Match(LBRACKET);
-				State = 197;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 194;
+					State = 200;
 					Match(SEMI);
 					}
 					}
-					State = 199;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 218;
+				State = 224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1099511628035L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 1099511628035L) != 0)) {
 					{
-					State = 200;
+					State = 206;
 					operand();
-					State = 209;
+					State = 215;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 202;
+							State = 208;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 201;
+								State = 207;
 								Match(SEMI);
 								}
 								}
-								State = 204;
+								State = 210;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 206;
+							State = 212;
 							operand();
 							}
 							} 
 						}
-						State = 211;
+						State = 217;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,22,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 					}
-					State = 215;
+					State = 221;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 212;
+						State = 218;
 						Match(SEMI);
 						}
 						}
-						State = 217;
+						State = 223;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 220;
+				State = 226;
 				Match(RBRACKET);
 				}
 				break;
@@ -1066,14 +1112,105 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new FilterClauseContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 221;
+				State = 227;
 				Match(FILTER);
-				State = 222;
+				State = 228;
 				prop(0);
+				}
+				break;
+			case REGIONS:
+				_localctx = new RegionsClauseContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 229;
+				Match(REGIONS);
+				State = 230;
+				Match(COLON);
+				State = 241;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IDENT) {
+					{
+					State = 231;
+					region();
+					State = 238;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==IDENT || _la==COMMA) {
+						{
+						{
+						State = 233;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						if (_la==COMMA) {
+							{
+							State = 232;
+							Match(COMMA);
+							}
+						}
+
+						State = 235;
+						region();
+						}
+						}
+						State = 240;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RegionContext : ParserRuleContext {
+		public IToken location;
+		public IToken kind;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(LitmusCParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] IDENT() { return GetTokens(LitmusCParser.IDENT); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT(int i) {
+			return GetToken(LitmusCParser.IDENT, i);
+		}
+		public RegionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_region; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			ILitmusCParserVisitor<TResult> typedVisitor = visitor as ILitmusCParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRegion(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RegionContext region() {
+		RegionContext _localctx = new RegionContext(Context, State);
+		EnterRule(_localctx, 22, RULE_region);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 245;
+			_localctx.location = Match(IDENT);
+			State = 246;
+			Match(COLON);
+			State = 247;
+			_localctx.kind = Match(IDENT);
 			}
 		}
 		catch (RecognitionException re) {
@@ -1114,30 +1251,30 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ScopeTreeContext scopeTree() {
 		ScopeTreeContext _localctx = new ScopeTreeContext(Context, State);
-		EnterRule(_localctx, 22, RULE_scopeTree);
+		EnterRule(_localctx, 24, RULE_scopeTree);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 225;
+			State = 249;
 			Match(LPAREN);
-			State = 226;
+			State = 250;
 			_localctx.kind = Match(IDENT);
-			State = 230;
+			State = 254;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT || _la==LPAREN) {
 				{
 				{
-				State = 227;
+				State = 251;
 				scopeMember();
 				}
 				}
-				State = 232;
+				State = 256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 233;
+			State = 257;
 			Match(RPAREN);
 			}
 		}
@@ -1190,16 +1327,16 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ScopeMemberContext scopeMember() {
 		ScopeMemberContext _localctx = new ScopeMemberContext(Context, State);
-		EnterRule(_localctx, 24, RULE_scopeMember);
+		EnterRule(_localctx, 26, RULE_scopeMember);
 		try {
-			State = 237;
+			State = 261;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENT:
 				_localctx = new ScopeThreadContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 235;
+				State = 259;
 				Match(IDENT);
 				}
 				break;
@@ -1207,7 +1344,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ScopeChildContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 260;
 				scopeTree();
 				}
 				break;
@@ -1283,19 +1420,19 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public FinalConditionContext finalCondition() {
 		FinalConditionContext _localctx = new FinalConditionContext(Context, State);
-		EnterRule(_localctx, 26, RULE_finalCondition);
+		EnterRule(_localctx, 28, RULE_finalCondition);
 		int _la;
 		try {
-			State = 246;
+			State = 270;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EXISTS:
 				_localctx = new ExistsConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 239;
+				State = 263;
 				Match(EXISTS);
-				State = 240;
+				State = 264;
 				prop(0);
 				}
 				break;
@@ -1304,7 +1441,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NotExistsConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 241;
+				State = 265;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NOT_WORD || _la==TILDE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1313,9 +1450,9 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 242;
+				State = 266;
 				Match(EXISTS);
-				State = 243;
+				State = 267;
 				prop(0);
 				}
 				break;
@@ -1323,9 +1460,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ForallConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 244;
+				State = 268;
 				Match(FORALL);
-				State = 245;
+				State = 269;
 				prop(0);
 				}
 				break;
@@ -1485,14 +1622,14 @@ internal partial class LitmusCParser : Parser {
 		int _parentState = State;
 		PropContext _localctx = new PropContext(Context, _parentState);
 		PropContext _prevctx = _localctx;
-		int _startState = 28;
-		EnterRecursionRule(_localctx, 28, RULE_prop, _p);
+		int _startState = 30;
+		EnterRecursionRule(_localctx, 30, RULE_prop, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 261;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LPAREN:
@@ -1501,11 +1638,11 @@ internal partial class LitmusCParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 249;
+				State = 273;
 				Match(LPAREN);
-				State = 250;
+				State = 274;
 				prop(0);
-				State = 251;
+				State = 275;
 				Match(RPAREN);
 				}
 				break;
@@ -1515,7 +1652,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NotPropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 253;
+				State = 277;
 				_la = TokenStream.LA(1);
 				if ( !(_la==NOT_WORD || _la==TILDE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1524,7 +1661,7 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 254;
+				State = 278;
 				prop(7);
 				}
 				break;
@@ -1533,7 +1670,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TruePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 255;
+				State = 279;
 				Match(TRUE);
 				}
 				break;
@@ -1542,7 +1679,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new FalsePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 256;
+				State = 280;
 				Match(FALSE);
 				}
 				break;
@@ -1554,19 +1691,19 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ComparePropContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 257;
+				State = 281;
 				operand();
-				State = 258;
+				State = 282;
 				((ComparePropContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 46)) & ~0x3f) == 0 && ((1L << (_la - 46)) & 2147508225L) != 0)) ) {
+				if ( !(((((_la - 47)) & ~0x3f) == 0 && ((1L << (_la - 47)) & 2147508225L) != 0)) ) {
 					((ComparePropContext)_localctx).op = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 259;
+				State = 283;
 				operand();
 				}
 				break;
@@ -1574,25 +1711,25 @@ internal partial class LitmusCParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 274;
+			State = 298;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 272;
+					State = 296;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 					case 1:
 						{
 						_localctx = new ImpliesPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 263;
+						State = 287;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 264;
+						State = 288;
 						_la = TokenStream.LA(1);
 						if ( !(_la==IMPLIES || _la==ARROW) ) {
 						ErrorHandler.RecoverInline(this);
@@ -1601,7 +1738,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 265;
+						State = 289;
 						prop(6);
 						}
 						break;
@@ -1609,11 +1746,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new AndPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 266;
+						State = 290;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 267;
+						State = 291;
 						Match(CONJ);
-						State = 268;
+						State = 292;
 						prop(6);
 						}
 						break;
@@ -1621,9 +1758,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new OrPropContext(new PropContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_prop);
-						State = 269;
+						State = 293;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 270;
+						State = 294;
 						_la = TokenStream.LA(1);
 						if ( !(_la==DISJ || _la==PLUS) ) {
 						ErrorHandler.RecoverInline(this);
@@ -1632,16 +1769,16 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 271;
+						State = 295;
 						prop(5);
 						}
 						break;
 					}
 					} 
 				}
-				State = 276;
+				State = 300;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 			}
 			}
 		}
@@ -1721,17 +1858,17 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public OperandContext operand() {
 		OperandContext _localctx = new OperandContext(Context, State);
-		EnterRule(_localctx, 30, RULE_operand);
+		EnterRule(_localctx, 32, RULE_operand);
 		int _la;
 		try {
-			State = 288;
+			State = 312;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new RegisterOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 277;
+				State = 301;
 				((RegisterOperandContext)_localctx).thread = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==INT_LIT || _la==IDENT) ) {
@@ -1741,9 +1878,9 @@ internal partial class LitmusCParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 278;
+				State = 302;
 				Match(COLON);
-				State = 279;
+				State = 303;
 				Match(IDENT);
 				}
 				break;
@@ -1751,11 +1888,11 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ValueOfOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 280;
+				State = 304;
 				Match(LBRACKET);
-				State = 281;
+				State = 305;
 				Match(IDENT);
-				State = 282;
+				State = 306;
 				Match(RBRACKET);
 				}
 				break;
@@ -1763,17 +1900,17 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ConstantOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 284;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 283;
+					State = 307;
 					Match(MINUS);
 					}
 				}
 
-				State = 286;
+				State = 310;
 				Match(INT_LIT);
 				}
 				break;
@@ -1781,7 +1918,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NameOperandContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 287;
+				State = 311;
 				Match(IDENT);
 				}
 				break;
@@ -1822,26 +1959,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public MacroFileContext macroFile() {
 		MacroFileContext _localctx = new MacroFileContext(Context, State);
-		EnterRule(_localctx, 32, RULE_macroFile);
+		EnterRule(_localctx, 34, RULE_macroFile);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 317;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==IDENT) {
 				{
 				{
-				State = 290;
+				State = 314;
 				macroDef();
 				}
 				}
-				State = 295;
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 296;
+			State = 320;
 			Match(Eof);
 			}
 		}
@@ -1890,49 +2027,49 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public MacroDefContext macroDef() {
 		MacroDefContext _localctx = new MacroDefContext(Context, State);
-		EnterRule(_localctx, 34, RULE_macroDef);
+		EnterRule(_localctx, 36, RULE_macroDef);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 322;
 			_localctx.name = Match(IDENT);
-			State = 299;
+			State = 323;
 			Match(LPAREN);
-			State = 308;
+			State = 332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IDENT) {
 				{
-				State = 300;
+				State = 324;
 				Match(IDENT);
-				State = 305;
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 301;
+					State = 325;
 					Match(COMMA);
-					State = 302;
+					State = 326;
 					Match(IDENT);
 					}
 					}
-					State = 307;
+					State = 331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 310;
+			State = 334;
 			Match(RPAREN);
-			State = 313;
+			State = 337;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				{
-				State = 311;
+				State = 335;
 				compoundStmt();
 				}
 				break;
@@ -1946,7 +2083,7 @@ internal partial class LitmusCParser : Parser {
 			case TILDE:
 			case BANG:
 				{
-				State = 312;
+				State = 336;
 				expr(0);
 				}
 				break;
@@ -1994,18 +2131,18 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TypeSpecContext typeSpec() {
 		TypeSpecContext _localctx = new TypeSpecContext(Context, State);
-		EnterRule(_localctx, 36, RULE_typeSpec);
+		EnterRule(_localctx, 38, RULE_typeSpec);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
+			State = 342;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==ATOMIC || _la==QUALIFIER) {
 				{
 				{
-				State = 315;
+				State = 339;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ATOMIC || _la==QUALIFIER) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2016,23 +2153,23 @@ internal partial class LitmusCParser : Parser {
 				}
 				}
 				}
-				State = 320;
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 321;
+			State = 345;
 			baseType();
-			State = 325;
+			State = 349;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUALIFIER) {
 				{
 				{
-				State = 322;
+				State = 346;
 				Match(QUALIFIER);
 				}
 				}
-				State = 327;
+				State = 351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2089,27 +2226,27 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public BaseTypeContext baseType() {
 		BaseTypeContext _localctx = new BaseTypeContext(Context, State);
-		EnterRule(_localctx, 38, RULE_baseType);
+		EnterRule(_localctx, 40, RULE_baseType);
 		int _la;
 		try {
-			State = 335;
+			State = 359;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BASE_TYPE:
 				_localctx = new BuiltinTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 329;
+				State = 353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 328;
+					State = 352;
 					Match(BASE_TYPE);
 					}
 					}
-					State = 331;
+					State = 355;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==BASE_TYPE );
@@ -2119,9 +2256,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new StructTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 357;
 				Match(STRUCT);
-				State = 334;
+				State = 358;
 				Match(IDENT);
 				}
 				break;
@@ -2162,24 +2299,24 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public PointerContext pointer() {
 		PointerContext _localctx = new PointerContext(Context, State);
-		EnterRule(_localctx, 40, RULE_pointer);
+		EnterRule(_localctx, 42, RULE_pointer);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 337;
+			State = 361;
 			Match(STAR);
-			State = 341;
+			State = 365;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUALIFIER) {
 				{
 				{
-				State = 338;
+				State = 362;
 				Match(QUALIFIER);
 				}
 				}
-				State = 343;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2222,24 +2359,24 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TypeNameContext typeName() {
 		TypeNameContext _localctx = new TypeNameContext(Context, State);
-		EnterRule(_localctx, 42, RULE_typeName);
+		EnterRule(_localctx, 44, RULE_typeName);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 344;
+			State = 368;
 			typeSpec();
-			State = 348;
+			State = 372;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 345;
+				State = 369;
 				pointer();
 				}
 				}
-				State = 350;
+				State = 374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2281,28 +2418,28 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public CompoundStmtContext compoundStmt() {
 		CompoundStmtContext _localctx = new CompoundStmtContext(Context, State);
-		EnterRule(_localctx, 44, RULE_compoundStmt);
+		EnterRule(_localctx, 46, RULE_compoundStmt);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 375;
 			Match(LBRACE);
-			State = 355;
+			State = 379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2401332992409602L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 807L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4802665984819202L) != 0) || ((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 807L) != 0)) {
 				{
 				{
-				State = 352;
+				State = 376;
 				blockItem();
 				}
 				}
-				State = 357;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 358;
+			State = 382;
 			Match(RBRACE);
 			}
 		}
@@ -2340,9 +2477,9 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public BlockItemContext blockItem() {
 		BlockItemContext _localctx = new BlockItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_blockItem);
+		EnterRule(_localctx, 48, RULE_blockItem);
 		try {
-			State = 362;
+			State = 386;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -2351,7 +2488,7 @@ internal partial class LitmusCParser : Parser {
 			case BASE_TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 384;
 				declaration();
 				}
 				break;
@@ -2377,7 +2514,7 @@ internal partial class LitmusCParser : Parser {
 			case BANG:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 361;
+				State = 385;
 				statement();
 				}
 				break;
@@ -2427,32 +2564,32 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public DeclarationContext declaration() {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
-		EnterRule(_localctx, 48, RULE_declaration);
+		EnterRule(_localctx, 50, RULE_declaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 364;
+			State = 388;
 			typeSpec();
-			State = 365;
+			State = 389;
 			initDeclarator();
-			State = 370;
+			State = 394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 366;
+				State = 390;
 				Match(COMMA);
-				State = 367;
+				State = 391;
 				initDeclarator();
 				}
 				}
-				State = 372;
+				State = 396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 373;
+			State = 397;
 			Match(SEMI);
 			}
 		}
@@ -2495,35 +2632,35 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public InitDeclaratorContext initDeclarator() {
 		InitDeclaratorContext _localctx = new InitDeclaratorContext(Context, State);
-		EnterRule(_localctx, 50, RULE_initDeclarator);
+		EnterRule(_localctx, 52, RULE_initDeclarator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 378;
+			State = 402;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR) {
 				{
 				{
-				State = 375;
+				State = 399;
 				pointer();
 				}
 				}
-				State = 380;
+				State = 404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 381;
+			State = 405;
 			Match(IDENT);
-			State = 384;
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASSIGN) {
 				{
-				State = 382;
+				State = 406;
 				Match(ASSIGN);
-				State = 383;
+				State = 407;
 				expr(0);
 				}
 			}
@@ -2699,17 +2836,17 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public StatementContext statement() {
 		StatementContext _localctx = new StatementContext(Context, State);
-		EnterRule(_localctx, 52, RULE_statement);
+		EnterRule(_localctx, 54, RULE_statement);
 		int _la;
 		try {
-			State = 437;
+			State = 461;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LBRACE:
 				_localctx = new BlockStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 386;
+				State = 410;
 				compoundStmt();
 				}
 				break;
@@ -2717,24 +2854,24 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new IfStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 387;
+				State = 411;
 				Match(IF);
-				State = 388;
+				State = 412;
 				Match(LPAREN);
-				State = 389;
+				State = 413;
 				expr(0);
-				State = 390;
+				State = 414;
 				Match(RPAREN);
-				State = 391;
+				State = 415;
 				statement();
-				State = 394;
+				State = 418;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 				case 1:
 					{
-					State = 392;
+					State = 416;
 					Match(ELSE);
-					State = 393;
+					State = 417;
 					statement();
 					}
 					break;
@@ -2753,9 +2890,9 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ExprStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 396;
+				State = 420;
 				expr(0);
-				State = 397;
+				State = 421;
 				Match(SEMI);
 				}
 				break;
@@ -2763,7 +2900,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new EmptyStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 399;
+				State = 423;
 				Match(SEMI);
 				}
 				break;
@@ -2771,15 +2908,15 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new WhileStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 400;
+				State = 424;
 				Match(WHILE);
-				State = 401;
+				State = 425;
 				Match(LPAREN);
-				State = 402;
+				State = 426;
 				expr(0);
-				State = 403;
+				State = 427;
 				Match(RPAREN);
-				State = 404;
+				State = 428;
 				statement();
 				}
 				break;
@@ -2787,19 +2924,19 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new DoWhileStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 406;
+				State = 430;
 				Match(DO);
-				State = 407;
+				State = 431;
 				statement();
-				State = 408;
+				State = 432;
 				Match(WHILE);
-				State = 409;
+				State = 433;
 				Match(LPAREN);
-				State = 410;
+				State = 434;
 				expr(0);
-				State = 411;
+				State = 435;
 				Match(RPAREN);
-				State = 412;
+				State = 436;
 				Match(SEMI);
 				}
 				break;
@@ -2807,47 +2944,47 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ForStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 438;
 				Match(FOR);
-				State = 415;
+				State = 439;
 				Match(LPAREN);
-				State = 417;
+				State = 441;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 37)) & ~0x3f) == 0 && ((1L << (_la - 37)) & 7098447068922943L) != 0)) {
+				if (((((_la - 38)) & ~0x3f) == 0 && ((1L << (_la - 38)) & 7098447068922943L) != 0)) {
 					{
-					State = 416;
+					State = 440;
 					forPart();
 					}
 				}
 
-				State = 419;
+				State = 443;
 				Match(SEMI);
-				State = 421;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 443652941807683L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 443652941807683L) != 0)) {
 					{
-					State = 420;
+					State = 444;
 					expr(0);
 					}
 				}
 
-				State = 423;
+				State = 447;
 				Match(SEMI);
-				State = 425;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 443652941807683L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 443652941807683L) != 0)) {
 					{
-					State = 424;
+					State = 448;
 					expr(0);
 					}
 				}
 
-				State = 427;
+				State = 451;
 				Match(RPAREN);
-				State = 428;
+				State = 452;
 				statement();
 				}
 				break;
@@ -2859,23 +2996,23 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new JumpStmtContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 429;
+				State = 453;
 				((JumpStmtContext)_localctx).kw = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 133143986176L) != 0)) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 266287972352L) != 0)) ) {
 					((JumpStmtContext)_localctx).kw = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 433;
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2251799813685250L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1073741823L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503599627370498L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2147483647L) != 0)) {
 					{
 					{
-					State = 430;
+					State = 454;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2886,11 +3023,11 @@ internal partial class LitmusCParser : Parser {
 					}
 					}
 					}
-					State = 435;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 436;
+				State = 460;
 				Match(SEMI);
 				}
 				break;
@@ -2942,10 +3079,10 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ForPartContext forPart() {
 		ForPartContext _localctx = new ForPartContext(Context, State);
-		EnterRule(_localctx, 54, RULE_forPart);
+		EnterRule(_localctx, 56, RULE_forPart);
 		int _la;
 		try {
-			State = 449;
+			State = 473;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRUCT:
@@ -2954,23 +3091,23 @@ internal partial class LitmusCParser : Parser {
 			case BASE_TYPE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 439;
+				State = 463;
 				typeSpec();
-				State = 440;
+				State = 464;
 				initDeclarator();
-				State = 445;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 441;
+					State = 465;
 					Match(COMMA);
-					State = 442;
+					State = 466;
 					initDeclarator();
 					}
 					}
-					State = 447;
+					State = 471;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2987,7 +3124,7 @@ internal partial class LitmusCParser : Parser {
 			case BANG:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 448;
+				State = 472;
 				expr(0);
 				}
 				break;
@@ -3172,23 +3309,23 @@ internal partial class LitmusCParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 56;
-		EnterRecursionRule(_localctx, 56, RULE_expr, _p);
+		int _startState = 58;
+		EnterRecursionRule(_localctx, 58, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 460;
+			State = 484;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				{
 				_localctx = new PrimaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 452;
+				State = 476;
 				primary();
 				}
 				break;
@@ -3197,17 +3334,17 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new UnaryExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 453;
+				State = 477;
 				((UnaryExprContext)_localctx).op = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 807L) != 0)) ) {
+				if ( !(((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 807L) != 0)) ) {
 					((UnaryExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 454;
+				State = 478;
 				expr(14);
 				}
 				break;
@@ -3216,47 +3353,47 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new CastExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 455;
+				State = 479;
 				Match(LPAREN);
-				State = 456;
+				State = 480;
 				typeName();
-				State = 457;
+				State = 481;
 				Match(RPAREN);
-				State = 458;
+				State = 482;
 				expr(13);
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 508;
+			State = 532;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 506;
+					State = 530;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 462;
+						State = 486;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 463;
+						State = 487;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 7L) != 0)) ) {
+						if ( !(((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 7L) != 0)) ) {
 							((BinaryExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 464;
+						State = 488;
 						expr(13);
 						}
 						break;
@@ -3264,9 +3401,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 465;
+						State = 489;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 466;
+						State = 490;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3276,7 +3413,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 467;
+						State = 491;
 						expr(12);
 						}
 						break;
@@ -3284,9 +3421,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 468;
+						State = 492;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 469;
+						State = 493;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==SHL || _la==SHR) ) {
@@ -3296,7 +3433,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 470;
+						State = 494;
 						expr(11);
 						}
 						break;
@@ -3304,19 +3441,19 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 471;
+						State = 495;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 472;
+						State = 496;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 61)) & ~0x3f) == 0 && ((1L << (_la - 61)) & 393219L) != 0)) ) {
+						if ( !(((((_la - 62)) & ~0x3f) == 0 && ((1L << (_la - 62)) & 393219L) != 0)) ) {
 							((BinaryExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 473;
+						State = 497;
 						expr(10);
 						}
 						break;
@@ -3324,9 +3461,9 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 474;
+						State = 498;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 475;
+						State = 499;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EQ || _la==NE) ) {
@@ -3336,7 +3473,7 @@ internal partial class LitmusCParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 476;
+						State = 500;
 						expr(9);
 						}
 						break;
@@ -3344,11 +3481,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 477;
+						State = 501;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 478;
+						State = 502;
 						((BinaryExprContext)_localctx).op = Match(AMP);
-						State = 479;
+						State = 503;
 						expr(8);
 						}
 						break;
@@ -3356,11 +3493,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 480;
+						State = 504;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 481;
+						State = 505;
 						((BinaryExprContext)_localctx).op = Match(CARET);
-						State = 482;
+						State = 506;
 						expr(7);
 						}
 						break;
@@ -3368,11 +3505,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 483;
+						State = 507;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 484;
+						State = 508;
 						((BinaryExprContext)_localctx).op = Match(PIPE);
-						State = 485;
+						State = 509;
 						expr(6);
 						}
 						break;
@@ -3380,11 +3517,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 486;
+						State = 510;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 487;
+						State = 511;
 						((BinaryExprContext)_localctx).op = Match(ANDAND);
-						State = 488;
+						State = 512;
 						expr(5);
 						}
 						break;
@@ -3392,11 +3529,11 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 489;
+						State = 513;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 490;
+						State = 514;
 						((BinaryExprContext)_localctx).op = Match(OROR);
-						State = 491;
+						State = 515;
 						expr(4);
 						}
 						break;
@@ -3404,15 +3541,15 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new ConditionalExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 492;
+						State = 516;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 493;
+						State = 517;
 						Match(QUESTION);
-						State = 494;
+						State = 518;
 						expr(0);
-						State = 495;
+						State = 519;
 						Match(COLON);
-						State = 496;
+						State = 520;
 						expr(2);
 						}
 						break;
@@ -3420,19 +3557,19 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new AssignExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 498;
+						State = 522;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 499;
+						State = 523;
 						((AssignExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 2047L) != 0)) ) {
+						if ( !(((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 2047L) != 0)) ) {
 							((AssignExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 500;
+						State = 524;
 						expr(1);
 						}
 						break;
@@ -3440,22 +3577,22 @@ internal partial class LitmusCParser : Parser {
 						{
 						_localctx = new IndexExprContext(new ExprContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 501;
+						State = 525;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 502;
+						State = 526;
 						Match(LBRACKET);
-						State = 503;
+						State = 527;
 						expr(0);
-						State = 504;
+						State = 528;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 510;
+				State = 534;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 			}
 			}
 		}
@@ -3555,17 +3692,17 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public PrimaryContext primary() {
 		PrimaryContext _localctx = new PrimaryContext(Context, State);
-		EnterRule(_localctx, 58, RULE_primary);
+		EnterRule(_localctx, 60, RULE_primary);
 		int _la;
 		try {
-			State = 536;
+			State = 560;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new IntLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 535;
 				Match(INT_LIT);
 				}
 				break;
@@ -3573,7 +3710,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new NameExprContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 512;
+				State = 536;
 				Match(IDENT);
 				}
 				break;
@@ -3581,11 +3718,11 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new ParenExprContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 537;
 				Match(LPAREN);
-				State = 514;
+				State = 538;
 				expr(0);
-				State = 515;
+				State = 539;
 				Match(RPAREN);
 				}
 				break;
@@ -3593,21 +3730,21 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 517;
+				State = 541;
 				Match(IDENT);
-				State = 518;
+				State = 542;
 				Match(LPAREN);
-				State = 520;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 562400210190403L) != 0)) {
+				if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 562400210190403L) != 0)) {
 					{
-					State = 519;
+					State = 543;
 					argumentList();
 					}
 				}
 
-				State = 522;
+				State = 546;
 				Match(RPAREN);
 				}
 				break;
@@ -3615,40 +3752,40 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new TaggedCallExprContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 523;
+				State = 547;
 				Match(IDENT);
-				State = 524;
+				State = 548;
 				Match(LBRACE);
-				State = 526;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 525;
+					State = 549;
 					tagList();
 					}
 				}
 
-				State = 528;
+				State = 552;
 				Match(RBRACE);
-				State = 534;
+				State = 558;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 				case 1:
 					{
-					State = 529;
+					State = 553;
 					Match(LPAREN);
-					State = 531;
+					State = 555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					if (((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 562400210190403L) != 0)) {
+					if (((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 562400210190403L) != 0)) {
 						{
-						State = 530;
+						State = 554;
 						argumentList();
 						}
 					}
 
-					State = 533;
+					State = 557;
 					Match(RPAREN);
 					}
 					break;
@@ -3695,26 +3832,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TagListContext tagList() {
 		TagListContext _localctx = new TagListContext(Context, State);
-		EnterRule(_localctx, 60, RULE_tagList);
+		EnterRule(_localctx, 62, RULE_tagList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 562;
 			tag();
-			State = 543;
+			State = 567;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 539;
+				State = 563;
 				Match(COMMA);
-				State = 540;
+				State = 564;
 				tag();
 				}
 				}
-				State = 545;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3756,26 +3893,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public TagContext tag() {
 		TagContext _localctx = new TagContext(Context, State);
-		EnterRule(_localctx, 62, RULE_tag);
+		EnterRule(_localctx, 64, RULE_tag);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 546;
+			State = 570;
 			Match(IDENT);
-			State = 551;
+			State = 575;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MINUS) {
 				{
 				{
-				State = 547;
+				State = 571;
 				Match(MINUS);
-				State = 548;
+				State = 572;
 				Match(IDENT);
 				}
 				}
-				State = 553;
+				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3819,26 +3956,26 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ArgumentListContext argumentList() {
 		ArgumentListContext _localctx = new ArgumentListContext(Context, State);
-		EnterRule(_localctx, 64, RULE_argumentList);
+		EnterRule(_localctx, 66, RULE_argumentList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 578;
 			argument();
-			State = 559;
+			State = 583;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 555;
+				State = 579;
 				Match(COMMA);
-				State = 556;
+				State = 580;
 				argument();
 				}
 				}
-				State = 561;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3895,16 +4032,16 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public ArgumentContext argument() {
 		ArgumentContext _localctx = new ArgumentContext(Context, State);
-		EnterRule(_localctx, 66, RULE_argument);
+		EnterRule(_localctx, 68, RULE_argument);
 		try {
-			State = 564;
+			State = 588;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new ExprArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 586;
 				expr(0);
 				}
 				break;
@@ -3912,7 +4049,7 @@ internal partial class LitmusCParser : Parser {
 				_localctx = new OperatorArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 587;
 				operatorArg();
 				}
 				break;
@@ -3957,86 +4094,86 @@ internal partial class LitmusCParser : Parser {
 	[RuleVersion(0)]
 	public OperatorArgContext operatorArg() {
 		OperatorArgContext _localctx = new OperatorArgContext(Context, State);
-		EnterRule(_localctx, 68, RULE_operatorArg);
+		EnterRule(_localctx, 70, RULE_operatorArg);
 		int _la;
 		try {
-			State = 579;
+			State = 603;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 566;
+				State = 590;
 				Match(PLUS);
 				}
 				break;
 			case MINUS:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 567;
+				State = 591;
 				Match(MINUS);
 				}
 				break;
 			case STAR:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 568;
+				State = 592;
 				Match(STAR);
 				}
 				break;
 			case SLASH:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 569;
+				State = 593;
 				Match(SLASH);
 				}
 				break;
 			case PERCENT:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 570;
+				State = 594;
 				Match(PERCENT);
 				}
 				break;
 			case PIPE:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 571;
+				State = 595;
 				Match(PIPE);
 				}
 				break;
 			case CARET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 572;
+				State = 596;
 				Match(CARET);
 				}
 				break;
 			case SHL:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 573;
+				State = 597;
 				Match(SHL);
 				}
 				break;
 			case SHR:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 574;
+				State = 598;
 				Match(SHR);
 				}
 				break;
 			case AMP:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 575;
+				State = 599;
 				Match(AMP);
-				State = 577;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TILDE) {
 					{
-					State = 576;
+					State = 600;
 					Match(TILDE);
 					}
 				}
@@ -4060,8 +4197,8 @@ internal partial class LitmusCParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 14: return prop_sempred((PropContext)_localctx, predIndex);
-		case 28: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 15: return prop_sempred((PropContext)_localctx, predIndex);
+		case 29: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -4093,211 +4230,220 @@ internal partial class LitmusCParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,93,582,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,94,606,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,1,0,1,
-		0,5,0,74,8,0,10,0,12,0,77,9,0,1,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,5,2,87,8,
-		2,10,2,12,2,90,9,2,1,2,1,2,4,2,94,8,2,11,2,12,2,95,1,2,5,2,99,8,2,10,2,
-		12,2,102,9,2,1,2,5,2,105,8,2,10,2,12,2,108,9,2,3,2,110,8,2,1,2,1,2,1,3,
-		1,3,5,3,116,8,3,10,3,12,3,119,9,3,1,3,1,3,3,3,123,8,3,1,3,1,3,3,3,127,
-		8,3,1,3,1,3,1,3,3,3,132,8,3,3,3,134,8,3,1,4,1,4,3,4,138,8,4,1,4,1,4,1,
-		5,1,5,1,5,1,5,1,6,1,6,1,6,3,6,149,8,6,1,6,1,6,1,6,1,7,1,7,1,7,1,7,5,7,
-		158,8,7,10,7,12,7,161,9,7,3,7,163,8,7,1,8,1,8,5,8,167,8,8,10,8,12,8,170,
-		9,8,1,8,1,8,1,9,5,9,175,8,9,10,9,12,9,178,9,9,1,9,3,9,181,8,9,1,9,3,9,
-		184,8,9,1,10,1,10,1,10,4,10,189,8,10,11,10,12,10,190,1,10,1,10,1,10,5,
-		10,196,8,10,10,10,12,10,199,9,10,1,10,1,10,4,10,203,8,10,11,10,12,10,204,
-		1,10,5,10,208,8,10,10,10,12,10,211,9,10,1,10,5,10,214,8,10,10,10,12,10,
-		217,9,10,3,10,219,8,10,1,10,1,10,1,10,3,10,224,8,10,1,11,1,11,1,11,5,11,
-		229,8,11,10,11,12,11,232,9,11,1,11,1,11,1,12,1,12,3,12,238,8,12,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,3,13,247,8,13,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,262,8,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,5,14,273,8,14,10,14,12,14,276,9,14,1,15,1,15,1,
-		15,1,15,1,15,1,15,1,15,3,15,285,8,15,1,15,1,15,3,15,289,8,15,1,16,5,16,
-		292,8,16,10,16,12,16,295,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,5,17,
-		304,8,17,10,17,12,17,307,9,17,3,17,309,8,17,1,17,1,17,1,17,3,17,314,8,
-		17,1,18,5,18,317,8,18,10,18,12,18,320,9,18,1,18,1,18,5,18,324,8,18,10,
-		18,12,18,327,9,18,1,19,4,19,330,8,19,11,19,12,19,331,1,19,1,19,3,19,336,
-		8,19,1,20,1,20,5,20,340,8,20,10,20,12,20,343,9,20,1,21,1,21,5,21,347,8,
-		21,10,21,12,21,350,9,21,1,22,1,22,5,22,354,8,22,10,22,12,22,357,9,22,1,
-		22,1,22,1,23,1,23,3,23,363,8,23,1,24,1,24,1,24,1,24,5,24,369,8,24,10,24,
-		12,24,372,9,24,1,24,1,24,1,25,5,25,377,8,25,10,25,12,25,380,9,25,1,25,
-		1,25,1,25,3,25,385,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,395,
-		8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,418,8,26,1,26,1,26,3,26,422,
-		8,26,1,26,1,26,3,26,426,8,26,1,26,1,26,1,26,1,26,5,26,432,8,26,10,26,12,
-		26,435,9,26,1,26,3,26,438,8,26,1,27,1,27,1,27,1,27,5,27,444,8,27,10,27,
-		12,27,447,9,27,1,27,3,27,450,8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,3,28,461,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,5,28,507,8,28,10,28,12,28,510,9,28,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,521,8,29,1,29,1,29,1,29,1,
-		29,3,29,527,8,29,1,29,1,29,1,29,3,29,532,8,29,1,29,3,29,535,8,29,3,29,
-		537,8,29,1,30,1,30,1,30,5,30,542,8,30,10,30,12,30,545,9,30,1,31,1,31,1,
-		31,5,31,550,8,31,10,31,12,31,553,9,31,1,32,1,32,1,32,5,32,558,8,32,10,
-		32,12,32,561,9,32,1,33,1,33,3,33,565,8,33,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,3,34,578,8,34,3,34,580,8,34,1,34,0,2,28,56,35,
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		1,0,1,0,1,0,5,0,76,8,0,10,0,12,0,79,9,0,1,0,1,0,1,0,1,1,1,1,1,1,1,2,1,
+		2,5,2,89,8,2,10,2,12,2,92,9,2,1,2,1,2,4,2,96,8,2,11,2,12,2,97,1,2,5,2,
+		101,8,2,10,2,12,2,104,9,2,1,2,5,2,107,8,2,10,2,12,2,110,9,2,3,2,112,8,
+		2,1,2,1,2,1,3,1,3,5,3,118,8,3,10,3,12,3,121,9,3,1,3,1,3,3,3,125,8,3,1,
+		3,1,3,3,3,129,8,3,1,3,1,3,1,3,3,3,134,8,3,3,3,136,8,3,1,4,1,4,3,4,140,
+		8,4,1,4,1,4,1,4,1,4,3,4,146,8,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,3,6,155,8,
+		6,1,6,1,6,1,6,1,7,1,7,1,7,1,7,5,7,164,8,7,10,7,12,7,167,9,7,3,7,169,8,
+		7,1,8,1,8,5,8,173,8,8,10,8,12,8,176,9,8,1,8,1,8,1,9,5,9,181,8,9,10,9,12,
+		9,184,9,9,1,9,3,9,187,8,9,1,9,3,9,190,8,9,1,10,1,10,1,10,4,10,195,8,10,
+		11,10,12,10,196,1,10,1,10,1,10,5,10,202,8,10,10,10,12,10,205,9,10,1,10,
+		1,10,4,10,209,8,10,11,10,12,10,210,1,10,5,10,214,8,10,10,10,12,10,217,
+		9,10,1,10,5,10,220,8,10,10,10,12,10,223,9,10,3,10,225,8,10,1,10,1,10,1,
+		10,1,10,1,10,1,10,1,10,3,10,234,8,10,1,10,5,10,237,8,10,10,10,12,10,240,
+		9,10,3,10,242,8,10,3,10,244,8,10,1,11,1,11,1,11,1,11,1,12,1,12,1,12,5,
+		12,253,8,12,10,12,12,12,256,9,12,1,12,1,12,1,13,1,13,3,13,262,8,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,3,14,271,8,14,1,15,1,15,1,15,1,15,1,15,1,
+		15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,286,8,15,1,15,1,15,1,15,1,15,
+		1,15,1,15,1,15,1,15,1,15,5,15,297,8,15,10,15,12,15,300,9,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,1,16,3,16,309,8,16,1,16,1,16,3,16,313,8,16,1,17,5,
+		17,316,8,17,10,17,12,17,319,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,5,
+		18,328,8,18,10,18,12,18,331,9,18,3,18,333,8,18,1,18,1,18,1,18,3,18,338,
+		8,18,1,19,5,19,341,8,19,10,19,12,19,344,9,19,1,19,1,19,5,19,348,8,19,10,
+		19,12,19,351,9,19,1,20,4,20,354,8,20,11,20,12,20,355,1,20,1,20,3,20,360,
+		8,20,1,21,1,21,5,21,364,8,21,10,21,12,21,367,9,21,1,22,1,22,5,22,371,8,
+		22,10,22,12,22,374,9,22,1,23,1,23,5,23,378,8,23,10,23,12,23,381,9,23,1,
+		23,1,23,1,24,1,24,3,24,387,8,24,1,25,1,25,1,25,1,25,5,25,393,8,25,10,25,
+		12,25,396,9,25,1,25,1,25,1,26,5,26,401,8,26,10,26,12,26,404,9,26,1,26,
+		1,26,1,26,3,26,409,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,419,
+		8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,442,8,27,1,27,1,27,3,27,446,
+		8,27,1,27,1,27,3,27,450,8,27,1,27,1,27,1,27,1,27,5,27,456,8,27,10,27,12,
+		27,459,9,27,1,27,3,27,462,8,27,1,28,1,28,1,28,1,28,5,28,468,8,28,10,28,
+		12,28,471,9,28,1,28,3,28,474,8,28,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,3,29,485,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,5,29,531,8,29,10,29,12,29,534,9,29,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,545,8,30,1,30,1,30,1,30,1,
+		30,3,30,551,8,30,1,30,1,30,1,30,3,30,556,8,30,1,30,3,30,559,8,30,3,30,
+		561,8,30,1,31,1,31,1,31,5,31,566,8,31,10,31,12,31,569,9,31,1,32,1,32,1,
+		32,5,32,574,8,32,10,32,12,32,577,9,32,1,33,1,33,1,33,5,33,582,8,33,10,
+		33,12,33,585,9,33,1,34,1,34,3,34,589,8,34,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,3,35,602,8,35,3,35,604,8,35,1,35,0,2,30,58,36,
 		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,0,15,2,0,24,24,88,88,3,0,46,46,59,60,77,
-		77,2,0,45,45,55,55,2,0,44,44,80,80,1,0,41,42,1,0,38,39,1,0,32,36,1,0,51,
-		51,3,0,80,82,85,85,88,89,1,0,82,84,1,0,80,81,1,0,63,64,2,0,61,62,78,79,
-		1,0,59,60,1,0,67,77,654,0,70,1,0,0,0,2,81,1,0,0,0,4,84,1,0,0,0,6,133,1,
-		0,0,0,8,137,1,0,0,0,10,141,1,0,0,0,12,145,1,0,0,0,14,162,1,0,0,0,16,164,
-		1,0,0,0,18,176,1,0,0,0,20,223,1,0,0,0,22,225,1,0,0,0,24,237,1,0,0,0,26,
-		246,1,0,0,0,28,261,1,0,0,0,30,288,1,0,0,0,32,293,1,0,0,0,34,298,1,0,0,
-		0,36,318,1,0,0,0,38,335,1,0,0,0,40,337,1,0,0,0,42,344,1,0,0,0,44,351,1,
-		0,0,0,46,362,1,0,0,0,48,364,1,0,0,0,50,378,1,0,0,0,52,437,1,0,0,0,54,449,
-		1,0,0,0,56,460,1,0,0,0,58,536,1,0,0,0,60,538,1,0,0,0,62,546,1,0,0,0,64,
-		554,1,0,0,0,66,564,1,0,0,0,68,579,1,0,0,0,70,71,3,2,1,0,71,75,3,4,2,0,
-		72,74,3,12,6,0,73,72,1,0,0,0,74,77,1,0,0,0,75,73,1,0,0,0,75,76,1,0,0,0,
-		76,78,1,0,0,0,77,75,1,0,0,0,78,79,3,18,9,0,79,80,5,0,0,1,80,1,1,0,0,0,
-		81,82,5,2,0,0,82,83,5,5,0,0,83,3,1,0,0,0,84,88,5,1,0,0,85,87,5,51,0,0,
-		86,85,1,0,0,0,87,90,1,0,0,0,88,86,1,0,0,0,88,89,1,0,0,0,89,109,1,0,0,0,
-		90,88,1,0,0,0,91,100,3,6,3,0,92,94,5,51,0,0,93,92,1,0,0,0,94,95,1,0,0,
-		0,95,93,1,0,0,0,95,96,1,0,0,0,96,97,1,0,0,0,97,99,3,6,3,0,98,93,1,0,0,
-		0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,106,1,0,0,0,102,100,
-		1,0,0,0,103,105,5,51,0,0,104,103,1,0,0,0,105,108,1,0,0,0,106,104,1,0,0,
-		0,106,107,1,0,0,0,107,110,1,0,0,0,108,106,1,0,0,0,109,91,1,0,0,0,109,110,
-		1,0,0,0,110,111,1,0,0,0,111,112,5,18,0,0,112,5,1,0,0,0,113,117,3,36,18,
-		0,114,116,3,40,20,0,115,114,1,0,0,0,116,119,1,0,0,0,117,115,1,0,0,0,117,
-		118,1,0,0,0,118,120,1,0,0,0,119,117,1,0,0,0,120,122,3,8,4,0,121,123,3,
-		10,5,0,122,121,1,0,0,0,122,123,1,0,0,0,123,126,1,0,0,0,124,125,5,77,0,
-		0,125,127,3,56,28,0,126,124,1,0,0,0,126,127,1,0,0,0,127,134,1,0,0,0,128,
-		131,3,8,4,0,129,130,5,77,0,0,130,132,3,56,28,0,131,129,1,0,0,0,131,132,
-		1,0,0,0,132,134,1,0,0,0,133,113,1,0,0,0,133,128,1,0,0,0,134,7,1,0,0,0,
-		135,136,5,41,0,0,136,138,5,53,0,0,137,135,1,0,0,0,137,138,1,0,0,0,138,
-		139,1,0,0,0,139,140,5,42,0,0,140,9,1,0,0,0,141,142,5,49,0,0,142,143,5,
-		41,0,0,143,144,5,50,0,0,144,11,1,0,0,0,145,146,5,42,0,0,146,148,5,47,0,
-		0,147,149,3,14,7,0,148,147,1,0,0,0,148,149,1,0,0,0,149,150,1,0,0,0,150,
-		151,5,48,0,0,151,152,3,44,22,0,152,13,1,0,0,0,153,163,5,40,0,0,154,159,
-		3,16,8,0,155,156,5,52,0,0,156,158,3,16,8,0,157,155,1,0,0,0,158,161,1,0,
-		0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,162,
-		153,1,0,0,0,162,154,1,0,0,0,163,15,1,0,0,0,164,168,3,36,18,0,165,167,3,
-		40,20,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,
-		0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,42,0,0,172,17,1,0,0,0,173,
-		175,3,20,10,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,
-		1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,179,181,3,26,13,0,180,179,1,0,
-		0,0,180,181,1,0,0,0,181,183,1,0,0,0,182,184,5,51,0,0,183,182,1,0,0,0,183,
-		184,1,0,0,0,184,19,1,0,0,0,185,186,5,23,0,0,186,188,5,53,0,0,187,189,3,
-		22,11,0,188,187,1,0,0,0,189,190,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,
-		0,191,224,1,0,0,0,192,193,5,21,0,0,193,197,5,49,0,0,194,196,5,51,0,0,195,
-		194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,218,1,
-		0,0,0,199,197,1,0,0,0,200,209,3,30,15,0,201,203,5,51,0,0,202,201,1,0,0,
-		0,203,204,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,
-		208,3,30,15,0,207,202,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,
-		1,0,0,0,210,215,1,0,0,0,211,209,1,0,0,0,212,214,5,51,0,0,213,212,1,0,0,
-		0,214,217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,219,1,0,0,0,217,
-		215,1,0,0,0,218,200,1,0,0,0,218,219,1,0,0,0,219,220,1,0,0,0,220,224,5,
-		50,0,0,221,222,5,22,0,0,222,224,3,28,14,0,223,185,1,0,0,0,223,192,1,0,
-		0,0,223,221,1,0,0,0,224,21,1,0,0,0,225,226,5,47,0,0,226,230,5,42,0,0,227,
-		229,3,24,12,0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,231,
-		1,0,0,0,231,233,1,0,0,0,232,230,1,0,0,0,233,234,5,48,0,0,234,23,1,0,0,
-		0,235,238,5,42,0,0,236,238,3,22,11,0,237,235,1,0,0,0,237,236,1,0,0,0,238,
-		25,1,0,0,0,239,240,5,19,0,0,240,247,3,28,14,0,241,242,7,0,0,0,242,243,
-		5,19,0,0,243,247,3,28,14,0,244,245,5,20,0,0,245,247,3,28,14,0,246,239,
-		1,0,0,0,246,241,1,0,0,0,246,244,1,0,0,0,247,27,1,0,0,0,248,249,6,14,-1,
-		0,249,250,5,47,0,0,250,251,3,28,14,0,251,252,5,48,0,0,252,262,1,0,0,0,
-		253,254,7,0,0,0,254,262,3,28,14,7,255,262,5,25,0,0,256,262,5,26,0,0,257,
-		258,3,30,15,0,258,259,7,1,0,0,259,260,3,30,15,0,260,262,1,0,0,0,261,248,
-		1,0,0,0,261,253,1,0,0,0,261,255,1,0,0,0,261,256,1,0,0,0,261,257,1,0,0,
-		0,262,274,1,0,0,0,263,264,10,6,0,0,264,265,7,2,0,0,265,273,3,28,14,6,266,
-		267,10,5,0,0,267,268,5,43,0,0,268,273,3,28,14,6,269,270,10,4,0,0,270,271,
-		7,3,0,0,271,273,3,28,14,5,272,263,1,0,0,0,272,266,1,0,0,0,272,269,1,0,
-		0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,275,1,0,0,0,275,29,1,0,0,0,276,
-		274,1,0,0,0,277,278,7,4,0,0,278,279,5,53,0,0,279,289,5,42,0,0,280,281,
-		5,49,0,0,281,282,5,42,0,0,282,289,5,50,0,0,283,285,5,81,0,0,284,283,1,
-		0,0,0,284,285,1,0,0,0,285,286,1,0,0,0,286,289,5,41,0,0,287,289,5,42,0,
-		0,288,277,1,0,0,0,288,280,1,0,0,0,288,284,1,0,0,0,288,287,1,0,0,0,289,
-		31,1,0,0,0,290,292,3,34,17,0,291,290,1,0,0,0,292,295,1,0,0,0,293,291,1,
-		0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,0,0,1,
-		297,33,1,0,0,0,298,299,5,42,0,0,299,308,5,47,0,0,300,305,5,42,0,0,301,
-		302,5,52,0,0,302,304,5,42,0,0,303,301,1,0,0,0,304,307,1,0,0,0,305,303,
-		1,0,0,0,305,306,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,308,300,1,0,0,
-		0,308,309,1,0,0,0,309,310,1,0,0,0,310,313,5,48,0,0,311,314,3,44,22,0,312,
-		314,3,56,28,0,313,311,1,0,0,0,313,312,1,0,0,0,314,35,1,0,0,0,315,317,7,
-		5,0,0,316,315,1,0,0,0,317,320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,
-		319,321,1,0,0,0,320,318,1,0,0,0,321,325,3,38,19,0,322,324,5,39,0,0,323,
-		322,1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,37,1,0,
-		0,0,327,325,1,0,0,0,328,330,5,40,0,0,329,328,1,0,0,0,330,331,1,0,0,0,331,
-		329,1,0,0,0,331,332,1,0,0,0,332,336,1,0,0,0,333,334,5,37,0,0,334,336,5,
-		42,0,0,335,329,1,0,0,0,335,333,1,0,0,0,336,39,1,0,0,0,337,341,5,82,0,0,
-		338,340,5,39,0,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,341,342,
-		1,0,0,0,342,41,1,0,0,0,343,341,1,0,0,0,344,348,3,36,18,0,345,347,3,40,
-		20,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,
-		43,1,0,0,0,350,348,1,0,0,0,351,355,5,1,0,0,352,354,3,46,23,0,353,352,1,
-		0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,0,
-		357,355,1,0,0,0,358,359,5,18,0,0,359,45,1,0,0,0,360,363,3,48,24,0,361,
-		363,3,52,26,0,362,360,1,0,0,0,362,361,1,0,0,0,363,47,1,0,0,0,364,365,3,
-		36,18,0,365,370,3,50,25,0,366,367,5,52,0,0,367,369,3,50,25,0,368,366,1,
-		0,0,0,369,372,1,0,0,0,370,368,1,0,0,0,370,371,1,0,0,0,371,373,1,0,0,0,
-		372,370,1,0,0,0,373,374,5,51,0,0,374,49,1,0,0,0,375,377,3,40,20,0,376,
-		375,1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,0,378,379,1,0,0,0,379,381,1,
-		0,0,0,380,378,1,0,0,0,381,384,5,42,0,0,382,383,5,77,0,0,383,385,3,56,28,
-		0,384,382,1,0,0,0,384,385,1,0,0,0,385,51,1,0,0,0,386,438,3,44,22,0,387,
-		388,5,27,0,0,388,389,5,47,0,0,389,390,3,56,28,0,390,391,5,48,0,0,391,394,
-		3,52,26,0,392,393,5,28,0,0,393,395,3,52,26,0,394,392,1,0,0,0,394,395,1,
-		0,0,0,395,438,1,0,0,0,396,397,3,56,28,0,397,398,5,51,0,0,398,438,1,0,0,
-		0,399,438,5,51,0,0,400,401,5,29,0,0,401,402,5,47,0,0,402,403,3,56,28,0,
-		403,404,5,48,0,0,404,405,3,52,26,0,405,438,1,0,0,0,406,407,5,31,0,0,407,
-		408,3,52,26,0,408,409,5,29,0,0,409,410,5,47,0,0,410,411,3,56,28,0,411,
-		412,5,48,0,0,412,413,5,51,0,0,413,438,1,0,0,0,414,415,5,30,0,0,415,417,
-		5,47,0,0,416,418,3,54,27,0,417,416,1,0,0,0,417,418,1,0,0,0,418,419,1,0,
-		0,0,419,421,5,51,0,0,420,422,3,56,28,0,421,420,1,0,0,0,421,422,1,0,0,0,
-		422,423,1,0,0,0,423,425,5,51,0,0,424,426,3,56,28,0,425,424,1,0,0,0,425,
-		426,1,0,0,0,426,427,1,0,0,0,427,428,5,48,0,0,428,438,3,52,26,0,429,433,
-		7,6,0,0,430,432,8,7,0,0,431,430,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,
-		0,433,434,1,0,0,0,434,436,1,0,0,0,435,433,1,0,0,0,436,438,5,51,0,0,437,
-		386,1,0,0,0,437,387,1,0,0,0,437,396,1,0,0,0,437,399,1,0,0,0,437,400,1,
-		0,0,0,437,406,1,0,0,0,437,414,1,0,0,0,437,429,1,0,0,0,438,53,1,0,0,0,439,
-		440,3,36,18,0,440,445,3,50,25,0,441,442,5,52,0,0,442,444,3,50,25,0,443,
-		441,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,450,1,
-		0,0,0,447,445,1,0,0,0,448,450,3,56,28,0,449,439,1,0,0,0,449,448,1,0,0,
-		0,450,55,1,0,0,0,451,452,6,28,-1,0,452,461,3,58,29,0,453,454,7,8,0,0,454,
-		461,3,56,28,14,455,456,5,47,0,0,456,457,3,42,21,0,457,458,5,48,0,0,458,
-		459,3,56,28,13,459,461,1,0,0,0,460,451,1,0,0,0,460,453,1,0,0,0,460,455,
-		1,0,0,0,461,508,1,0,0,0,462,463,10,12,0,0,463,464,7,9,0,0,464,507,3,56,
-		28,13,465,466,10,11,0,0,466,467,7,10,0,0,467,507,3,56,28,12,468,469,10,
-		10,0,0,469,470,7,11,0,0,470,507,3,56,28,11,471,472,10,9,0,0,472,473,7,
-		12,0,0,473,507,3,56,28,10,474,475,10,8,0,0,475,476,7,13,0,0,476,507,3,
-		56,28,9,477,478,10,7,0,0,478,479,5,85,0,0,479,507,3,56,28,8,480,481,10,
-		6,0,0,481,482,5,87,0,0,482,507,3,56,28,7,483,484,10,5,0,0,484,485,5,86,
-		0,0,485,507,3,56,28,6,486,487,10,4,0,0,487,488,5,65,0,0,488,507,3,56,28,
-		5,489,490,10,3,0,0,490,491,5,66,0,0,491,507,3,56,28,4,492,493,10,2,0,0,
-		493,494,5,54,0,0,494,495,3,56,28,0,495,496,5,53,0,0,496,497,3,56,28,2,
-		497,507,1,0,0,0,498,499,10,1,0,0,499,500,7,14,0,0,500,507,3,56,28,1,501,
-		502,10,15,0,0,502,503,5,49,0,0,503,504,3,56,28,0,504,505,5,50,0,0,505,
-		507,1,0,0,0,506,462,1,0,0,0,506,465,1,0,0,0,506,468,1,0,0,0,506,471,1,
-		0,0,0,506,474,1,0,0,0,506,477,1,0,0,0,506,480,1,0,0,0,506,483,1,0,0,0,
-		506,486,1,0,0,0,506,489,1,0,0,0,506,492,1,0,0,0,506,498,1,0,0,0,506,501,
-		1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,57,1,0,0,0,
-		510,508,1,0,0,0,511,537,5,41,0,0,512,537,5,42,0,0,513,514,5,47,0,0,514,
-		515,3,56,28,0,515,516,5,48,0,0,516,537,1,0,0,0,517,518,5,42,0,0,518,520,
-		5,47,0,0,519,521,3,64,32,0,520,519,1,0,0,0,520,521,1,0,0,0,521,522,1,0,
-		0,0,522,537,5,48,0,0,523,524,5,42,0,0,524,526,5,1,0,0,525,527,3,60,30,
-		0,526,525,1,0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,534,5,18,0,0,529,
-		531,5,47,0,0,530,532,3,64,32,0,531,530,1,0,0,0,531,532,1,0,0,0,532,533,
-		1,0,0,0,533,535,5,48,0,0,534,529,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,
-		0,536,511,1,0,0,0,536,512,1,0,0,0,536,513,1,0,0,0,536,517,1,0,0,0,536,
-		523,1,0,0,0,537,59,1,0,0,0,538,543,3,62,31,0,539,540,5,52,0,0,540,542,
-		3,62,31,0,541,539,1,0,0,0,542,545,1,0,0,0,543,541,1,0,0,0,543,544,1,0,
-		0,0,544,61,1,0,0,0,545,543,1,0,0,0,546,551,5,42,0,0,547,548,5,81,0,0,548,
-		550,5,42,0,0,549,547,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,
-		0,0,0,552,63,1,0,0,0,553,551,1,0,0,0,554,559,3,66,33,0,555,556,5,52,0,
-		0,556,558,3,66,33,0,557,555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,
-		560,1,0,0,0,560,65,1,0,0,0,561,559,1,0,0,0,562,565,3,56,28,0,563,565,3,
-		68,34,0,564,562,1,0,0,0,564,563,1,0,0,0,565,67,1,0,0,0,566,580,5,80,0,
-		0,567,580,5,81,0,0,568,580,5,82,0,0,569,580,5,83,0,0,570,580,5,84,0,0,
-		571,580,5,86,0,0,572,580,5,87,0,0,573,580,5,63,0,0,574,580,5,64,0,0,575,
-		577,5,85,0,0,576,578,5,88,0,0,577,576,1,0,0,0,577,578,1,0,0,0,578,580,
-		1,0,0,0,579,566,1,0,0,0,579,567,1,0,0,0,579,568,1,0,0,0,579,569,1,0,0,
-		0,579,570,1,0,0,0,579,571,1,0,0,0,579,572,1,0,0,0,579,573,1,0,0,0,579,
-		574,1,0,0,0,579,575,1,0,0,0,580,69,1,0,0,0,71,75,88,95,100,106,109,117,
-		122,126,131,133,137,148,159,162,168,176,180,183,190,197,204,209,215,218,
-		223,230,237,246,261,272,274,284,288,293,305,308,313,318,325,331,335,341,
-		348,355,362,370,378,384,394,417,421,425,433,437,445,449,460,506,508,520,
-		526,531,534,536,543,551,559,564,577,579
+		50,52,54,56,58,60,62,64,66,68,70,0,15,2,0,25,25,89,89,3,0,47,47,60,61,
+		78,78,2,0,46,46,56,56,2,0,45,45,81,81,1,0,42,43,1,0,39,40,1,0,33,37,1,
+		0,52,52,3,0,81,83,86,86,89,90,1,0,83,85,1,0,81,82,1,0,64,65,2,0,62,63,
+		79,80,1,0,60,61,1,0,68,78,682,0,72,1,0,0,0,2,83,1,0,0,0,4,86,1,0,0,0,6,
+		135,1,0,0,0,8,145,1,0,0,0,10,147,1,0,0,0,12,151,1,0,0,0,14,168,1,0,0,0,
+		16,170,1,0,0,0,18,182,1,0,0,0,20,243,1,0,0,0,22,245,1,0,0,0,24,249,1,0,
+		0,0,26,261,1,0,0,0,28,270,1,0,0,0,30,285,1,0,0,0,32,312,1,0,0,0,34,317,
+		1,0,0,0,36,322,1,0,0,0,38,342,1,0,0,0,40,359,1,0,0,0,42,361,1,0,0,0,44,
+		368,1,0,0,0,46,375,1,0,0,0,48,386,1,0,0,0,50,388,1,0,0,0,52,402,1,0,0,
+		0,54,461,1,0,0,0,56,473,1,0,0,0,58,484,1,0,0,0,60,560,1,0,0,0,62,562,1,
+		0,0,0,64,570,1,0,0,0,66,578,1,0,0,0,68,588,1,0,0,0,70,603,1,0,0,0,72,73,
+		3,2,1,0,73,77,3,4,2,0,74,76,3,12,6,0,75,74,1,0,0,0,76,79,1,0,0,0,77,75,
+		1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,0,0,80,81,3,18,9,0,81,82,
+		5,0,0,1,82,1,1,0,0,0,83,84,5,2,0,0,84,85,5,5,0,0,85,3,1,0,0,0,86,90,5,
+		1,0,0,87,89,5,52,0,0,88,87,1,0,0,0,89,92,1,0,0,0,90,88,1,0,0,0,90,91,1,
+		0,0,0,91,111,1,0,0,0,92,90,1,0,0,0,93,102,3,6,3,0,94,96,5,52,0,0,95,94,
+		1,0,0,0,96,97,1,0,0,0,97,95,1,0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,101,
+		3,6,3,0,100,95,1,0,0,0,101,104,1,0,0,0,102,100,1,0,0,0,102,103,1,0,0,0,
+		103,108,1,0,0,0,104,102,1,0,0,0,105,107,5,52,0,0,106,105,1,0,0,0,107,110,
+		1,0,0,0,108,106,1,0,0,0,108,109,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,
+		0,111,93,1,0,0,0,111,112,1,0,0,0,112,113,1,0,0,0,113,114,5,18,0,0,114,
+		5,1,0,0,0,115,119,3,38,19,0,116,118,3,42,21,0,117,116,1,0,0,0,118,121,
+		1,0,0,0,119,117,1,0,0,0,119,120,1,0,0,0,120,122,1,0,0,0,121,119,1,0,0,
+		0,122,124,3,8,4,0,123,125,3,10,5,0,124,123,1,0,0,0,124,125,1,0,0,0,125,
+		128,1,0,0,0,126,127,5,78,0,0,127,129,3,58,29,0,128,126,1,0,0,0,128,129,
+		1,0,0,0,129,136,1,0,0,0,130,133,3,8,4,0,131,132,5,78,0,0,132,134,3,58,
+		29,0,133,131,1,0,0,0,133,134,1,0,0,0,134,136,1,0,0,0,135,115,1,0,0,0,135,
+		130,1,0,0,0,136,7,1,0,0,0,137,138,5,42,0,0,138,140,5,54,0,0,139,137,1,
+		0,0,0,139,140,1,0,0,0,140,141,1,0,0,0,141,146,5,43,0,0,142,143,5,50,0,
+		0,143,144,5,43,0,0,144,146,5,51,0,0,145,139,1,0,0,0,145,142,1,0,0,0,146,
+		9,1,0,0,0,147,148,5,50,0,0,148,149,5,42,0,0,149,150,5,51,0,0,150,11,1,
+		0,0,0,151,152,5,43,0,0,152,154,5,48,0,0,153,155,3,14,7,0,154,153,1,0,0,
+		0,154,155,1,0,0,0,155,156,1,0,0,0,156,157,5,49,0,0,157,158,3,46,23,0,158,
+		13,1,0,0,0,159,169,5,41,0,0,160,165,3,16,8,0,161,162,5,53,0,0,162,164,
+		3,16,8,0,163,161,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,
+		0,166,169,1,0,0,0,167,165,1,0,0,0,168,159,1,0,0,0,168,160,1,0,0,0,169,
+		15,1,0,0,0,170,174,3,38,19,0,171,173,3,42,21,0,172,171,1,0,0,0,173,176,
+		1,0,0,0,174,172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,
+		0,177,178,5,43,0,0,178,17,1,0,0,0,179,181,3,20,10,0,180,179,1,0,0,0,181,
+		184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,186,1,0,0,0,184,182,1,
+		0,0,0,185,187,3,28,14,0,186,185,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,
+		0,188,190,5,52,0,0,189,188,1,0,0,0,189,190,1,0,0,0,190,19,1,0,0,0,191,
+		192,5,23,0,0,192,194,5,54,0,0,193,195,3,24,12,0,194,193,1,0,0,0,195,196,
+		1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,244,1,0,0,0,198,199,5,21,0,
+		0,199,203,5,50,0,0,200,202,5,52,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,
+		201,1,0,0,0,203,204,1,0,0,0,204,224,1,0,0,0,205,203,1,0,0,0,206,215,3,
+		32,16,0,207,209,5,52,0,0,208,207,1,0,0,0,209,210,1,0,0,0,210,208,1,0,0,
+		0,210,211,1,0,0,0,211,212,1,0,0,0,212,214,3,32,16,0,213,208,1,0,0,0,214,
+		217,1,0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,221,1,0,0,0,217,215,1,
+		0,0,0,218,220,5,52,0,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,
+		221,222,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,224,206,1,0,0,0,224,225,
+		1,0,0,0,225,226,1,0,0,0,226,244,5,51,0,0,227,228,5,22,0,0,228,244,3,30,
+		15,0,229,230,5,24,0,0,230,241,5,54,0,0,231,238,3,22,11,0,232,234,5,53,
+		0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,237,3,22,11,0,
+		236,233,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,242,
+		1,0,0,0,240,238,1,0,0,0,241,231,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,
+		0,243,191,1,0,0,0,243,198,1,0,0,0,243,227,1,0,0,0,243,229,1,0,0,0,244,
+		21,1,0,0,0,245,246,5,43,0,0,246,247,5,54,0,0,247,248,5,43,0,0,248,23,1,
+		0,0,0,249,250,5,48,0,0,250,254,5,43,0,0,251,253,3,26,13,0,252,251,1,0,
+		0,0,253,256,1,0,0,0,254,252,1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,
+		254,1,0,0,0,257,258,5,49,0,0,258,25,1,0,0,0,259,262,5,43,0,0,260,262,3,
+		24,12,0,261,259,1,0,0,0,261,260,1,0,0,0,262,27,1,0,0,0,263,264,5,19,0,
+		0,264,271,3,30,15,0,265,266,7,0,0,0,266,267,5,19,0,0,267,271,3,30,15,0,
+		268,269,5,20,0,0,269,271,3,30,15,0,270,263,1,0,0,0,270,265,1,0,0,0,270,
+		268,1,0,0,0,271,29,1,0,0,0,272,273,6,15,-1,0,273,274,5,48,0,0,274,275,
+		3,30,15,0,275,276,5,49,0,0,276,286,1,0,0,0,277,278,7,0,0,0,278,286,3,30,
+		15,7,279,286,5,26,0,0,280,286,5,27,0,0,281,282,3,32,16,0,282,283,7,1,0,
+		0,283,284,3,32,16,0,284,286,1,0,0,0,285,272,1,0,0,0,285,277,1,0,0,0,285,
+		279,1,0,0,0,285,280,1,0,0,0,285,281,1,0,0,0,286,298,1,0,0,0,287,288,10,
+		6,0,0,288,289,7,2,0,0,289,297,3,30,15,6,290,291,10,5,0,0,291,292,5,44,
+		0,0,292,297,3,30,15,6,293,294,10,4,0,0,294,295,7,3,0,0,295,297,3,30,15,
+		5,296,287,1,0,0,0,296,290,1,0,0,0,296,293,1,0,0,0,297,300,1,0,0,0,298,
+		296,1,0,0,0,298,299,1,0,0,0,299,31,1,0,0,0,300,298,1,0,0,0,301,302,7,4,
+		0,0,302,303,5,54,0,0,303,313,5,43,0,0,304,305,5,50,0,0,305,306,5,43,0,
+		0,306,313,5,51,0,0,307,309,5,82,0,0,308,307,1,0,0,0,308,309,1,0,0,0,309,
+		310,1,0,0,0,310,313,5,42,0,0,311,313,5,43,0,0,312,301,1,0,0,0,312,304,
+		1,0,0,0,312,308,1,0,0,0,312,311,1,0,0,0,313,33,1,0,0,0,314,316,3,36,18,
+		0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,
+		320,1,0,0,0,319,317,1,0,0,0,320,321,5,0,0,1,321,35,1,0,0,0,322,323,5,43,
+		0,0,323,332,5,48,0,0,324,329,5,43,0,0,325,326,5,53,0,0,326,328,5,43,0,
+		0,327,325,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,
+		333,1,0,0,0,331,329,1,0,0,0,332,324,1,0,0,0,332,333,1,0,0,0,333,334,1,
+		0,0,0,334,337,5,49,0,0,335,338,3,46,23,0,336,338,3,58,29,0,337,335,1,0,
+		0,0,337,336,1,0,0,0,338,37,1,0,0,0,339,341,7,5,0,0,340,339,1,0,0,0,341,
+		344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,
+		0,0,0,345,349,3,40,20,0,346,348,5,40,0,0,347,346,1,0,0,0,348,351,1,0,0,
+		0,349,347,1,0,0,0,349,350,1,0,0,0,350,39,1,0,0,0,351,349,1,0,0,0,352,354,
+		5,41,0,0,353,352,1,0,0,0,354,355,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,
+		0,356,360,1,0,0,0,357,358,5,38,0,0,358,360,5,43,0,0,359,353,1,0,0,0,359,
+		357,1,0,0,0,360,41,1,0,0,0,361,365,5,83,0,0,362,364,5,40,0,0,363,362,1,
+		0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,43,1,0,0,0,367,
+		365,1,0,0,0,368,372,3,38,19,0,369,371,3,42,21,0,370,369,1,0,0,0,371,374,
+		1,0,0,0,372,370,1,0,0,0,372,373,1,0,0,0,373,45,1,0,0,0,374,372,1,0,0,0,
+		375,379,5,1,0,0,376,378,3,48,24,0,377,376,1,0,0,0,378,381,1,0,0,0,379,
+		377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,5,
+		18,0,0,383,47,1,0,0,0,384,387,3,50,25,0,385,387,3,54,27,0,386,384,1,0,
+		0,0,386,385,1,0,0,0,387,49,1,0,0,0,388,389,3,38,19,0,389,394,3,52,26,0,
+		390,391,5,53,0,0,391,393,3,52,26,0,392,390,1,0,0,0,393,396,1,0,0,0,394,
+		392,1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,394,1,0,0,0,397,398,5,
+		52,0,0,398,51,1,0,0,0,399,401,3,42,21,0,400,399,1,0,0,0,401,404,1,0,0,
+		0,402,400,1,0,0,0,402,403,1,0,0,0,403,405,1,0,0,0,404,402,1,0,0,0,405,
+		408,5,43,0,0,406,407,5,78,0,0,407,409,3,58,29,0,408,406,1,0,0,0,408,409,
+		1,0,0,0,409,53,1,0,0,0,410,462,3,46,23,0,411,412,5,28,0,0,412,413,5,48,
+		0,0,413,414,3,58,29,0,414,415,5,49,0,0,415,418,3,54,27,0,416,417,5,29,
+		0,0,417,419,3,54,27,0,418,416,1,0,0,0,418,419,1,0,0,0,419,462,1,0,0,0,
+		420,421,3,58,29,0,421,422,5,52,0,0,422,462,1,0,0,0,423,462,5,52,0,0,424,
+		425,5,30,0,0,425,426,5,48,0,0,426,427,3,58,29,0,427,428,5,49,0,0,428,429,
+		3,54,27,0,429,462,1,0,0,0,430,431,5,32,0,0,431,432,3,54,27,0,432,433,5,
+		30,0,0,433,434,5,48,0,0,434,435,3,58,29,0,435,436,5,49,0,0,436,437,5,52,
+		0,0,437,462,1,0,0,0,438,439,5,31,0,0,439,441,5,48,0,0,440,442,3,56,28,
+		0,441,440,1,0,0,0,441,442,1,0,0,0,442,443,1,0,0,0,443,445,5,52,0,0,444,
+		446,3,58,29,0,445,444,1,0,0,0,445,446,1,0,0,0,446,447,1,0,0,0,447,449,
+		5,52,0,0,448,450,3,58,29,0,449,448,1,0,0,0,449,450,1,0,0,0,450,451,1,0,
+		0,0,451,452,5,49,0,0,452,462,3,54,27,0,453,457,7,6,0,0,454,456,8,7,0,0,
+		455,454,1,0,0,0,456,459,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,460,
+		1,0,0,0,459,457,1,0,0,0,460,462,5,52,0,0,461,410,1,0,0,0,461,411,1,0,0,
+		0,461,420,1,0,0,0,461,423,1,0,0,0,461,424,1,0,0,0,461,430,1,0,0,0,461,
+		438,1,0,0,0,461,453,1,0,0,0,462,55,1,0,0,0,463,464,3,38,19,0,464,469,3,
+		52,26,0,465,466,5,53,0,0,466,468,3,52,26,0,467,465,1,0,0,0,468,471,1,0,
+		0,0,469,467,1,0,0,0,469,470,1,0,0,0,470,474,1,0,0,0,471,469,1,0,0,0,472,
+		474,3,58,29,0,473,463,1,0,0,0,473,472,1,0,0,0,474,57,1,0,0,0,475,476,6,
+		29,-1,0,476,485,3,60,30,0,477,478,7,8,0,0,478,485,3,58,29,14,479,480,5,
+		48,0,0,480,481,3,44,22,0,481,482,5,49,0,0,482,483,3,58,29,13,483,485,1,
+		0,0,0,484,475,1,0,0,0,484,477,1,0,0,0,484,479,1,0,0,0,485,532,1,0,0,0,
+		486,487,10,12,0,0,487,488,7,9,0,0,488,531,3,58,29,13,489,490,10,11,0,0,
+		490,491,7,10,0,0,491,531,3,58,29,12,492,493,10,10,0,0,493,494,7,11,0,0,
+		494,531,3,58,29,11,495,496,10,9,0,0,496,497,7,12,0,0,497,531,3,58,29,10,
+		498,499,10,8,0,0,499,500,7,13,0,0,500,531,3,58,29,9,501,502,10,7,0,0,502,
+		503,5,86,0,0,503,531,3,58,29,8,504,505,10,6,0,0,505,506,5,88,0,0,506,531,
+		3,58,29,7,507,508,10,5,0,0,508,509,5,87,0,0,509,531,3,58,29,6,510,511,
+		10,4,0,0,511,512,5,66,0,0,512,531,3,58,29,5,513,514,10,3,0,0,514,515,5,
+		67,0,0,515,531,3,58,29,4,516,517,10,2,0,0,517,518,5,55,0,0,518,519,3,58,
+		29,0,519,520,5,54,0,0,520,521,3,58,29,2,521,531,1,0,0,0,522,523,10,1,0,
+		0,523,524,7,14,0,0,524,531,3,58,29,1,525,526,10,15,0,0,526,527,5,50,0,
+		0,527,528,3,58,29,0,528,529,5,51,0,0,529,531,1,0,0,0,530,486,1,0,0,0,530,
+		489,1,0,0,0,530,492,1,0,0,0,530,495,1,0,0,0,530,498,1,0,0,0,530,501,1,
+		0,0,0,530,504,1,0,0,0,530,507,1,0,0,0,530,510,1,0,0,0,530,513,1,0,0,0,
+		530,516,1,0,0,0,530,522,1,0,0,0,530,525,1,0,0,0,531,534,1,0,0,0,532,530,
+		1,0,0,0,532,533,1,0,0,0,533,59,1,0,0,0,534,532,1,0,0,0,535,561,5,42,0,
+		0,536,561,5,43,0,0,537,538,5,48,0,0,538,539,3,58,29,0,539,540,5,49,0,0,
+		540,561,1,0,0,0,541,542,5,43,0,0,542,544,5,48,0,0,543,545,3,66,33,0,544,
+		543,1,0,0,0,544,545,1,0,0,0,545,546,1,0,0,0,546,561,5,49,0,0,547,548,5,
+		43,0,0,548,550,5,1,0,0,549,551,3,62,31,0,550,549,1,0,0,0,550,551,1,0,0,
+		0,551,552,1,0,0,0,552,558,5,18,0,0,553,555,5,48,0,0,554,556,3,66,33,0,
+		555,554,1,0,0,0,555,556,1,0,0,0,556,557,1,0,0,0,557,559,5,49,0,0,558,553,
+		1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,535,1,0,0,0,560,536,1,0,0,
+		0,560,537,1,0,0,0,560,541,1,0,0,0,560,547,1,0,0,0,561,61,1,0,0,0,562,567,
+		3,64,32,0,563,564,5,53,0,0,564,566,3,64,32,0,565,563,1,0,0,0,566,569,1,
+		0,0,0,567,565,1,0,0,0,567,568,1,0,0,0,568,63,1,0,0,0,569,567,1,0,0,0,570,
+		575,5,43,0,0,571,572,5,82,0,0,572,574,5,43,0,0,573,571,1,0,0,0,574,577,
+		1,0,0,0,575,573,1,0,0,0,575,576,1,0,0,0,576,65,1,0,0,0,577,575,1,0,0,0,
+		578,583,3,68,34,0,579,580,5,53,0,0,580,582,3,68,34,0,581,579,1,0,0,0,582,
+		585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,67,1,0,0,0,585,583,1,0,
+		0,0,586,589,3,58,29,0,587,589,3,70,35,0,588,586,1,0,0,0,588,587,1,0,0,
+		0,589,69,1,0,0,0,590,604,5,81,0,0,591,604,5,82,0,0,592,604,5,83,0,0,593,
+		604,5,84,0,0,594,604,5,85,0,0,595,604,5,87,0,0,596,604,5,88,0,0,597,604,
+		5,64,0,0,598,604,5,65,0,0,599,601,5,86,0,0,600,602,5,89,0,0,601,600,1,
+		0,0,0,601,602,1,0,0,0,602,604,1,0,0,0,603,590,1,0,0,0,603,591,1,0,0,0,
+		603,592,1,0,0,0,603,593,1,0,0,0,603,594,1,0,0,0,603,595,1,0,0,0,603,596,
+		1,0,0,0,603,597,1,0,0,0,603,598,1,0,0,0,603,599,1,0,0,0,604,71,1,0,0,0,
+		75,77,90,97,102,108,111,119,124,128,133,135,139,145,154,165,168,174,182,
+		186,189,196,203,210,215,221,224,233,238,241,243,254,261,270,285,296,298,
+		308,312,317,329,332,337,342,349,355,359,365,372,379,386,394,402,408,418,
+		441,445,449,457,461,469,473,484,530,532,544,550,555,558,560,567,575,583,
+		588,601,603
 	};
 
 	public static readonly ATN _ATN =

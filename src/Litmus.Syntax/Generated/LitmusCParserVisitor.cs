@@ -120,6 +120,19 @@ internal interface ILitmusCParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitFilterClause([NotNull] LitmusCParser.FilterClauseContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>regionsClause</c>
+	/// labeled alternative in <see cref="LitmusCParser.postludeClause"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRegionsClause([NotNull] LitmusCParser.RegionsClauseContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="LitmusCParser.region"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRegion([NotNull] LitmusCParser.RegionContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="LitmusCParser.scopeTree"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -154,7 +154,7 @@ internal static class LitmusCGrammar
     {
         if (Ancestor<P.ThreadDeclContext>(parser.Context)?.IDENT() is not { } name
             || ThreadNames.TryParseThreadName(name.GetText(), out _)) return null;
-        return $"'{name.GetText()}' is neither a thread name (P0, P1, ...) nor a keyword of the final section (exists, ~exists, forall, locations, filter)";
+        return $"'{name.GetText()}' is neither a thread name (P0, P1, ...) nor a keyword of the final section (exists, ~exists, forall, locations, filter, scopes, regions)";
     }
 
     // "u32 r0;": two names in a row, the first of which is probably a type.

@@ -55,6 +55,9 @@ internal sealed class LitmusTestBuilder
                 case P.FilterClauseContext f:
                     filter = _conditions.BuildProp(f.prop());
                     break;
+                case P.RegionsClauseContext:
+                    break; // herd's memory regions (tagged memory): accepted, and read by no C model
+
             }
         }
 
