@@ -17,6 +17,9 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
 {
     public ModelSpec Model { get; } = model;
 
+    /// <summary>Where a test's folder names its own model (<see cref="FolderModels"/>), that model is used instead of <see cref="Model"/>.</summary>
+    public FolderModels? FolderModels { get; set; }
+
     public static LitmusChecker Create(ModelSpec model, CheckOptions options)
     {
         var solver = SolverFactory.CreateZ3();
@@ -30,7 +33,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         var clock = Stopwatch.StartNew();
         try
         {
-            return Check(LitmusParser.ParseFile(path), clock);
+            return Check(LitmusParser.ParseFile(path), clock, FolderModels?.For(path));
         }
         catch (LitmusInputException e)
         {
@@ -43,17 +46,17 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         }
     }
 
-    public TestResult Check(LitmusTest test, Stopwatch? clock = null)
+    public TestResult Check(LitmusTest test, Stopwatch? clock = null, ModelSpec? model = null)
     {
         clock ??= Stopwatch.StartNew();
         var result = new TestResult
         {
             Path = test.Path, Name = test.Name, Expected = test.Expected, Quantifier = test.Condition.Quantifier,
-            ConditionText = ConditionPrinter.Print(test.Condition),
+            ConditionText = ConditionPrinter.Print(test.Condition), ModelName = (model ?? Model).Name,
         };
         try
         {
-            var encoding = TestEncoding.Build(test, Model, options.Events);
+            var encoding = TestEncoding.Build(test, model ?? Model, options.Events);
             return Decide(encoding, result with { Warnings = encoding.Program.Warnings }) with { Elapsed = clock.Elapsed };
         }
         catch (LitmusInputException e)

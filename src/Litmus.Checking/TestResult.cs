@@ -18,6 +18,8 @@ public sealed record TestResult
     public required string Path { get; init; }
     public required string Name { get; init; }
     public Verdict? Verdict { get; init; }
+    /// <summary>The model the test was checked under (a folder may name its own: <c>FolderModels</c>).</summary>
+    public string? ModelName { get; init; }
     /// <summary>herd's Ok/No: whether the quantified condition is validated (exists: some execution satisfies it).</summary>
     public bool Ok { get; init; }
     /// <summary>No execution is allowed at all (herd's <c>Never 0 0</c>, the kernel scripts' DEADLOCK).</summary>

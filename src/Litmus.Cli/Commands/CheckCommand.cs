@@ -83,7 +83,13 @@ public static class CheckCommand
         {
             Reporter = herd ? new HerdReporter(stdout, stderr) : new TextReporter(stdout, stderr, model.Name),
             ModelName = model.Name,
-            NewChecker = () => context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options),
+            NewChecker = () =>
+            {
+                var checker = context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options);
+                // A folder's own model applies only when the command line names none.
+                if (parse.GetResult(CommonOptions.Model) is null or { Implicit: true }) checker.FolderModels = new FolderModels();
+                return checker;
+            },
             EnforceExpectations = parse.GetValue(Expect) || batch.Table is not null,
             Batch = batch,
             Sinks = [.. Sinks(batch, stdout, context), .. parse.GetValue(Graph) is { } dir ? [new GraphSink(dir, stderr)] : Array.Empty<IResultSink>()],

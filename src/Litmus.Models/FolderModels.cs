@@ -1,0 +1,59 @@
+using Litmus.Syntax;
+
+namespace Litmus.Models;
+
+/// <summary>
+/// A folder of tests may name the model its tests are written for, in a file called <see cref="FileName"/> (one
+/// line: a model as <c>--model</c> takes it; <c>#</c> starts a comment). A test takes the nearest such file in its
+/// folder or above. This is how one command checks kernel tests under LKMM and userspace C11 tests under RC11:
+/// their <c>Result:</c> lines are meant for different models. Models are loaded once per name; not thread-safe
+/// (a model's include cache is not): one instance per worker.
+/// </summary>
+public sealed class FolderModels
+{
+    public const string FileName = "litmus-model";
+
+    private readonly Dictionary<string, string?> _named = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModelSpec> _loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The model the folders above <paramref name="testPath"/> name, or null when none does.</summary>
+    public ModelSpec? For(string testPath)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(testPath));
+        if (NameFor(dir) is not { } file) return null;
+        if (!_loaded.TryGetValue(file, out var model))
+            _loaded[file] = model = Read(file);
+        return model;
+    }
+
+    /// <summary>The path of the nearest <see cref="FileName"/> file at or above <paramref name="dir"/>.</summary>
+    private string? NameFor(string? dir)
+    {
+        if (dir is null) return null;
+        if (_named.TryGetValue(dir, out var known)) return known;
+        var here = Path.Combine(dir, FileName);
+        var found = File.Exists(here) ? here : NameFor(Path.GetDirectoryName(dir));
+        _named[dir] = found;
+        return found;
+    }
+
+    private static ModelSpec Read(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i].Split('#')[0].Trim();
+            if (text.Length == 0) continue;
+            // A relative model file is relative to the folder, as a .cfg's file names are.
+            var named = text.EndsWith(".cat", StringComparison.Ordinal) || text.EndsWith(".cfg", StringComparison.Ordinal)
+                ? Path.Combine(Path.GetDirectoryName(file)!, text) : text;
+            try { return ModelLoader.Load(named); }
+            catch (LitmusInputException e)
+            {
+                throw new LitmusInputException(SourceSpan.At(file, i + 1, 1),
+                    $"this folder's model '{text}' cannot be loaded: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}");
+            }
+        }
+        throw new LitmusInputException(SourceSpan.At(file, 1, 1), $"{FileName} names no model: write one line such as 'rc11+membarrier'");
+    }
+}
