@@ -96,11 +96,44 @@ public static class HerdHash
         var cells = test.Threads.Select(t =>
         {
             var start = offsets[Math.Min(t.Span.Line - 1, offsets.Count - 1)] + Math.Max(t.Span.Column - 1, 0);
-            var parameters = string.Join(", ", t.Parameters.Select(p =>
-                $"{p.Type.Base}{new string('*', Math.Max(p.Type.PointerDepth - 1, 0))}* {p.Name}"));
-            return $"P{t.Index}({parameters}) {{\n{Body(source, start)}\n}}\n";
+            var (parameters, bodyStart) = Parameters(source, start);
+            return $"P{t.Index}({parameters}) {{\n{Body(source, bodyStart)}\n}}\n";
         });
         return " " + string.Join(" | ", cells) + " ;\n";
+    }
+
+    /// <summary>
+    /// The parameter list as herd prints it for the hash: each parameter's type words as written (qualifiers kept:
+    /// <c>volatile int</c>), its outer <c>*</c> stripped then one <c>*</c> added (<c>int **p</c> is <c>int** p</c>),
+    /// joined by <c>", "</c>. Read from the source because the parsed types drop qualifiers.
+    /// </summary>
+    private static (string Text, int End) Parameters(string source, int from)
+    {
+        var open = SkipToChar(source, from, '(');
+        var close = source.IndexOf(')', open + 1);
+        if (open >= source.Length || close < 0) return ("", from);
+        var parameters = source[(open + 1)..close].Split(',')
+            .Select(p => System.Text.RegularExpressions.Regex.Matches(p, @"[A-Za-z_][A-Za-z0-9_]*|\*").Select(m => m.Value).ToList())
+            .Where(tokens => tokens.Count > 0)
+            .Select(tokens =>
+            {
+                var words = tokens.Where(t => t != "*").ToList();
+                var stars = Math.Max(tokens.Count(t => t == "*"), 1);
+                return $"{string.Join(" ", words.SkipLast(1))}{new string('*', stars)} {words[^1]}";
+            });
+        return (string.Join(", ", parameters), close + 1);
+    }
+
+    /// <summary>The index of the first <paramref name="c"/> at or after <paramref name="i"/> outside a comment.</summary>
+    private static int SkipToChar(string source, int i, char c)
+    {
+        while (i < source.Length && source[i] != c)
+        {
+            if (source.AsSpan(i).StartsWith("//")) i = source.IndexOf('\n', i) is var nl && nl < 0 ? source.Length : nl;
+            else if (source.AsSpan(i).StartsWith("/*")) i = source.IndexOf("*/", i + 2, StringComparison.Ordinal) is var end && end < 0 ? source.Length : end + 2;
+            else i++;
+        }
+        return i;
     }
 
     /// <summary>
@@ -109,13 +142,7 @@ public static class HerdHash
     /// </summary>
     private static string Body(string source, int from)
     {
-        var i = from;
-        while (i < source.Length && source[i] != '{')
-        {
-            if (source.AsSpan(i).StartsWith("//")) i = source.IndexOf('\n', i) is var nl && nl < 0 ? source.Length : nl;
-            else if (source.AsSpan(i).StartsWith("/*")) i = source.IndexOf("*/", i + 2, StringComparison.Ordinal) is var end && end < 0 ? source.Length : end + 2;
-            else i++;
-        }
+        var i = SkipToChar(source, from, '{');
         var depth = 0;
         var body = new StringBuilder();
         for (i++; i < source.Length; i++)
