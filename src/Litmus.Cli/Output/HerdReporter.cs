@@ -19,13 +19,15 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
     {
         if (r.IsError)
         {
-            foreach (var d in r.Errors) stdout.WriteLine($"Warning: File \"{r.Path}\": {UserError(d)} (User error)");
-            foreach (var d in r.Errors) stderr.WriteLine(d);
+            // herd stops at a test's first error and reports it on stderr, with no result block.
+            stdout.Flush();
+            stderr.WriteLine(UserError(r.Path, r.Errors[0]));
             return;
         }
         if (r.Unknown is not null)
         {
-            stdout.WriteLine($"Warning: File \"{r.Path}\": solver gave up: {r.Unknown}");
+            stdout.Flush();
+            stderr.WriteLine($"Warning: File \"{r.Path}\": solver gave up: {r.Unknown}");
             return;
         }
         var name = HerdName(r.Name);
@@ -78,8 +80,22 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
     private static string HerdName(string name) =>
         name.EndsWith(".litmus", StringComparison.Ordinal) ? name[..^".litmus".Length] : name;
 
-    /// <summary>herd names an unknown macro in its message (the kernel's judge reports that name).</summary>
-    private static string UserError(Diagnostic d) => $"{d.Span.Line}:{d.Span.Column}: {d.Message}";
+    /// <summary>
+    /// herd's message for a test it cannot load. An unknown primitive is herd's <c>Unknown macro NAME</c>, which the
+    /// kernel's judgelitmus.sh greps, cutting the name out to report it; other errors carry herd's position form
+    /// (<c>line L, characters C0-C1</c>, columns from 0).
+    /// </summary>
+    public static string UserError(string path, Diagnostic d)
+    {
+        if (UnknownPrimitive.Match(d.Message) is { Success: true } m)
+            return $"Warning: File \"{path}\": Unknown macro {m.Groups["name"].Value} (User error)";
+        var (from, to) = (d.Span.Column - 1, d.Span.EndLine == d.Span.Line && d.Span.EndColumn > d.Span.Column ? d.Span.EndColumn - 1 : d.Span.Column);
+        return $"Warning: File \"{path}\", line {d.Span.Line}, characters {Math.Max(from, 0)}-{Math.Max(to, 0)}: {d.Message} (User error)";
+    }
+
+    /// <summary>The events layer's message for a call that is neither a C primitive nor a macro of the .def files.</summary>
+    private static readonly System.Text.RegularExpressions.Regex UnknownPrimitive =
+        new(@"^unknown primitive '(?<name>[^']+)'.*Unknown macro$", System.Text.RegularExpressions.RegexOptions.Singleline);
 
     private static string? Hash(string path)
     {
