@@ -85,7 +85,7 @@ public static class Herd7Command
             States = true, Witness = a.OutputDir is not null,
             Timeout = a.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
         };
-        var reporter = new HerdReporter(stdout, stderr, a.SpeedCheck ? HerdReporter.Mode.Fast : HerdReporter.Mode.Full);
+        var reporter = new HerdReporter(stdout, stderr, a.SpeedCheck ? HerdReporter.Mode.Fast : HerdReporter.Mode.Full, herdMessages: true);
         try
         {
             using var checker = context.CreateChecker(model, options);

@@ -10,7 +10,11 @@ namespace Litmus.Cli.Output;
 /// lines; <c>cmplitmushist.sh</c> compares whole blocks). The one known difference: Positive/Negative and the
 /// Observation counts are final states here, where herd counts candidate executions (see <see cref="Counts"/>).
 /// </summary>
-public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdReporter.Mode mode = HerdReporter.Mode.Full) : IReporter
+/// <param name="herdMessages">
+/// <c>litmus herd7</c>: a test that cannot be loaded gets herd's one-line warning on stderr, which the kernel's
+/// scripts grep. Otherwise (<c>litmus check --format herd</c>) it gets Litmus's positioned diagnostics.
+/// </param>
+public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdReporter.Mode mode = HerdReporter.Mode.Full, bool herdMessages = false) : IReporter
 {
     /// <summary>herd's <c>-speedcheck</c>: Full lists every state; Fast stops at the first state that decides the condition.</summary>
     public enum Mode { Full, Fast }
@@ -21,7 +25,8 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
         {
             // herd stops at a test's first error and reports it on stderr, with no result block.
             stdout.Flush();
-            stderr.WriteLine(UserError(r.Path, r.Errors[0]));
+            if (herdMessages) stderr.WriteLine(UserError(r.Path, r.Errors[0]));
+            else foreach (var d in r.Errors) stderr.WriteLine(d);
             return;
         }
         if (r.Unknown is not null)
