@@ -134,6 +134,19 @@ public class Herd7CommandTests : IDisposable
         Assert.Equal("", lines[13]);
     }
 
+    /// <summary>herd7 7.58 prints exactly these lines for this test (checked with ../shared/tools/herd7).</summary>
+    [Fact]
+    public void Conditions_typed_inits_and_the_hash_are_printed_as_herd_prints_them()
+    {
+        var test = _cli.Write("cond.litmus", "C cond\n{ int x = 1; int *y = &x; }\nP0(int *x)\n{\n\tint r0;\n\tr0 = READ_ONCE(*x);\n}\n"
+            + "P1(int *x)\n{\n\tWRITE_ONCE(*x, 2);\n}\nexists (0:r0=1 /\\ (x=2 \\/ ~x=1) /\\ ~(0:r0=2 /\\ x=1) \\/ (x=0 => 0:r0=0))\n");
+        var lines = Lines(_cli.Run("herd7", "-conf", Preset, test).Out);
+        Assert.Equal(["Test cond Allowed", "States 2", "0:r0=1; [x]=2;", "0:r0=2; [x]=2;", "Ok", "Witnesses", "Positive: 2 Negative: 0",
+            @"Condition exists (0:r0=1 /\ ([x]=2 \/ not ([x]=1)) /\ not (0:r0=2 /\ [x]=1) \/ ([x]=0 => 0:r0=0))",
+            "Observation cond Always 2 0"], lines.Take(9));
+        Assert.Equal("Hash=afe10f4feb61f606851d2e1c47e0b930", lines[10]);
+    }
+
     [Fact]
     public void Version_is_in_herds_form_then_says_what_it_is()
     {
