@@ -9,7 +9,8 @@ public enum Verdict { Never, Sometimes, Always }
 /// <summary>One final state: the observed registers and locations with their values, and whether it satisfies the proposition.</summary>
 public sealed record FinalState(IReadOnlyList<(string Name, string Value)> Values, bool Satisfies)
 {
-    public override string ToString() => string.Concat(Values.Select(v => $"{v.Name}={v.Value}; "));
+    /// <summary>As herd prints a state line: <c>1:r0=0; [x]=1;</c>, with no trailing blank.</summary>
+    public override string ToString() => string.Join(" ", Values.Select(v => $"{v.Name}={v.Value};"));
 }
 
 /// <summary>What checking one test found. Exactly one of <see cref="Verdict"/>, <see cref="Errors"/> or <see cref="Unknown"/> tells the outcome.</summary>

@@ -11,13 +11,15 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliContext? context = null)
     {
         context ??= new CliContext();
+        // herd7's command line is read as herd reads it (whole tokens, -key value), not by System.CommandLine.
+        if (args is ["herd7", .. var herdArgs]) return Herd7Command.Run(herdArgs, stdout, stderr, context);
         var root = new RootCommand("Litmus: checks C litmus tests against memory models (Linux-kernel, SC, TSO) with an SMT solver.")
         {
             CheckCommand.Create(stdout, stderr, context),
             ConformanceCommand.Create(stdout, stderr),
             TableCommand.Create(stdout, stderr),
             BarriersCommand.Create(stdout, stderr),
-            Herd7Command.Create(stdout, stderr, context),
+            Herd7Command.Create(),
             RunCommand.Create(stdout, stderr, context),
         };
         var parse = root.Parse(args);

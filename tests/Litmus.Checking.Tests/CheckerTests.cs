@@ -53,7 +53,7 @@ public class CheckerTests
         var r = Check(Sb + "filter (0:r0=0)\nexists (1:r0=0)");
         // With P0's read fixed to 0, P1's read can still be 0 or 1; herd shows only the condition's values.
         Assert.Equal(Verdict.Sometimes, r.Verdict);
-        Assert.Equal(["1:r0=0; ", "1:r0=1; "], r.States!.Select(s => s.ToString()));
+        Assert.Equal(["1:r0=0;", "1:r0=1;"], r.States!.Select(s => s.ToString()));
     }
 
     [Fact]

@@ -38,6 +38,21 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_selection_is_an_error_unless_allowed()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_cli.Dir, "no-tests-here")).FullName;
+        _cli.Write("no-tests-here/README", "not a test");
+        var (exit, output, errors) = _cli.Run("check", "--expect", empty);
+        Assert.Equal(2, exit);
+        Assert.Equal($"{empty}:1:1: error: no tests selected: {empty} holds no *.litmus files (--allow-empty accepts an empty selection)\n", errors);
+        Assert.Empty(output);
+
+        (exit, _, errors) = _cli.Run("check", "--expect", "--allow-empty", empty);
+        Assert.Equal(0, exit);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Herd_format_prints_herds_block()
     {
         var test = _cli.Write("mp.litmus", Samples.MpExpecting("Never"));

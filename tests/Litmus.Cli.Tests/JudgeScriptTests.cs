@@ -45,11 +45,10 @@ public class JudgeScriptTests : IDisposable
     }
 
     /// <summary>What the kernel's checkalllitmus.sh passes: the tree's own linux-kernel.cfg (here the shared corpus's copy).</summary>
-    [Fact]
+    [SharedCorpusFact("lkmm-model/linux-kernel.cfg")]
     public void The_kernels_own_model_files_pass_the_same_judgement()
     {
-        var cfg = Path.GetFullPath(Path.Combine(CliRunner.Repo, "..", "shared", "corpus", "lkmm-model", "linux-kernel.cfg"));
-        if (!File.Exists(cfg)) return; // no ../shared/corpus on this machine (CI has one)
+        var cfg = Path.Combine(SharedCorpusFactAttribute.Corpus, "lkmm-model", "linux-kernel.cfg");
         string[] tests = [.. Bundled, "litmus/tests/locks/MP+locks.litmus", "litmus/tests/locks/Trylock+fails.litmus"];
         var (exit, output) = Judge(tests, "-conf " + cfg);
         Assert.True(exit == 0, output);

@@ -30,13 +30,14 @@ public static class CheckCommand
     private static readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome (or, for Never, the axioms that forbid it)" };
     private static readonly Option<string?> Graph = new("--graph") { Description = "Write each reaching execution as a Graphviz graph, DIR/NAME.dot (and .svg when dot is installed)" };
     private static readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a verdict differs from the test's own Result: line (or from --expect-file)" };
+    private static readonly Option<bool> AllowEmpty = new("--allow-empty") { Description = "Accept folders that hold no tests (by default an empty selection is an error, exit 2: a CI gate with a mistyped folder must not pass)" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var batch = new BatchOptions();
         var cmd = new Command("check", "Decide whether each test's condition is reachable: Never, Sometimes or Always")
         {
-            Paths, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, States, Witness, Graph, Expect, CommonOptions.Timeout,
+            Paths, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, States, Witness, Graph, Expect, AllowEmpty, CommonOptions.Timeout,
         };
         foreach (var option in batch.All) cmd.Options.Add(option);
         cmd.SetAction(parse => Run(parse, batch, stdout, stderr, context));
@@ -54,8 +55,9 @@ public static class CheckCommand
         {
             batch = batchOptions.Read(parse, context.CurrentDirectory);
             model = LoadModel();
-            files = TestFiles.Expand(parse.GetValue(Paths)!)
-                .Where(f => batch.Shard.Contains(DisplayPath.Of(f, context.CurrentDirectory))).ToList();
+            var selected = TestFiles.Expand(parse.GetValue(Paths)!);
+            if (selected.Count == 0 && !parse.GetValue(AllowEmpty)) throw EmptySelection(parse.GetValue(Paths)!);
+            files = selected.Where(f => batch.Shard.Contains(DisplayPath.Of(f, context.CurrentDirectory))).ToList();
         }
         catch (LitmusInputException e)
         {
@@ -106,6 +108,11 @@ public static class CheckCommand
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>No test in the folders given: most likely a mistyped folder, which must not pass a CI gate silently.</summary>
+    private static LitmusInputException EmptySelection(string[] paths) =>
+        new(SourceSpan.At(paths[0], 1, 1),
+            $"no tests selected: {string.Join(", ", paths)} {(paths.Length == 1 ? "holds" : "hold")} no *.litmus files (--allow-empty accepts an empty selection)");
 
     private static List<IResultSink> Sinks(BatchOptions.Values batch, TextWriter stdout, CliContext context)
     {
