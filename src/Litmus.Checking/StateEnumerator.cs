@@ -19,6 +19,8 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver)
     private readonly TermFactory _f = enc.Terms;
 
     /// <summary>One observed value's domain: the Booleans that say which member it takes (null: undetermined).</summary>
+    private List<Term> _packedChoices = [], _packedStates = [];
+
     private sealed record Domain(Observed Observed, List<(long? Value, Term Is)> Members);
 
     /// <summary>
@@ -44,20 +46,16 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver)
                 if (DomainOf(o, domains.Count) is { } d) domains.Add(d);
                 else return null;
             var choices = ExecutionChoices();
+            _packedChoices = Packed(choices);
+            _packedStates = Packed(domains.SelectMany(d => d.Members.Select(member => member.Is)).ToList());
             var states = new Dictionary<string, FinalState>(StringComparer.Ordinal);
             long positive = 0, negative = 0;
-            while (true)
+            var counted = Explore(domains, choices, [], 0, (state, executions) =>
             {
-                var answer = solver.Check();
-                if (answer == SolveResult.Unknown) return null;
-                if (answer == SolveResult.Unsat) break;
-                var m = solver.Model;
-                var state = ReadState(domains, m);
-                if (state.Satisfies) positive++; else negative++;
                 states.TryAdd(state.ToString(), state);
-                // The next execution differs from this one in some rf or co pair.
-                solver.Assert(_f.Or(choices.Select(c => m.EvalBool(c) ? _f.Not(c) : c)));
-            }
+                if (state.Satisfies) positive += executions; else negative += executions;
+            });
+            if (!counted) return null;
             var listed = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
             return new ExecutionListing(listed, positive, negative);
         }
@@ -119,9 +117,102 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver)
 
     private Term Is(Observed o, long? v) => v is { } x ? _f.And(o.Determined, _f.Eq(o.Value, _f.ValueConst(x))) : _f.Not(o.Determined);
 
-    /// <summary>The state an execution reaches; the proposition reads only observed values, so the execution answers it for the state.</summary>
-    private FinalState ReadState(List<Domain> domains, IModel m) =>
-        new(domains.Select(d => (d.Observed.Name.Contains(':') ? d.Observed.Name : $"[{d.Observed.Name}]",
-                d.Members.First(member => m.EvalBool(member.Is)).Value is { } v ? ValueNames.Show(enc.Program, v) : "?")).ToList(),
-            m.EvalBool(enc.Condition));
+    /// <summary>
+    /// Finds the states inside the cube that fixes the first <paramref name="depth"/> domains, as an all-solutions
+    /// search does: a satisfiable cube yields one state and is split around it (agree with it up to domain j, differ
+    /// at j); an unsatisfiable cube is dropped whole. Every question is asked under assumptions, so the solver does
+    /// not grow with the states found. False when the solver gives up.
+    /// </summary>
+    private bool Explore(List<Domain> domains, List<Term> choices, List<Term> cube, int depth, Action<FinalState, long> found)
+    {
+        var answer = solver.Check([.. cube]);
+        if (answer == SolveResult.Unknown) return false;
+        if (answer == SolveResult.Unsat) return true;
+        var m = solver.Model;
+        var members = Unpack(m, _packedStates);
+        var state = ReadState(domains, members, m.EvalBool(enc.Condition));
+        var chosen = new int[domains.Count];
+        var k = 0;
+        for (var i = 0; i < domains.Count; k += domains[i].Members.Count, i++)
+            chosen[i] = Enumerable.Range(0, domains[i].Members.Count).First(j => members[k + j]);
+        var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
+        if (CountExecutions(stateCube, choices, Unpack(m, _packedChoices)) is not { } executions) return false;
+        found(state, executions);
+        for (var j = depth; j < domains.Count; j++)
+        {
+            for (var v = 0; v < domains[j].Members.Count; v++)
+            {
+                if (v == chosen[j]) continue;
+                cube.Add(domains[j].Members[v].Is);
+                var ok = Explore(domains, choices, cube, j + 1, found);
+                cube.RemoveAt(cube.Count - 1);
+                if (!ok) return false;
+            }
+            cube.Add(stateCube[j]);
+        }
+        cube.RemoveRange(cube.Count - (domains.Count - depth), domains.Count - depth);
+        return true;
+    }
+
+    /// <summary>
+    /// How many executions reach the state of <paramref name="stateCube"/>, one of which chose <paramref name="first"/>:
+    /// each further one is found under the assumption that it differs from those found in some rf or co pair.
+    /// Mostly a state has one execution, and a single unsatisfiable check says so.
+    /// </summary>
+    private long? CountExecutions(List<Term> stateCube, List<Term> choices, bool[] first)
+    {
+        var assumptions = new List<Term>(stateCube);
+        var chosen = first;
+        for (long n = 1; ; n++)
+        {
+            assumptions.Add(_f.Or(choices.Select((c, i) => chosen[i] ? _f.Not(c) : c)));
+            var answer = solver.Check([.. assumptions]);
+            if (answer == SolveResult.Unknown) return null;
+            if (answer == SolveResult.Unsat) return n;
+            chosen = Unpack(solver.Model, _packedChoices);
+        }
+    }
+
+    /// <summary>
+    /// Booleans packed 62 to a word (bit i set when the i-th holds), so that reading a model costs one evaluation
+    /// per word instead of one per Boolean: evaluating each rf and co pair on its own made reading a model cost
+    /// as much as finding it (docs/performance.md).
+    /// </summary>
+    private List<Term> Packed(IReadOnlyList<Term> bools)
+    {
+        var words = new List<Term>();
+        for (var start = 0; start < bools.Count; start += 62)
+        {
+            var word = _f.ValueConst(0);
+            for (var i = start; i < Math.Min(start + 62, bools.Count); i++)
+                word = _f.Binary("|", word, _f.Ite(bools[i], _f.ValueConst(1L << (i - start)), _f.ValueConst(0)));
+            words.Add(word);
+        }
+        return words;
+    }
+
+    private static bool[] Unpack(IModel m, List<Term> words)
+    {
+        var bits = new List<bool>();
+        foreach (var w in words)
+        {
+            var v = m.EvalValue(w);
+            for (var i = 0; i < 62; i++) bits.Add(((v >> i) & 1) != 0);
+        }
+        return [.. bits];
+    }
+
+    /// <summary>The state an execution reaches, from the domain Booleans in order; the proposition reads only observed values, so the execution answers it for the state.</summary>
+    private FinalState ReadState(List<Domain> domains, bool[] members, bool satisfies)
+    {
+        var values = new List<(string, string)>();
+        var k = 0;
+        foreach (var d in domains)
+        {
+            var value = d.Members.Where((_, j) => members[k + j]).Select(member => member.Value).First();
+            k += d.Members.Count;
+            values.Add((d.Observed.Name.Contains(':') ? d.Observed.Name : $"[{d.Observed.Name}]", value is { } v ? ValueNames.Show(enc.Program, v) : "?"));
+        }
+        return new FinalState(values, satisfies);
+    }
 }
