@@ -13,7 +13,7 @@ public sealed partial class SymbolicAlgebra
     {
         var holds = check.Kind switch
         {
-            CatCheckKind.Acyclic => Acyclic(value.Rel ?? Identity(value.Set!), name),
+            CatCheckKind.Acyclic => Acyclic(value.Rel ?? Identity(value.Set!)),
             CatCheckKind.Irreflexive => Irreflexive(value.Rel ?? Identity(value.Set!)),
             _ => IsEmpty(value),
         };
@@ -42,7 +42,7 @@ public sealed partial class SymbolicAlgebra
     /// connected component of the may-graph can close a cycle, so only those get clock constraints; a relation
     /// whose may-graph has no cycle is acyclic for free.
     /// </summary>
-    private Term Acyclic(SymRel r, string name)
+    private Term Acyclic(SymRel r)
     {
         var component = StronglyConnected.Components(N, a => r.Rows[a].Keys);
         var conjuncts = new List<Term>();
