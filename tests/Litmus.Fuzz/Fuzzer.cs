@@ -45,22 +45,11 @@ public sealed class Fuzzer(Options o)
             var started = _clock.Elapsed.TotalSeconds;
             LitmusBatch(dir, repeat: b % 4 == 0);
             _litmusRun += count;
-            Console.Error.WriteLine($"fuzz: {_litmusRun} litmus inputs, batch {b} took {_clock.Elapsed.TotalSeconds - started:F1} s");
             Directory.Delete(dir, recursive: true);
+            ModelsUpTo((int)((long)o.ModelInputs * _litmusRun / Math.Max(1, o.Inputs)), seeds, mutator);
+            Console.Error.WriteLine($"fuzz: {_litmusRun} litmus and {_modelRun} model inputs, {_findings} findings, {_clock.Elapsed.TotalSeconds:F0} s (batch {b}: {_clock.Elapsed.TotalSeconds - started:F1} s)");
         }
-
-        for (var m = 0; m < o.ModelInputs && !OutOfTime; m++)
-        {
-            var set = seeds.ModelSets[_random.Next(seeds.ModelSets.Count)];
-            var dir = Path.Combine(o.Out, "work", $"model{m}");
-            Directory.CreateDirectory(dir);
-            foreach (var (name, text) in set.Files) File.WriteAllText(Path.Combine(dir, name), text);
-            var (file, original) = set.Files[_random.Next(set.Files.Count)];
-            File.WriteAllText(Path.Combine(dir, file), mutator.Mutate(original, set.Files.Select(f => f.Text).ToList()));
-            ModelRun(dir, set.PresetFor(file, _random), file);
-            _modelRun++;
-            Directory.Delete(dir, recursive: true);
-        }
+        ModelsUpTo(o.ModelInputs, seeds, mutator);
 
         Directory.Delete(Path.Combine(o.Out, "work"), recursive: true);
         var statuses = string.Join(", ", _statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}"));
@@ -71,6 +60,23 @@ public sealed class Fuzzer(Options o)
     }
 
     /// <summary>Paths are absolute: in-process, relative ones would be resolved against this process's folder.</summary>
+    /// <summary>Model mutants keep pace with the litmus ones, so that a run cut short by its budget has both.</summary>
+    private void ModelsUpTo(int target, Seeds seeds, Mutator mutator)
+    {
+        for (; _modelRun < target && !OutOfTime; )
+        {
+            var set = seeds.ModelSets[_random.Next(seeds.ModelSets.Count)];
+            var dir = Path.Combine(o.Out, "work", $"model{_modelRun}");
+            Directory.CreateDirectory(dir);
+            foreach (var (name, text) in set.Files) File.WriteAllText(Path.Combine(dir, name), text);
+            var (file, original) = set.Files[_random.Next(set.Files.Count)];
+            File.WriteAllText(Path.Combine(dir, file), mutator.Mutate(original, set.Files.Select(f => f.Text).ToList()));
+            ModelRun(dir, set.PresetFor(file, _random), file);
+            _modelRun++;
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private string[] CheckArgs(string json, int jobs, params string[] rest) =>
         ["check", "--timeout", o.Timeout.ToString(), "--jobs", jobs.ToString(), "--json", json, .. rest];
 
