@@ -12,7 +12,11 @@ public sealed record Flag(string Name, Term Raised, SourceSpan Span);
 /// <summary>What an execution must satisfy, split by why, so that witnesses can name the axiom an outcome violates.</summary>
 public sealed class ConstraintSet
 {
-    /// <summary>Facts that define variables (rf picks one write, co is a total order per location, fixpoint variables equal their definition).</summary>
+    /// <summary>
+    /// Facts that define variables: rf picks one write, co is a total order per location; a <c>let rec</c>
+    /// variable contains its step's image (and, for an exact fixpoint, each of its pairs is justified by pairs
+    /// of smaller rank), and a lower-bound closure variable contains r and is closed under composition with r.
+    /// </summary>
     public List<Term> Definitions { get; } = [];
     public List<Axiom> Axioms { get; } = [];
     public List<Flag> Flags { get; } = [];

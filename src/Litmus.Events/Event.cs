@@ -10,7 +10,9 @@ namespace Litmus.Events;
 public enum EventKind { Read, Write, Fence, Srcu }
 
 /// <summary>
-/// One event of a test: a read, write or fence of one thread (or an initial write, thread -1).
+/// One event of a test: a read, write, fence or SRCU event of one thread, an initial write (thread -1, also for the
+/// hidden handshake locations of membarrier calls), or an event of a membarrier handler (read request, smp_mb(),
+/// write acknowledgement), which belongs to the targeted thread at no fixed position (<see cref="Position"/> -1).
 /// An event exists in an execution exactly when its <see cref="Guard"/> (the path condition of the branch it sits
 /// in) holds; its address and value are symbolic terms, so one event stands for every value it may take.
 /// </summary>

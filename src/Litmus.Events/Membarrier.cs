@@ -76,10 +76,6 @@ public static class MembarrierCommands
         c == MembarrierCommand.GlobalExpedited ? null : RegistrationFor(c);
 
     public static bool IsRegistration(MembarrierCommand c) => c.ToString().StartsWith("Register", StringComparison.Ordinal);
-
-    /// <summary>Commands that make other threads run a full barrier; QUERY and REGISTER_* order nothing.</summary>
-    public static bool Orders(MembarrierCommand c) => c is MembarrierCommand.Global or MembarrierCommand.GlobalExpedited
-        or MembarrierCommand.PrivateExpedited or MembarrierCommand.PrivateExpeditedSyncCore or MembarrierCommand.PrivateExpeditedRseq;
 }
 
 /// <summary>

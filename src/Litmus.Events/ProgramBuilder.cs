@@ -4,15 +4,11 @@ using Litmus.Syntax.Ast;
 
 namespace Litmus.Events;
 
-/// <summary>Options of the event semantics that differ between checkers; the defaults are herd7's.</summary>
-public sealed record EventOptions
-{
-    /// <summary>
-    /// Whether events after an <c>if</c> (not only those inside it) are control-dependent on the reads its condition
-    /// used. herd7 says no: its ctrl ends where the <c>if</c> ends (the corpus test LB-ctls-diffvals-postif shows it).
-    /// </summary>
-    public bool CtrlCoversCodeAfterIf { get; init; }
-}
+/// <summary>
+/// Options of the event semantics that differ between checkers. There are none today: the semantics is herd7's
+/// (the switch for ctrl after an <c>if</c> was never turned on and is gone); the record keeps the callers' slot.
+/// </summary>
+public sealed record EventOptions;
 
 /// <summary>Turns a parsed test and the macro file into a <see cref="LitmusProgram"/>.</summary>
 public sealed partial class ProgramBuilder

@@ -64,7 +64,9 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
         var elseEnv = i.Else is null ? before : RunBranch(i.Else, F.And(outerGuard, F.Not(c)), ctrl, before);
 
         _guard = outerGuard;
-        _ctrl = program.Options.CtrlCoversCodeAfterIf ? ctrl : outerCtrl;
+        // herd7's ctrl ends where the if ends: code after it is not control-dependent on the condition's reads
+        // (the corpus test LB-ctls-diffvals-postif shows it).
+        _ctrl = outerCtrl;
         _env = new Dictionary<string, SymValue>(StringComparer.Ordinal);
         foreach (var name in thenEnv.Keys.Union(elseEnv.Keys))
         {

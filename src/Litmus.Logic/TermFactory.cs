@@ -20,9 +20,6 @@ public sealed partial class TermFactory
         False = Make(Op.False, Sort.Bool, Term.NoChildren);
     }
 
-    /// <summary>How many distinct terms exist (a size measure for benchmarks).</summary>
-    public int Count => _table.Count;
-
     private Term Make(Op op, Sort sort, Term[] children, long value = 0, string? name = null)
     {
         var key = new TermKey(op, children, value, name);

@@ -19,7 +19,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     private readonly IRelationAlgebra<TSet, TRel> _algebra;
     private readonly IModelResolver _resolver;
     private readonly IReadOnlySet<string> _variants;
-    /// <summary>The files being read, innermost last: an include of one of them is a cycle.</summary>
+    /// <summary>The files being read (the chain of includes, unordered): an include of one of them is a cycle.</summary>
     private readonly HashSet<string> _reading = new(StringComparer.Ordinal);
     private CatEnv _env;
 

@@ -80,28 +80,38 @@ public class GoldenVerdictTests
         return data;
     }
 
-    [Theory]
+    [CorpusTheory("lkmm-model/linux-kernel.cfg")]
     [MemberData(nameof(UpstreamCases))]
     public void Upstream_model_files_give_the_same_verdict(string test, string expected)
     {
-        if (RepoPaths.UpstreamModel is null) return; // no ../shared/corpus on this machine (CI has one)
         var result = Check(RepoPaths.UpstreamModel!, Path.Combine(RepoPaths.Root, test));
         Assert.Empty(result.Errors);
         Assert.Equal(expected, result.VerdictWord);
     }
 
+    /// <summary>
+    /// The format of litmus/tests (README there): every test is named as its file, beside an .expect file with
+    /// exactly the lines "sc V", "tso V", "lkmm V" in that order, whose lkmm verdict is the test's Result: line
+    /// (as the kernel scripts read it); and no .expect file is left without its test.
+    /// </summary>
     [Fact]
     public void Every_test_has_expectations_for_all_three_models()
     {
-        foreach (var litmus in Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.litmus", SearchOption.AllDirectories))
+        var tests = Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.litmus", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(tests);
+        foreach (var litmus in tests)
         {
+            var name = Path.GetFileNameWithoutExtension(litmus);
+            Assert.True(File.ReadLines(litmus).First() == "C " + name, $"{litmus} does not start with 'C {name}'");
             var expect = Path.ChangeExtension(litmus, ".expect");
             Assert.True(File.Exists(expect), $"{litmus} has no .expect file");
-            var models = File.ReadAllLines(expect).Select(l => l.Split(' ')[0]).ToList();
-            Assert.Equal(["lkmm", "sc", "tso"], models.Order(StringComparer.Ordinal));
+            var lines = File.ReadAllLines(expect).Select(l => l.Split(' ')).ToList();
+            Assert.True(lines.Select(l => l[0]).SequenceEqual(["sc", "tso", "lkmm"]), $"{expect}: the lines must be sc, tso, lkmm in that order");
+            Assert.All(lines, l => Assert.True(l.Length == 2 && l[1] is "Never" or "Sometimes" or "Always", $"{expect}: bad line '{string.Join(' ', l)}'"));
             // The kernel's convention: the Result: line states the LKMM verdict.
-            var lkmm = File.ReadAllLines(expect).Single(l => l.StartsWith("lkmm ")).Split(' ')[1];
-            Assert.Equal(lkmm, Syntax.LitmusParser.ParseFile(litmus).Expected?.Verdict);
+            Assert.Equal(lines[2][1], Syntax.LitmusParser.ParseFile(litmus).Expected?.Verdict);
         }
+        foreach (var expect in Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.expect", SearchOption.AllDirectories))
+            Assert.True(File.Exists(Path.ChangeExtension(expect, ".litmus")), $"{expect} has no test beside it");
     }
 }

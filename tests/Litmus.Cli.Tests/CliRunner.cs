@@ -18,7 +18,7 @@ public sealed class CliRunner : IDisposable
 
     public CliRunner() => Context = new CliContext { CurrentDirectory = Dir, GetEnvironmentVariable = _ => null };
 
-    public static string Repo { get; } = FindRepo();
+    public static string Repo => RepoPaths.Root;
 
     public static string Bundled(string test) => Path.Combine(Repo, "litmus", "tests", test);
 
@@ -40,13 +40,6 @@ public sealed class CliRunner : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
-
-    private static string FindRepo()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Litmus.sln"))) return d.FullName;
-        throw new InvalidOperationException("repository not found");
-    }
 }
 
 [CollectionDefinition(CliRunner.Serial, DisableParallelization = true)]

@@ -45,10 +45,10 @@ public class JudgeScriptTests : IDisposable
     }
 
     /// <summary>What the kernel's checkalllitmus.sh passes: the tree's own linux-kernel.cfg (here the shared corpus's copy).</summary>
-    [SharedCorpusFact("lkmm-model/linux-kernel.cfg")]
+    [CorpusFact("lkmm-model/linux-kernel.cfg")]
     public void The_kernels_own_model_files_pass_the_same_judgement()
     {
-        var cfg = Path.Combine(SharedCorpusFactAttribute.Corpus, "lkmm-model", "linux-kernel.cfg");
+        var cfg = RepoPaths.UpstreamModel!;
         string[] tests = [.. Bundled, "litmus/tests/locks/MP+locks.litmus", "litmus/tests/locks/Trylock+fails.litmus"];
         var (exit, output) = Judge(tests, "-conf " + cfg);
         Assert.True(exit == 0, output);
@@ -56,12 +56,17 @@ public class JudgeScriptTests : IDisposable
         Assert.EndsWith("6 passed, 0 failed\n", output);
     }
 
+    private static string BuildUnderTest { get; } = typeof(Program).Assembly.Location;
+
     private static (int Exit, string Output) Judge(string[] tests, string? herdOptions = null)
     {
         var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = CliRunner.Repo, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("scripts/judge-litmus.sh");
         foreach (var t in tests) start.ArgumentList.Add(t);
-        foreach (var v in new[] { "HERD7", "LKMM_HERD_OPTIONS", "LKMM_DESTDIR", "LITMUS_DLL" }) start.Environment.Remove(v);
+        foreach (var v in new[] { "HERD7", "LKMM_HERD_OPTIONS", "LKMM_DESTDIR" }) start.Environment.Remove(v);
+        // The build under test: the litmus.dll copied beside this test assembly, not whichever build of
+        // src/Litmus.Cli/bin scripts/herd7 would find newest (Debug or Release, maybe stale).
+        start.Environment["LITMUS_DLL"] = BuildUnderTest;
         if (herdOptions is not null) start.Environment["LKMM_HERD_OPTIONS"] = herdOptions;
         using var p = Process.Start(start)!;
         var stderr = p.StandardError.ReadToEndAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Litmus.Tests;
 
 namespace Litmus.Cli.Tests;
 
@@ -20,7 +21,7 @@ public sealed class KernelTree : IDisposable
 
     public KernelTree()
     {
-        var corpus = SharedCorpusFactAttribute.Corpus;
+        var corpus = RepoPaths.Corpus!;
         if (!Directory.Exists(Path.Combine(corpus, "lkmm-scripts"))) return; // the tests skip
         Copy(Path.Combine(corpus, "lkmm-scripts"), Path.Combine(Root, "scripts"));
         Copy(Path.Combine(corpus, "lkmm-model"), Root);

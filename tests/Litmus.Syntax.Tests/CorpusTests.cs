@@ -5,41 +5,22 @@ namespace Litmus.Syntax.Tests;
 /// <summary>
 /// Parses the shared conformance corpus (third-party tests and herd's Linux-kernel model)
 /// when it is present: next to the repository, as shared/corpus. It is read in place, never
-/// copied. Where it is absent these tests pass, saying so.
+/// copied. Where it is absent these tests are skipped, saying what is missing.
 /// </summary>
 public class CorpusTests(ITestOutputHelper output)
 {
-    private static readonly string? Corpus = FindCorpus();
-
-    // The repository's parent holds shared/: walk up from the test assembly to find it.
-    private static string? FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
-    private bool CorpusMissing()
-    {
-        if (Corpus is not null) return false;
-        output.WriteLine("shared/corpus not found next to the repository: corpus tests skipped.");
-        return true;
-    }
+    private static string Corpus => RepoPaths.Corpus!;
 
     private static IEnumerable<string> LitmusFiles()
-        => Directory.EnumerateFiles(Corpus!, "*.litmus", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        => Directory.EnumerateFiles(Corpus, "*.litmus", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     private static bool IsC(string file) => File.ReadLines(file).FirstOrDefault()?.StartsWith("C ", StringComparison.Ordinal) == true;
 
-    private string Relative(string file) => Path.GetRelativePath(Corpus!, file);
+    private string Relative(string file) => Path.GetRelativePath(Corpus, file);
 
-    [Fact]
+    [CorpusFact]
     public void Every_C_litmus_test_parses()
     {
-        if (CorpusMissing()) return;
         var files = LitmusFiles().Where(IsC).ToList();
         var failures = new List<string>();
         foreach (var file in files)
@@ -61,10 +42,9 @@ public class CorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    [Fact]
+    [CorpusFact]
     public void Tests_of_other_architectures_are_rejected_with_one_clear_error()
     {
-        if (CorpusMissing()) return;
         var files = LitmusFiles().Where(f => !IsC(f)).ToList();
         foreach (var file in files)
         {
@@ -75,20 +55,17 @@ public class CorpusTests(ITestOutputHelper output)
         output.WriteLine($"{files.Count} tests of other architectures rejected");
     }
 
-    [Fact]
+    [CorpusFact("verdicts.tsv")]
     public void Expected_results_agree_with_the_corpus_index()
     {
-        if (CorpusMissing()) return;
-        var index = Path.Combine(Corpus!, "verdicts.tsv");
-        if (!File.Exists(index)) { output.WriteLine("no verdicts.tsv: skipped"); return; }
-        var rows = File.ReadAllLines(index).Select(l => l.Split('\t')).ToList();
+        var rows = File.ReadAllLines(Path.Combine(Corpus, "verdicts.tsv")).Select(l => l.Split('\t')).ToList();
         var header = rows[0].ToList();
         int path = header.IndexOf("path"), arch = header.IndexOf("arch"), result = header.IndexOf("result_line");
-        if (path < 0 || arch < 0 || result < 0) { output.WriteLine("verdicts.tsv lacks path/arch/result_line: skipped"); return; }
+        Assert.True(path >= 0 && arch >= 0 && result >= 0, "verdicts.tsv lacks a path, arch or result_line column");
         var checkedCount = 0;
         foreach (var row in rows.Skip(1).Where(r => r.Length > result && r[arch] == "C"))
         {
-            var file = Path.Combine(Corpus!, row[path]);
+            var file = Path.Combine(Corpus, row[path]);
             if (!File.Exists(file)) continue;
             var expected = LitmusParser.ParseFile(file).Expected;
             var mine = expected is null ? "" : expected.Verdict + (expected.DataRace ? " DATARACE" : "");
@@ -96,14 +73,13 @@ public class CorpusTests(ITestOutputHelper output)
             checkedCount++;
         }
         output.WriteLine($"{checkedCount} expected results checked");
+        Assert.True(checkedCount > 0, "no C test of verdicts.tsv found in the corpus");
     }
 
-    [Fact]
+    [CorpusFact("lkmm-model")]
     public void The_linux_kernel_model_parses()
     {
-        if (CorpusMissing()) return;
-        var model = Path.Combine(Corpus!, "lkmm-model");
-        if (!Directory.Exists(model)) { output.WriteLine("no lkmm-model folder: skipped"); return; }
+        var model = Path.Combine(Corpus, "lkmm-model");
 
         var cat = CatParser.ParseFile(Path.Combine(model, "linux-kernel.cat"));
         Assert.Equal("Linux-kernel memory consistency model", cat.Title);

@@ -114,7 +114,7 @@ public sealed record CatLetIn(bool Recursive, IReadOnlyList<CatBinding> Bindings
 /// <summary><c>if cond then a else b</c>; the condition is usually a variant name string.</summary>
 public sealed record CatIf(CatExpr Condition, CatExpr Then, CatExpr Else, SourceSpan Span) : CatExpr(Span);
 
-/// <summary><c>try e with fallback</c>: fallback when e names something undefined.</summary>
+/// <summary><c>try e with fallback</c>: fallback when evaluating e fails with any model error (an undefined name, a type error, ...), as in herd.</summary>
 public sealed record CatTry(CatExpr Body, CatExpr Fallback, SourceSpan Span) : CatExpr(Span);
 
 /// <summary>

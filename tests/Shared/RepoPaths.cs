@@ -1,6 +1,9 @@
-namespace Litmus.Checking.Tests;
+namespace Litmus.Tests;
 
-/// <summary>Finds the repository (the folder holding Litmus.sln) and the shared corpus beside it.</summary>
+/// <summary>
+/// Finds the repository (the folder holding Litmus.sln) and the shared corpus beside it, for every test project
+/// (linked into each one from tests/Shared).
+/// </summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -21,8 +24,11 @@ public static class RepoPaths
         Path.Combine(Root, "..", "shared", "corpus") is var p && Directory.Exists(p) ? Path.GetFullPath(p) : null;
 
     /// <summary>The kernel's own model files (tools/memory-model) in the shared corpus, or null.</summary>
-    public static string? UpstreamModel =>
-        Corpus is { } c && Path.Combine(c, "lkmm-model", "linux-kernel.cfg") is var p && File.Exists(p) ? p : null;
+    public static string? UpstreamModel => CorpusFile("lkmm-model/linux-kernel.cfg");
+
+    /// <summary>A file or folder of the shared corpus, or null where it is missing.</summary>
+    public static string? CorpusFile(string relative) =>
+        Corpus is { } c && Path.Combine(c, relative) is var p && (File.Exists(p) || Directory.Exists(p)) ? p : null;
 
     private static string FindRoot()
     {
