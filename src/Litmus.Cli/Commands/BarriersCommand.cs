@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Litmus.Checking;
 using Litmus.Checking.Barriers;
 using Litmus.Models;
@@ -119,28 +120,32 @@ public static class BarriersCommand
             o.WriteLine($"    {site.Where,-12} {site.Original.PadRight(width)} {(form == site.Form ? "keep" : form == BarrierForm.Nothing ? "remove" : "-> " + form.Name)}");
     }
 
+    /// <summary>Built as a JSON tree rather than by reflection over anonymous types, so the native (AOT) build needs no metadata.</summary>
     private static void WriteJson(TextWriter o, IReadOnlyList<BarrierReport> reports)
     {
-        var doc = new
+        static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonNode?> item) => new([.. items.Select(item)]);
+        var doc = new JsonObject
         {
-            schema = "litmus-barriers/1",
-            tests = reports.Select(r => new
+            ["schema"] = "litmus-barriers/1",
+            ["tests"] = Array(reports, r => new JsonObject
             {
-                name = r.Test, path = r.Path, model = r.Model, verdict = r.Verdict, checks = r.Checks,
-                sites = r.Sites.Select(s => new
+                ["name"] = r.Test, ["path"] = r.Path, ["model"] = r.Model, ["verdict"] = r.Verdict, ["checks"] = r.Checks,
+                ["sites"] = Array(r.Sites, s => new JsonObject
                 {
-                    thread = s.Site.Thread, line = s.Site.Span.Line, column = s.Site.Span.Column, primitive = s.Site.Original,
-                    necessary = s.Necessary, drawing = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Dot is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
-                    weakest = s.Weakest.Select(f => f.Name),
-                    alternatives = s.Alternatives.Select(a => new { form = a.Form.Name, verdict = a.Verdict, keepsVerdict = a.Keeps }),
+                    ["thread"] = s.Site.Thread, ["line"] = s.Site.Span.Line, ["column"] = s.Site.Span.Column, ["primitive"] = s.Site.Original,
+                    ["necessary"] = s.Necessary,
+                    ["drawing"] = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Dot is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
+                    ["weakest"] = Array(s.Weakest, f => f.Name),
+                    ["alternatives"] = Array(s.Alternatives, a => new JsonObject { ["form"] = a.Form.Name, ["verdict"] = a.Verdict, ["keepsVerdict"] = a.Keeps }),
                 }),
-                weakestOverall = r.WeakestOverall.Select(w => new
+                ["weakestOverall"] = Array(r.WeakestOverall, w => new JsonObject
                 {
-                    thread = w.Site.Thread, line = w.Site.Span.Line, primitive = w.Site.Original, form = w.Form == w.Site.Form ? w.Site.Original : w.Form.Name,
+                    ["thread"] = w.Site.Thread, ["line"] = w.Site.Span.Line, ["primitive"] = w.Site.Original,
+                    ["form"] = w.Form == w.Site.Form ? w.Site.Original : w.Form.Name,
                 }),
-                errors = r.Errors.Select(e => e.ToString()),
+                ["errors"] = Array(r.Errors, e => e.ToString()),
             }),
         };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        o.WriteLine(doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 }
