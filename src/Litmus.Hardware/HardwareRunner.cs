@@ -79,7 +79,8 @@ public sealed class HardwareRunner(LitmusChecker checker, GccBuild gcc, StressOp
                 filtered += state.Count;
                 continue;
             }
-            var text = string.Concat(layout.Observed.Take(layout.Shown).Select((s, k) => $"{s.Name}={state.Values[k]}; "));
+            // Named exactly as the checker names states (FinalState.ToString), so the two can be compared.
+            var text = new FinalState([.. layout.Observed.Take(layout.Shown).Select((s, k) => (s.Name, state.Values[k].ToString()))], false).ToString();
             var count = state.Count + (seen.TryGetValue(text, out var before) ? before.Count : 0);
             seen[text] = new SeenState(text, count, StateCondition.Holds(test.Condition.Proposition, values), allowedText.Contains(text));
         }

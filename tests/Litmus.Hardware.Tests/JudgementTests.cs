@@ -25,7 +25,7 @@ public class JudgementTests
         Assert.Equal(40, r.Positive);
         Assert.Equal(60, r.Negative);
         Assert.Equal("Sometimes", r.Observation);
-        Assert.Equal(["0:r0=1; 0:r1=1; "], r.NotSeen);
+        Assert.Equal(["0:r0=1; 0:r1=1;"], r.NotSeen);
         Assert.Equal(7, r.Output!.MembarrierCalls);
         Assert.Equal(1, r.Output.MembarrierFailures);
     }
@@ -36,7 +36,7 @@ public class JudgementTests
         var r = Judge(Header + "state 99 0 0\nstate 1 0 1\nend\n", "0 0");
         Assert.True(r.ModelViolated);
         Assert.Equal("model-violated", r.Status);
-        Assert.False(r.Seen.Single(s => s.Text == "0:r0=0; 0:r1=1; ").Allowed);
+        Assert.False(r.Seen.Single(s => s.Text == "0:r0=0; 0:r1=1;").Allowed);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class JudgementTests
     {
         var r = Judge(Header + "state 100 &x 1\nend\n", "x 1");
         Assert.False(r.ModelViolated);
-        Assert.Equal("0:r0=x; 0:r1=1; ", r.Seen.Single().Text);
+        Assert.Equal("0:r0=x; 0:r1=1;", r.Seen.Single().Text);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -54,45 +55,57 @@ public static class RunReports
         return c;
     }
 
+    /// <summary>Built as a JSON tree rather than by reflection over anonymous types, so the native (AOT) build needs no metadata.</summary>
     public static void WriteJson(string file, IReadOnlyList<ReportedRun> runs, string model)
     {
-        var doc = new
+        var doc = new JsonObject
         {
-            schema = "litmus-run/1",
-            model,
-            machine = new { cpus = Environment.ProcessorCount, os = Environment.OSVersion.VersionString, arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString() },
-            tests = runs.Select(run => Test(run)),
+            ["schema"] = "litmus-run/1",
+            ["model"] = model,
+            ["machine"] = new JsonObject
+            {
+                ["cpus"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.VersionString,
+                ["arch"] = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString(),
+            },
+            ["tests"] = new JsonArray([.. runs.Select(Test)]),
         };
-        File.WriteAllText(file, JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(file, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
-    private static object Test(ReportedRun run)
+    private static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(s => (JsonNode?)s)]);
+
+    private static JsonObject Test(ReportedRun run)
     {
         var r = run.Result;
         var o = r.Output;
-        return new
+        var plain = new JsonObject();
+        foreach (var p in r.PlainAccesses) plain[$"P{p.Key}"] = new JsonArray([.. p.Value.Select(line => (JsonNode?)line)]);
+        return new JsonObject
         {
-            path = run.DisplayPath,
-            name = r.Name,
-            status = r.Status,
-            fails = run.Fails,
-            skipped = r.Skipped,
-            errors = r.Errors.Select(e => e.ToString()),
-            expected = r.Expected?.Verdict,
-            observation = r.Ran ? r.Observation : null,
-            positive = r.Ran ? r.Positive : (long?)null,
-            negative = r.Ran ? r.Negative : (long?)null,
-            iterations = o?.Iterations,
-            size = o?.Size,
-            threads = o?.Threads,
-            nanosecondsPerIteration = o is { Iterations: > 0 } ? o.Elapsed.TotalNanoseconds / o.Iterations : (double?)null,
-            membarrierCalls = o?.MembarrierCalls,
-            membarrierFailures = o?.MembarrierFailures,
-            states = r.Seen.Select(s => new { state = s.Text.TrimEnd(), count = s.Count, satisfies = s.Satisfies, allowed = s.Allowed }),
-            notSeen = r.NotSeen.Select(t => t.TrimEnd()),
-            filtered = r.Filtered,
-            stuck = o?.Stuck,
-            plainAccessLines = r.PlainAccesses.ToDictionary(p => $"P{p.Key}", p => p.Value),
+            ["path"] = run.DisplayPath,
+            ["name"] = r.Name,
+            ["status"] = r.Status,
+            ["fails"] = run.Fails,
+            ["skipped"] = r.Skipped,
+            ["errors"] = Strings(r.Errors.Select(e => e.ToString())),
+            ["expected"] = r.Expected?.Verdict,
+            ["observation"] = r.Ran ? r.Observation : null,
+            ["positive"] = r.Ran ? r.Positive : null,
+            ["negative"] = r.Ran ? r.Negative : null,
+            ["iterations"] = o?.Iterations,
+            ["size"] = o?.Size,
+            ["threads"] = o?.Threads,
+            ["nanosecondsPerIteration"] = o is { Iterations: > 0 } ? o.Elapsed.TotalNanoseconds / o.Iterations : null,
+            ["membarrierCalls"] = o?.MembarrierCalls,
+            ["membarrierFailures"] = o?.MembarrierFailures,
+            ["states"] = new JsonArray([.. r.Seen.Select(s => (JsonNode?)new JsonObject
+            {
+                ["state"] = s.Text.TrimEnd(), ["count"] = s.Count, ["satisfies"] = s.Satisfies, ["allowed"] = s.Allowed,
+            })]),
+            ["notSeen"] = Strings(r.NotSeen.Select(t => t.TrimEnd())),
+            ["filtered"] = r.Filtered,
+            ["stuck"] = o?.Stuck,
+            ["plainAccessLines"] = plain,
         };
     }
 
