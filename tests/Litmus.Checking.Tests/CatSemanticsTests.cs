@@ -84,7 +84,7 @@ public class CatSemanticsTests
     {
         var r = Check("\"m\"\n~acyclic po | rf as has-cycle\n", ReadOwnLaterWrite);
         Assert.Equal(Verdict.Always, r.Verdict);
-        Assert.Equal(["0:r0=1; "], r.States!.Select(s => s.ToString()));
+        Assert.Equal(["0:r0=1;"], r.States!.Select(s => s.ToString()));
     }
 
     // herd7: "States 0", "Never 0 0": ~acyclic po never holds, so no execution is allowed.
