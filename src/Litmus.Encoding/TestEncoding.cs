@@ -68,23 +68,9 @@ public sealed class TestEncoding
 
     /// <summary>The locations whose final value the test reads: in its condition, its filter, or <c>locations [...]</c>.</summary>
     private static HashSet<string> ObservedLocationNames(LitmusTest test) =>
-        Operands(test.Condition.Proposition).Concat(Operands(test.Filter)).Concat(test.ObservedLocations)
+        Prop.Operands(test.Condition.Proposition).Concat(Prop.Operands(test.Filter)).Concat(test.ObservedLocations)
             .Select(o => o switch { NameOperand n => n.Name, ValueOfOperand v => v.Name, _ => null })
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The values a proposition reads, left to right: each comparison's left side, and its right side when that is
-    /// a register or <c>*x</c> (a bare name on the right is the location's address, as in <c>0:r0=x</c>).
-    /// </summary>
-    private static IEnumerable<Operand> Operands(Prop? p) => p switch
-    {
-        NotProp n => Operands(n.Operand),
-        AndProp a => Operands(a.Left).Concat(Operands(a.Right)),
-        OrProp o => Operands(o.Left).Concat(Operands(o.Right)),
-        ImpliesProp i => Operands(i.Left).Concat(Operands(i.Right)),
-        CompareProp c => c.Right is RegisterOperand or ValueOfOperand ? [c.Left, c.Right] : [c.Left],
-        _ => [],
-    };
 
     /// <summary>herd shows the registers and locations the condition mentions, then those of <c>locations [...]</c>, in order.</summary>
     private static List<Observed> ObservedValues(LitmusTest test, ExecutionRelations exec, ConditionEncoder conditions)
@@ -105,7 +91,7 @@ public sealed class TestEncoding
                     break;
             }
         }
-        foreach (var o in Operands(test.Condition.Proposition)) Add(o);
+        foreach (var o in Prop.Operands(test.Condition.Proposition)) Add(o);
         foreach (var o in test.ObservedLocations) Add(o);
         // herd lists registers by thread, then locations, each sorted
         return result.OrderBy(o => o.Name.Contains(':') ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();

@@ -59,10 +59,10 @@ public sealed class TestLayout
         var locations = names.Select((n, i) => new HarnessLocation(n, types.GetValueOrDefault(n, "int"), sizes.GetValueOrDefault(n), inits.GetValueOrDefault(n), i)).ToList();
 
         var shown = new List<ObservedSlot>();
-        foreach (var o in Operands(test.Condition.Proposition).Concat(test.ObservedLocations)) Add(shown, o, locations);
+        foreach (var o in Prop.Operands(test.Condition.Proposition).Concat(test.ObservedLocations)) Add(shown, o, locations);
         shown = [.. shown.OrderBy(s => s.Thread is null ? 1 : 0).ThenBy(s => s.Thread is null ? s.Location : s.Name, StringComparer.Ordinal)];
         var all = new List<ObservedSlot>(shown);
-        foreach (var o in Operands(test.Filter)) Add(all, o, locations);
+        foreach (var o in Prop.Operands(test.Filter)) Add(all, o, locations);
         return new TestLayout(locations, all, shown.Count);
     }
 
@@ -80,17 +80,6 @@ public sealed class TestLayout
             throw new NoFaithfulMappingException(o.Span, $"the final value of '{name}' cannot be recorded (not a scalar location of the test)");
         slots.Add(slot);
     }
-
-    /// <summary>The values a proposition reads: each comparison's left side, and its right side unless that is a bare name (an address) or a constant.</summary>
-    public static IEnumerable<Operand> Operands(Prop? p) => p switch
-    {
-        NotProp n => Operands(n.Operand),
-        AndProp a => Operands(a.Left).Concat(Operands(a.Right)),
-        OrProp o => Operands(o.Left).Concat(Operands(o.Right)),
-        ImpliesProp i => Operands(i.Left).Concat(Operands(i.Right)),
-        CompareProp c => c.Right is RegisterOperand or ValueOfOperand ? [c.Left, c.Right] : [c.Left],
-        _ => [],
-    };
 
     /// <summary>How many processes the scope tree makes: each <c>proc</c> node, and each thread no such node lists.</summary>
     private static int Processes(LitmusTest test)

@@ -42,7 +42,22 @@ public enum Quantifier { Exists, NotExists, Forall }
 public sealed record FinalCondition(Quantifier Quantifier, Prop Proposition, SourceSpan Span);
 
 /// <summary>Propositions of the final condition and of <c>filter</c>.</summary>
-public abstract record Prop(SourceSpan Span);
+public abstract record Prop(SourceSpan Span)
+{
+    /// <summary>
+    /// The values a proposition reads, left to right: each comparison's left side, and its right side when that is
+    /// a register or <c>*x</c> (a bare name on the right is the location's address, as in <c>0:r0=x</c>).
+    /// </summary>
+    public static IEnumerable<Operand> Operands(Prop? p) => p switch
+    {
+        NotProp n => Operands(n.Operand),
+        AndProp a => Operands(a.Left).Concat(Operands(a.Right)),
+        OrProp o => Operands(o.Left).Concat(Operands(o.Right)),
+        ImpliesProp i => Operands(i.Left).Concat(Operands(i.Right)),
+        CompareProp c => c.Right is RegisterOperand or ValueOfOperand ? [c.Left, c.Right] : [c.Left],
+        _ => [],
+    };
+}
 
 public sealed record TrueProp(SourceSpan Span) : Prop(Span);
 public sealed record FalseProp(SourceSpan Span) : Prop(Span);
