@@ -6,6 +6,8 @@ public sealed record CheckOptions
 {
     /// <summary>Enumerate the reachable final states (herd's States block).</summary>
     public bool States { get; init; }
+    /// <summary>With the states, count the executions as herd does (its Positive/Negative): one more check per state.</summary>
+    public bool CountExecutions { get; init; }
     /// <summary>Describe an execution that satisfies the proposition, when one exists.</summary>
     public bool Witness { get; init; }
     /// <summary>Solver time limit per query; null for none.</summary>

@@ -78,7 +78,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
 
         var (hold, fail) = (canHold == SolveResult.Sat, canFail == SolveResult.Sat);
         ExecutionListing? listing = null;
-        var enumerator = new StateEnumerator(enc, solver);
+        var enumerator = new StateEnumerator(enc, solver, options.CountExecutions);
         if (options.States && (listing = enumerator.Enumerate()) is null)
             return result with { Unknown = "listing the final states: " + (enumerator.Failure ?? solver.ReasonUnknown ?? "unknown") };
         var verdict = !hold ? Verdict.Never : fail ? Verdict.Sometimes : Verdict.Always;
@@ -94,7 +94,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             ForbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [],
             Flags = RaisedFlags(enc),
             States = listing?.States,
-            Executions = listing is null ? null : new ExecutionCounts(listing.Positive, listing.Negative),
+            Executions = listing is { Positive: { } p, Negative: { } n } ? new ExecutionCounts(p, n) : null,
         };
     }
 

@@ -5,7 +5,7 @@ using Litmus.Smt;
 namespace Litmus.Checking;
 
 /// <summary>What listing the allowed executions found: herd's States block and its execution counts.</summary>
-public sealed record ExecutionListing(IReadOnlyList<FinalState> States, long Positive, long Negative);
+public sealed record ExecutionListing(IReadOnlyList<FinalState> States, long? Positive, long? Negative);
 
 /// <summary>
 /// Lists the allowed executions as herd counts them, candidates that differ in rf or co, and the final states
@@ -14,7 +14,7 @@ public sealed record ExecutionListing(IReadOnlyList<FinalState> States, long Pos
 /// member), because evaluating the value terms in every model cost more than the check itself (measured on the
 /// 6-thread RCU ring auto/C-RR-G+RR-G+RR-G+RR-G+RR-G+RR-G: 0.8 ms against 2.4 ms a state; docs/performance.md).
 /// </summary>
-internal sealed class StateEnumerator(TestEncoding enc, ISolver solver)
+internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions)
 {
     private readonly TermFactory _f = enc.Terms;
 
@@ -57,7 +57,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver)
             });
             if (!counted) return null;
             var listed = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
-            return new ExecutionListing(listed, positive, negative);
+            return countExecutions ? new ExecutionListing(listed, positive, negative) : new ExecutionListing(listed, null, null);
         }
         finally { solver.Pop(); }
     }
@@ -136,7 +136,8 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver)
         for (var i = 0; i < domains.Count; k += domains[i].Members.Count, i++)
             chosen[i] = Enumerable.Range(0, domains[i].Members.Count).First(j => members[k + j]);
         var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
-        if (CountExecutions(stateCube, choices, Unpack(m, _packedChoices)) is not { } executions) return false;
+        // Without counting, each state stands for one execution; the counts are then not reported.
+        if ((countExecutions ? CountExecutions(stateCube, choices, Unpack(m, _packedChoices)) : 1) is not { } executions) return false;
         found(state, executions);
         for (var j = depth; j < domains.Count; j++)
         {

@@ -74,7 +74,7 @@ public static class CheckCommand
         }
         var options = new CheckOptions
         {
-            States = parse.GetValue(States) || herd,
+            States = parse.GetValue(States) || herd, CountExecutions = herd,
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
             Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
         };

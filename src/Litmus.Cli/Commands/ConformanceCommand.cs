@@ -50,7 +50,7 @@ public static class ConformanceCommand
             return ExitCodes.BadInput;
         }
         var selected = Select(rows, root, parse.GetValue(Folders) ?? [], parse.GetValue(Stage));
-        var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(CommonOptions.Timeout) ?? 60), States = parse.GetValue(Counts) };
+        var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(CommonOptions.Timeout) ?? 60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
         var jobs = parse.GetValue(Jobs);
         var report = new ConformanceReport(stdout);
         try

@@ -82,7 +82,7 @@ public static class Herd7Command
         IReadOnlyList<string> names = a.Tests.Count > 0 ? a.Tests : NamesFrom(context.Stdin, ".");
         var options = new CheckOptions
         {
-            States = true, Witness = a.OutputDir is not null,
+            States = true, CountExecutions = true, Witness = a.OutputDir is not null,
             Timeout = a.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
         };
         var reporter = new HerdReporter(stdout, stderr, a.SpeedCheck ? HerdReporter.Mode.Fast : HerdReporter.Mode.Full, herdMessages: true);
