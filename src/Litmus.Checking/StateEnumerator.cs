@@ -49,13 +49,15 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
             _packedChoices = Packed(choices);
             _packedStates = Packed(domains.SelectMany(d => d.Members.Select(member => member.Is)).ToList());
             var states = new Dictionary<string, FinalState>(StringComparer.Ordinal);
+            var found = new List<bool[]>();
             long positive = 0, negative = 0;
-            var counted = Explore(domains, choices, [], 0, (state, executions) =>
+            void Count(FinalState state)
             {
                 states.TryAdd(state.ToString(), state);
-                if (state.Satisfies) positive += executions; else negative += executions;
-            });
-            if (!counted) return null;
+                if (state.Satisfies) positive++; else negative++;
+            }
+            if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
+            if (countExecutions && !CountOtherExecutions(domains, choices, found, Count)) return null;
             var listed = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
             return countExecutions ? new ExecutionListing(listed, positive, negative) : new ExecutionListing(listed, null, null);
         }
@@ -123,7 +125,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
     /// at j); an unsatisfiable cube is dropped whole. Every question is asked under assumptions, so the solver does
     /// not grow with the states found. False when the solver gives up.
     /// </summary>
-    private bool Explore(List<Domain> domains, List<Term> choices, List<Term> cube, int depth, Action<FinalState, long> found)
+    private bool Explore(List<Domain> domains, List<Term> cube, int depth, Action<FinalState, bool[]> found)
     {
         var answer = solver.Check([.. cube]);
         if (answer == SolveResult.Unknown) return false;
@@ -136,16 +138,14 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
         for (var i = 0; i < domains.Count; k += domains[i].Members.Count, i++)
             chosen[i] = Enumerable.Range(0, domains[i].Members.Count).First(j => members[k + j]);
         var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
-        // Without counting, each state stands for one execution; the counts are then not reported.
-        if ((countExecutions ? CountExecutions(stateCube, choices, Unpack(m, _packedChoices)) : 1) is not { } executions) return false;
-        found(state, executions);
+        found(state, countExecutions ? Unpack(m, _packedChoices) : []);
         for (var j = depth; j < domains.Count; j++)
         {
             for (var v = 0; v < domains[j].Members.Count; v++)
             {
                 if (v == chosen[j]) continue;
                 cube.Add(domains[j].Members[v].Is);
-                var ok = Explore(domains, choices, cube, j + 1, found);
+                var ok = Explore(domains, cube, j + 1, found);
                 cube.RemoveAt(cube.Count - 1);
                 if (!ok) return false;
             }
@@ -156,22 +156,29 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
     }
 
     /// <summary>
-    /// How many executions reach the state of <paramref name="stateCube"/>, one of which chose <paramref name="first"/>:
-    /// each further one is found under the assumption that it differs from those found in some rf or co pair.
-    /// Mostly a state has one execution, and a single unsatisfiable check says so.
+    /// The executions the state search did not meet: it found one per state, and most states have only one. All
+    /// found ones are excluded at once (a clause each, in a scope of their own), so a test whose states each have a
+    /// single execution costs one more, unsatisfiable, check; each further execution costs one check and is
+    /// excluded in turn. (Asking per state instead cost a check per state: twice the listing's time.)
     /// </summary>
-    private long? CountExecutions(List<Term> stateCube, List<Term> choices, bool[] first)
+    private bool CountOtherExecutions(List<Domain> domains, List<Term> choices, List<bool[]> found, Action<FinalState> count)
     {
-        var assumptions = new List<Term>(stateCube);
-        var chosen = first;
-        for (long n = 1; ; n++)
+        Term Differs(bool[] chosen) => _f.Or(choices.Select((c, i) => chosen[i] ? _f.Not(c) : c));
+        solver.Push();
+        try
         {
-            assumptions.Add(_f.Or(choices.Select((c, i) => chosen[i] ? _f.Not(c) : c)));
-            var answer = solver.Check([.. assumptions]);
-            if (answer == SolveResult.Unknown) return null;
-            if (answer == SolveResult.Unsat) return n;
-            chosen = Unpack(solver.Model, _packedChoices);
+            foreach (var chosen in found) solver.Assert(Differs(chosen));
+            while (true)
+            {
+                var answer = solver.Check();
+                if (answer == SolveResult.Unknown) return false;
+                if (answer == SolveResult.Unsat) return true;
+                var m = solver.Model;
+                count(ReadState(domains, Unpack(m, _packedStates), m.EvalBool(enc.Condition)));
+                solver.Assert(Differs(Unpack(m, _packedChoices)));
+            }
         }
+        finally { solver.Pop(); }
     }
 
     /// <summary>
