@@ -131,12 +131,8 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
         if (answer == SolveResult.Unknown) return false;
         if (answer == SolveResult.Unsat) return true;
         var m = solver.Model;
-        var members = Unpack(m, _packedStates);
-        var state = ReadState(domains, members, m.EvalBool(enc.Condition));
-        var chosen = new int[domains.Count];
-        var k = 0;
-        for (var i = 0; i < domains.Count; k += domains[i].Members.Count, i++)
-            chosen[i] = Enumerable.Range(0, domains[i].Members.Count).First(j => members[k + j]);
+        var chosen = ChosenMembers(domains, m);
+        var state = ReadState(domains, chosen, m.EvalBool(enc.Condition));
         var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
         found(state, countExecutions ? Unpack(m, _packedChoices) : []);
         for (var j = depth; j < domains.Count; j++)
@@ -174,7 +170,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
                 if (answer == SolveResult.Unknown) return false;
                 if (answer == SolveResult.Unsat) return true;
                 var m = solver.Model;
-                count(ReadState(domains, Unpack(m, _packedStates), m.EvalBool(enc.Condition)));
+                count(ReadState(domains, ChosenMembers(domains, m), m.EvalBool(enc.Condition)));
                 solver.Assert(Differs(Unpack(m, _packedChoices)));
             }
         }
@@ -210,17 +206,18 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
         return [.. bits];
     }
 
-    /// <summary>The state an execution reaches, from the domain Booleans in order; the proposition reads only observed values, so the execution answers it for the state.</summary>
-    private FinalState ReadState(List<Domain> domains, bool[] members, bool satisfies)
+    /// <summary>The state an execution reaches, from the member each domain takes; the proposition reads only observed values, so the execution answers it for the state.</summary>
+    private FinalState ReadState(List<Domain> domains, int[] chosen, bool satisfies) =>
+        new([.. domains.Select((d, i) => (d.Observed.Name.Contains(':') ? d.Observed.Name : $"[{d.Observed.Name}]",
+            d.Members[chosen[i]].Value is { } v ? ValueNames.Show(enc.Program, v) : "?"))], satisfies);
+
+    /// <summary>For each domain, the index of the member the model's value takes (read through the packed Booleans).</summary>
+    private int[] ChosenMembers(List<Domain> domains, IModel m)
     {
-        var values = new List<(string, string)>();
-        var k = 0;
-        foreach (var d in domains)
-        {
-            var value = d.Members.Where((_, j) => members[k + j]).Select(member => member.Value).First();
-            k += d.Members.Count;
-            values.Add((d.Observed.Name.Contains(':') ? d.Observed.Name : $"[{d.Observed.Name}]", value is { } v ? ValueNames.Show(enc.Program, v) : "?"));
-        }
-        return new FinalState(values, satisfies);
+        var members = Unpack(m, _packedStates);
+        var chosen = new int[domains.Count];
+        for (int i = 0, k = 0; i < domains.Count; k += domains[i].Members.Count, i++)
+            chosen[i] = Enumerable.Range(0, domains[i].Members.Count).First(j => members[k + j]);
+        return chosen;
     }
 }
