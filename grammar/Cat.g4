@@ -88,8 +88,7 @@ expr
     | TRY expr WITH expr                                                # tryExpr
     | IF condition THEN expr ELSE expr                                  # ifExpr
     | MATCH expr WITH ALT? matchClause (ALT matchClause)* END           # matchExpr
-    | base (COMMA base)+                                                # tupleExpr
-    | base                                                              # baseExpr
+    | base (COMMA base)*                                                # baseOrTupleExpr
     ;
 
 // if "variant" then ...; herd also compares sets: if a = b, a subset b, a in b.

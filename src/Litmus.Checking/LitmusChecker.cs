@@ -20,6 +20,9 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
     /// <summary>Where a test's folder names its own model (<see cref="FolderModels"/>), that model is used instead of <see cref="Model"/>.</summary>
     public FolderModels? FolderModels { get; set; }
 
+    /// <summary>Starts preparing the solver for the next <see cref="Create"/> while the caller reads its model.</summary>
+    public static void Prepare() => SolverFactory.Prepare();
+
     public static LitmusChecker Create(ModelSpec model, CheckOptions options)
     {
         var solver = SolverFactory.CreateZ3();

@@ -48,6 +48,7 @@ public static class CheckCommand
     {
         var herd = parse.GetValue(Format) == "herd";
         ModelSpec LoadModel() => ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
+        LitmusChecker.Prepare(); // the solver's start-up overlaps reading the model
         ModelSpec model;
         List<string> files;
         BatchOptions.Values batch;

@@ -61,6 +61,7 @@ public static class Herd7Command
             return ExitCodes.Success;
         }
 
+        LitmusChecker.Prepare(); // the solver's start-up overlaps reading the model
         ModelSpec model;
         try
         {

@@ -37,7 +37,7 @@ internal sealed class Z3Solver : ISolver
     internal Z3Solver(Z3SolverKind kind)
     {
         _kind = kind;
-        _z3 = new Z3Context();
+        _z3 = Z3Context.Take();
         try
         {
             _terms = new Z3Translator(_z3);

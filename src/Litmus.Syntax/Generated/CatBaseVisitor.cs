@@ -345,7 +345,7 @@ internal partial class CatBaseVisitor<Result> : AbstractParseTreeVisitor<Result>
 	/// <return>The visitor result.</return>
 	public virtual Result VisitMatchExpr([NotNull] CatParser.MatchExprContext context) { return VisitChildren(context); }
 	/// <summary>
-	/// Visit a parse tree produced by the <c>tupleExpr</c>
+	/// Visit a parse tree produced by the <c>baseOrTupleExpr</c>
 	/// labeled alternative in <see cref="CatParser.expr"/>.
 	/// <para>
 	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
@@ -354,18 +354,7 @@ internal partial class CatBaseVisitor<Result> : AbstractParseTreeVisitor<Result>
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	public virtual Result VisitTupleExpr([NotNull] CatParser.TupleExprContext context) { return VisitChildren(context); }
-	/// <summary>
-	/// Visit a parse tree produced by the <c>baseExpr</c>
-	/// labeled alternative in <see cref="CatParser.expr"/>.
-	/// <para>
-	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
-	/// on <paramref name="context"/>.
-	/// </para>
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	public virtual Result VisitBaseExpr([NotNull] CatParser.BaseExprContext context) { return VisitChildren(context); }
+	public virtual Result VisitBaseOrTupleExpr([NotNull] CatParser.BaseOrTupleExprContext context) { return VisitChildren(context); }
 	/// <summary>
 	/// Visit a parse tree produced by the <c>variantCondition</c>
 	/// labeled alternative in <see cref="CatParser.condition"/>.

@@ -226,19 +226,12 @@ internal interface ICatVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitMatchExpr([NotNull] CatParser.MatchExprContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>tupleExpr</c>
+	/// Visit a parse tree produced by the <c>baseOrTupleExpr</c>
 	/// labeled alternative in <see cref="CatParser.expr"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitTupleExpr([NotNull] CatParser.TupleExprContext context);
-	/// <summary>
-	/// Visit a parse tree produced by the <c>baseExpr</c>
-	/// labeled alternative in <see cref="CatParser.expr"/>.
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	Result VisitBaseExpr([NotNull] CatParser.BaseExprContext context);
+	Result VisitBaseOrTupleExpr([NotNull] CatParser.BaseOrTupleExprContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>variantCondition</c>
 	/// labeled alternative in <see cref="CatParser.condition"/>.

@@ -74,10 +74,13 @@ internal sealed class CatExprBuilder(CatBuildContext bc) : CatBaseVisitor<CatExp
         return new CatMatchSet(subject, Visit(empty[0].expr()), e.element.GetText(), e.rest.GetText(), Visit(e.expr()), span);
     }
 
-    public override CatExpr VisitTupleExpr(P.TupleExprContext context)
-        => new CatTuple(context.@base().Select(Visit).ToList(), Span(context));
-
-    public override CatExpr VisitBaseExpr(P.BaseExprContext context) => Visit(context.@base());
+    // One rule for "a" and "a, b, ...": two alternatives would make every expression's first decision look ahead
+    // across the whole first operand for a comma, which was most of the time of parsing a model.
+    public override CatExpr VisitBaseOrTupleExpr(P.BaseOrTupleExprContext context)
+    {
+        var items = context.@base();
+        return items.Length == 1 ? Visit(items[0]) : new CatTuple(items.Select(Visit).ToList(), Span(context));
+    }
 
     public CatExpr BuildCondition(P.ConditionContext context) => context switch
     {
