@@ -154,14 +154,14 @@ public static partial class PrimitiveMap
         throw new NoFaithfulMappingException(call.Span, $"{call.Function} takes {n} argument{(n == 1 ? "" : "s")}");
 
     /// <summary>
-    /// The real system call. A command written out is issued as written; the abstract sys_membarrier() and
-    /// smp_memb() are PRIVATE_EXPEDITED, for which the harness registers once at start-up.
+    /// The real system call. A command written out is issued as written; the abstract sys_membarrier(),
+    /// smp_memb() and membarrier() are PRIVATE_EXPEDITED, for which the harness registers once at start-up.
     /// </summary>
     private static string Membarrier(CallExpr call, IReadOnlyList<string> a, PrimitiveContext ctx)
     {
         ctx.UsesMembarrier = true;
         if (call.Function == "smp_memb" && a.Count != 0) return Wrong(call, 0);
-        if (a.Count > 2 || (call.Function == "membarrier" && a.Count != 2)) return Wrong(call, 2);
+        if (a.Count > 2 || (call.Function == "membarrier" && a.Count == 1)) return Wrong(call, 2);
         string command;
         if (a.Count == 0)
         {

@@ -115,3 +115,42 @@ public class BarrierAnalysisTests
         Assert.Equal(["WRITE_ONCE", "READ_ONCE"], r.Sites.Select(s => s.Alternatives.Single().Form.Name));
     }
 }
+
+/// <summary>
+/// <c>litmus barriers</c> on C11 tests under rc11+membarrier: membarrier() weakens to C11 fences, fences and memory
+/// orders are primitives too. Only the verdict counts, not RC11's *undef* flag (the second membarrier() of
+/// URCU-memb comes out redundant: without it the outcome stays Never, though the free then races).
+/// </summary>
+public class C11BarrierAnalysisTests
+{
+    private static readonly Lazy<LitmusChecker> Checker = new(() => LitmusChecker.Create(ModelLoader.Load("rc11+membarrier"), new CheckOptions()));
+
+    private static BarrierReport Analyse(string path)
+    {
+        lock (Checker) return new BarrierAnalysis(Checker.Value).Analyse(path);
+    }
+
+    [Fact]
+    public void The_memb_updaters_first_membarrier_can_be_no_weaker_and_the_readers_compiler_barriers_go()
+    {
+        var r = Analyse(Path.Combine(RepoPaths.C11, "algorithms", "URCU-memb.litmus"));
+        Assert.Empty(r.Errors);
+        Assert.Equal("Never", r.Verdict);
+        var summary = r.Sites.Select(s => $"{s.Site.Form.Name}:{(s.Necessary ? "necessary" : "redundant")}");
+        Assert.Equal(
+            "atomic_signal_fence():redundant atomic_load_explicit(acquire):necessary atomic_signal_fence():redundant " +
+            "atomic_store_explicit(release):necessary membarrier():necessary membarrier():redundant", string.Join(" ", summary));
+        var first = r.Sites.First(s => s.Site.Form.Name == "membarrier()");
+        Assert.All(first.Alternatives, a => Assert.Equal("Sometimes", a.Verdict));
+        Assert.Equal(["atomic_thread_fence(memory_order_seq_cst)", "atomic_signal_fence(memory_order_seq_cst)", "nothing"], first.Alternatives.Select(a => a.Form.Name));
+    }
+
+    [Fact]
+    public void Seq_cst_fences_in_SB_need_each_other()
+    {
+        var r = Analyse(Path.Combine(RepoPaths.C11, "SB+fencescs.litmus"));
+        Assert.Empty(r.Errors);
+        Assert.All(r.Sites, s => Assert.True(s.Necessary));
+        Assert.All(r.Sites, s => Assert.Equal("atomic_thread_fence(memory_order_seq_cst)", Assert.Single(s.Weakest).Name));
+    }
+}

@@ -49,6 +49,7 @@ public class PrimitiveMappingTests
     // membarrier: the real call, by thread (its calls are counted); each command as written.
     [InlineData("sys_membarrier();", "litmus_membarrier(0, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0);")]
     [InlineData("smp_memb();", "litmus_membarrier(0, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0);")]
+    [InlineData("membarrier();", "litmus_membarrier(0, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0);")]
     [InlineData("sys_membarrier(MEMBARRIER_CMD_GLOBAL);", "litmus_membarrier(0, MEMBARRIER_CMD_GLOBAL, 0);")]
     [InlineData("sys_membarrier(SHARED);", "litmus_membarrier(0, MEMBARRIER_CMD_GLOBAL, 0);")]
     [InlineData("r0 = membarrier(MEMBARRIER_CMD_QUERY, 0);", "r0 = litmus_membarrier(0, MEMBARRIER_CMD_QUERY, 0);")]

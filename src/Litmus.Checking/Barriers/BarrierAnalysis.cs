@@ -51,7 +51,10 @@ public sealed class BarrierAnalysis(LitmusChecker checker)
                 original.Errors.Count > 0 ? original.Errors : [Diagnostic.Error(SourceSpan.At(path, 1, 1), original.Unknown ?? "the solver could not decide the test")]);
         _checks = 1;
         var verdict = original.VerdictWord;
-        var sites = BarrierSites.Find(test, source);
+        // A model whose macros do not define the kernel's marked accesses checks C11 tests (c11.def): their primitives
+        // are the C11 fences and memory orders, and membarrier() weakens to C11 fences.
+        var c11 = !checker.Model.Macros.Any(f => f.Macros.Any(m => m.Name == "WRITE_ONCE"));
+        var sites = BarrierSites.Find(test, source, c11);
         var errors = new List<Diagnostic>();
 
         string? dot = null;

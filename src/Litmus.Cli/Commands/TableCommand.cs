@@ -8,8 +8,10 @@ using Litmus.Syntax;
 namespace Litmus.Cli.Commands;
 
 /// <summary>
-/// <c>litmus table</c>: derives the barrier()/smp_mb()/sys_membarrier() pairing table from the model and
-/// compares it with the documented one; exits 1 when a cell differs.
+/// <c>litmus table</c>: derives the pairing table of the compiler barrier, the full fence and the membarrier call
+/// from the model, in the model's dialect (barrier()/smp_mb()/sys_membarrier() for the LKMM;
+/// atomic_signal_fence/atomic_thread_fence(memory_order_seq_cst)/membarrier() for RC11), and compares it with the
+/// documented one; exits 1 when a cell differs.
 /// </summary>
 public static class TableCommand
 {
@@ -26,7 +28,7 @@ public static class TableCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var cmd = new Command("table", "Derive the sys_membarrier() pairing table from the model and compare it with the documented one")
+        var cmd = new Command("table", "Derive the membarrier pairing table (compiler barrier, full fence, membarrier call) from the model, in its dialect, and compare it with the documented one")
         {
             CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Emit, CommonOptions.Timeout,
         };
@@ -59,8 +61,8 @@ public static class TableCommand
 
         var errors = table.Cells.SelectMany(c => c.Errors).DistinctBy(d => d.Message).ToList();
         foreach (var d in errors) stderr.WriteLine(d);
-        // The documented X cells are a promise only under the portable model: a stronger model (TSO) may order them anyway.
-        var portable = table.Model.StartsWith("lkmm", StringComparison.Ordinal);
+        // The documented X cells are a promise only under the portable model (lkmm, rc11): a stronger model (TSO) may order them anyway.
+        var portable = table.Portable;
         var mismatches = table.Broken.Concat(portable ? table.StrongerThanDocumented : []).ToList();
 
         switch (parse.GetValue(Format))
@@ -89,20 +91,21 @@ public static class TableCommand
         var shapes = string.Join(" ", PairingTable.Shapes.Select(s => s.Name));
         o.WriteLine($"Pairing table under {t.Model} (O ordered: Never on {shapes};");
         o.WriteLine("X not ordered: reachable on the shapes listed)");
-        var width = Math.Max(18, t.Cells.Max(c => CellText(c).Length) + 2);
-        o.WriteLine(new string(' ', 19) + string.Concat(PairingTable.Primitives.Select(p => p.PadRight(width))).TrimEnd());
-        foreach (var row in PairingTable.Primitives)
-            o.WriteLine(row.PadRight(19) + string.Concat(PairingTable.Primitives.Select(col => CellText(t[row, col]).PadRight(width))).TrimEnd());
+        var headed = Math.Max(19, t.Primitives.Max(p => p.Length) + 2);
+        var width = Math.Max(18, t.Cells.Select(CellText).Concat(t.Primitives).Max(s => s.Length) + 2);
+        o.WriteLine(new string(' ', headed) + string.Concat(t.Primitives.Select(p => p.PadRight(width))).TrimEnd());
+        foreach (var row in t.Primitives)
+            o.WriteLine(row.PadRight(headed) + string.Concat(t.Primitives.Select(col => CellText(t[row, col]).PadRight(width))).TrimEnd());
     }
 
     private static void WriteMarkdown(TextWriter o, PairingTable.Table t)
     {
         o.WriteLine($"Pairing table under `{t.Model}` (rows: P0's primitive, columns: P1's; O: Never on every shape, X: reachable on the shapes listed)");
         o.WriteLine();
-        o.WriteLine("| | " + string.Join(" | ", PairingTable.Primitives.Select(p => $"`{p}`")) + " |");
-        o.WriteLine("|---|" + string.Concat(PairingTable.Primitives.Select(_ => "---|")));
-        foreach (var row in PairingTable.Primitives)
-            o.WriteLine($"| `{row}` | " + string.Join(" | ", PairingTable.Primitives.Select(col => CellText(t[row, col]))) + " |");
+        o.WriteLine("| | " + string.Join(" | ", t.Primitives.Select(p => $"`{p}`")) + " |");
+        o.WriteLine("|---|" + string.Concat(t.Primitives.Select(_ => "---|")));
+        foreach (var row in t.Primitives)
+            o.WriteLine($"| `{row}` | " + string.Join(" | ", t.Primitives.Select(col => CellText(t[row, col]))) + " |");
         o.WriteLine();
     }
 
@@ -115,6 +118,10 @@ public static class TableCommand
             w.WriteStartObject();
             w.WriteString("schema", "litmus-pairing-table/1");
             w.WriteString("model", t.Model);
+            w.WriteString("dialect", t.Dialect.Name);
+            w.WriteStartArray("primitives");
+            foreach (var p in t.Primitives) w.WriteStringValue(p);
+            w.WriteEndArray();
             w.WriteBoolean("matchesDocumented", mismatches.Count == 0);
             w.WriteStartArray("cells");
             foreach (var c in t.Cells)
