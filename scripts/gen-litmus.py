@@ -11,7 +11,13 @@ joined by a random communication edge:
     co  a write of 1, then a write of 2             (condition: the location ends as 2)
 The condition asks for the whole cycle at once, so it is the cycle's outcome that the model allows or
 forbids. Access kinds and fences are drawn per access: marked (READ_ONCE / relaxed), acquire / release,
-seq_cst (C11), plain; the same seed always gives the same tests.
+seq_cst (C11), plain, or (one access in RMW_SHARE) a read-modify-write that plays the access's part: an
+exchange, fetch-and-add or add-and-return, or compare-and-exchange, with a random memory order (C11:
+atomic_*_explicit, or the seq_cst form without _explicit, which herd reads through c11.def; LKMM: xchg*,
+cmpxchg*, atomic_add_return*, atomic_fetch_add*). An RMW reading for the edge puts the value it read
+(or, for add-and-return, that value plus its operand) in the condition; one writing for the edge writes the
+edge's value. A C11 compare-and-exchange takes its expected value from a location of its own thread (eI).
+The same seed always gives the same tests.
 """
 import argparse
 import os
@@ -24,24 +30,76 @@ LKMM_FENCES = ["", "smp_mb();", "smp_rmb();", "smp_wmb();", "smp_mb();"]
 C11_READ_ORDERS = ["relaxed", "acquire", "seq_cst"]
 C11_WRITE_ORDERS = ["relaxed", "release", "seq_cst"]
 C11_FENCES = ["", "", "acquire", "release", "acq_rel", "seq_cst"]
+C11_RMW_ORDERS = ["relaxed", "acquire", "release", "acq_rel", "seq_cst"]
+LKMM_RMW_SUFFIXES = ["", "_relaxed", "_acquire", "_release"]
+RMW_SHARE = 0.25
 
 
-def access(dialect, rng, kind, loc, value, reg):
-    """One access as C code: kind is 'R' (into register reg) or 'W' (of value)."""
+def access(dialect, rng, kind, loc, value, reg, extra):
+    """One access as (C code, the value the condition expects of reg when kind is 'R').
+
+    kind is 'R' (a read into register reg, whose condition value is value) or 'W' (a write of value).
+    extra collects the per-thread locations a C11 compare-and-exchange needs for its expected value."""
+    if rng.random() < RMW_SHARE:
+        return rmw(dialect, rng, kind, loc, value, reg, extra)
     plain = rng.random() < 0.1
     if dialect == "lkmm":
         if kind == "R":
             form = LKMM_READS[2] if plain else rng.choice(LKMM_READS[:2])
-            return f"int {reg} = {form.format(x=loc)};"
+            return f"int {reg} = {form.format(x=loc)};", value
         form = LKMM_WRITES[2] if plain else rng.choice(LKMM_WRITES[:2])
-        return form.format(x=loc, v=value)
+        return form.format(x=loc, v=value), None
     if kind == "R":
         if plain:
-            return f"int {reg} = *{loc};"
-        return f"int {reg} = atomic_load_explicit({loc}, memory_order_{rng.choice(C11_READ_ORDERS)});"
+            return f"int {reg} = *{loc};", value
+        return f"int {reg} = atomic_load_explicit({loc}, memory_order_{rng.choice(C11_READ_ORDERS)});", value
     if plain:
-        return f"*{loc} = {value};"
-    return f"atomic_store_explicit({loc}, {value}, memory_order_{rng.choice(C11_WRITE_ORDERS)});"
+        return f"*{loc} = {value};", None
+    return f"atomic_store_explicit({loc}, {value}, memory_order_{rng.choice(C11_WRITE_ORDERS)});", None
+
+
+def rmw(dialect, rng, kind, loc, value, reg, extra):
+    """A read-modify-write in the part of a read (reading value) or of a write (writing value)."""
+    op = rng.choice(["xchg", "add", "cas"])
+    if dialect == "lkmm":
+        suffix = rng.choice(LKMM_RMW_SUFFIXES)
+        if kind == "R":
+            # The write of a reading RMW stores a value (>= 3) that no condition asks for.
+            if op == "xchg":
+                return f"int {reg} = xchg{suffix}({loc}, 3);", value
+            if op == "add":
+                if rng.random() < 0.5:
+                    return f"int {reg} = atomic_add_return{suffix}(5, {loc});", value + 5
+                return f"int {reg} = atomic_fetch_add{suffix}(5, {loc});", value
+            return f"int {reg} = cmpxchg{suffix}({loc}, {value}, 4);", value
+        if op == "xchg":
+            return f"int {reg} = xchg{suffix}({loc}, {value});", None
+        if op == "add":
+            # Adds 1 to the previous value it expects (0 before the write of 1, 1 before the write of 2).
+            return f"int {reg} = atomic_fetch_add{suffix}(1, {loc});", None
+        return f"int {reg} = cmpxchg{suffix}({loc}, {value - 1}, {value});", None
+    order = rng.choice(C11_RMW_ORDERS)
+    seq_cst_form = rng.random() < 0.15
+    def call(name, *args, failure=None):
+        if seq_cst_form:
+            return f"{name}({', '.join(args)})"
+        orders = [f"memory_order_{order}"] + ([f"memory_order_{failure}"] if failure else [])
+        return f"{name}_explicit({', '.join(list(args) + orders)})"
+    if op == "cas":
+        expected = f"e{reg[1:]}_{loc}"
+        failure = rng.choice(["relaxed", "acquire", "seq_cst"])
+        desired = 4 if kind == "R" else value
+        extra[expected] = value if kind == "R" else value - 1
+        # The register holds whether the exchange succeeded: the condition asks for success.
+        text = f"int {reg} = {call('atomic_compare_exchange_strong', loc, expected, str(desired), failure=failure)};"
+        return text, (1 if kind == "R" else None)
+    if kind == "R":
+        if op == "xchg":
+            return f"int {reg} = {call('atomic_exchange', loc, '3')};", value
+        return f"int {reg} = {call('atomic_fetch_add', loc, '5')};", value
+    if op == "xchg":
+        return f"int {reg} = {call('atomic_exchange', loc, str(value))};", None
+    return f"int {reg} = {call('atomic_fetch_add', loc, '1')};", None
 
 
 def fence(dialect, rng):
@@ -56,29 +114,31 @@ def generate(dialect, rng, index):
     edges = [rng.choice(["rf", "fr", "co"]) for _ in range(n)]
     locs = [f"x{i}" for i in range(n)]
     # Edge i joins thread i's second access to thread (i+1)'s first access, on locs[i].
-    source = {"rf": ("W", 1), "fr": ("R", None), "co": ("W", 1)}
-    target = {"rf": ("R", None), "fr": ("W", 1), "co": ("W", 2)}
-    threads, condition, shape = [], [], []
+    source = {"rf": ("W", 1), "fr": ("R", 0), "co": ("W", 1)}
+    target = {"rf": ("R", 1), "fr": ("W", 1), "co": ("W", 2)}
+    threads, condition, shape, inits = [], [], [], {x: 0 for x in locs}
     for i in range(n):
         prev = (i - 1) % n
+        extra = {}
         first_kind, first_value = target[edges[prev]]
         last_kind, last_value = source[edges[i]]
-        first = access(dialect, rng, first_kind, locs[prev], first_value, "r0")
-        last = access(dialect, rng, last_kind, locs[i], last_value, "r1")
+        first, first_cond = access(dialect, rng, first_kind, locs[prev], first_value, "r0", extra)
+        last, last_cond = access(dialect, rng, last_kind, locs[i], last_value, "r1", extra)
         f = fence(dialect, rng)
         body = [first] + ([f] if f else []) + [last]
         shape.append(("f" if f else "p") + edges[i])
         ty = "atomic_int" if dialect == "c11" else "int"
-        params = ", ".join(f"{ty} *{x}" for x in sorted({locs[prev], locs[i]}))
+        params = ", ".join([f"{ty} *{x}" for x in sorted({locs[prev], locs[i]})] + [f"int *{e}" for e in sorted(extra)])
+        inits.update(extra)
         threads.append(f"P{i}({params})\n{{\n" + "".join(f"\t{s}\n" for s in body) + "}\n")
-        if edges[prev] == "rf":
-            condition.append(f"{i}:r0=1")
-        elif edges[prev] == "co":
+        if first_cond is not None:
+            condition.append(f"{i}:r0={first_cond}")
+        if edges[prev] == "co":
             condition.append(f"[{locs[prev]}]=2")
-        if edges[i] == "fr":
-            condition.append(f"{i}:r1=0")
+        if last_cond is not None:
+            condition.append(f"{i}:r1={last_cond}")
     name = f"G{index:05d}+{'+'.join(shape)}"
-    init = "{ " + " ".join(f"[{x}] = 0;" if dialect == "c11" else f"{x} = 0;" for x in locs) + " }"
+    init = "{ " + " ".join(f"[{x}] = {v};" if dialect == "c11" else f"{x} = {v};" for x, v in inits.items()) + " }"
     return name, (f"C {name}\n\n{init}\n\n" + "\n".join(threads)
                   + "\nexists (" + " /\\ ".join(condition) + ")\n")
 

@@ -76,11 +76,12 @@ public sealed partial class ExecutionRelations
     /// <summary>herd's co0: initial writes before the other writes of their location, the final write after them.</summary>
     private SymRel InitialAndFinalCoherence()
     {
-        var w = SetOf(IsWrite);
-        var init = SetOf(e => e.IsInit);
+        // The sets as the model sees them, like loc (a single-event RMW's write is its read's).
+        var w = Predefined("W")!.Value.Set!;
+        var init = Predefined("IW")!.Value.Set!;
         var sameLoc = Rel("loc");
         var first = SymRel.Inter(F, SymRel.Product(F, init, w), sameLoc);
-        var last = SymRel.Inter(F, SymRel.Product(F, w, CoFromModel ? _chosenFinal! : Predefined("FW")!.Value.Set!), sameLoc);
+        var last = SymRel.Inter(F, SymRel.Product(F, w, Predefined("FW")!.Value.Set!), sameLoc);
         var r = new SymRel(EventCount);
         foreach (var (a, b, t) in first.Edges().Concat(last.Edges()))
             if (a != b) r.AddOr(F, a, b, t);

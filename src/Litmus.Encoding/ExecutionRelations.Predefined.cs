@@ -59,8 +59,8 @@ public sealed partial class ExecutionRelations
             "LS" => Value.OfSet(SetOf(e => e.Classes.Contains("LKW"))),
             _ => null,
         };
-        if (made is { } m) _predefined[name] = m;
-        return made;
+        if (made is not { } m) return null;
+        return _predefined[name] = SeenByModel(m);
     }
 
     /// <summary>The tag an event of herd's C set carries (the memory order's name in c11.bell: ACQ_REL is 'acq_rel).</summary>
@@ -83,7 +83,7 @@ public sealed partial class ExecutionRelations
     private SymRel Rel(string name) => Predefined(name)!.Value.Rel!;
 
     /// <summary>The events carrying an annotation.</summary>
-    public SymSet Tagged(string tag) => SetOf(e => e.Tags.Contains(tag));
+    public SymSet Tagged(string tag) => SeenByModel(SetOf(e => e.Tags.Contains(tag)));
 
     private SymRel Pairs(Func<Event, Event, bool> related)
     {

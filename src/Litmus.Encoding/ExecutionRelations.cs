@@ -51,7 +51,8 @@ public sealed partial class ExecutionRelations
         _events = program.Events;
         EventCount = _events.Count;
         CoFromModel = coFromModel;
-        All = SetOf(_ => true);
+        MapSingleEventRmws();
+        All = SetOf(e => !IsMergedWrite(e.Id));
         Rf = EncodeReadsFrom();
         Co = coFromModel ? new SymRel(EventCount) : EncodeCoherenceOrder();
         EncodeDeterminedValues();
@@ -102,7 +103,7 @@ public sealed partial class ExecutionRelations
             foreach (var w in _events.Where(IsWrite))
             {
                 var same = SameLocation(w.Id, r.Id);
-                if (same.IsFalse) continue;
+                if (same.IsFalse || IsOwnWrite(w.Id, r.Id)) continue;
                 var possible = F.And(Guard(w.Id), Guard(r.Id), same, F.Eq(w.Value!, r.Value!));
                 if (possible.IsFalse) continue;
                 var v = F.BoolVar($"rf_{w.Id}_{r.Id}");

@@ -16,6 +16,8 @@ public sealed class LitmusProgram
     public required IReadOnlyList<Event> Events { get; init; }
     public required int ThreadCount { get; init; }
     public required IReadOnlyList<Edge> Rmw { get; init; }
+    /// <summary>The rmw edges (read to write) of C11 read-modify-writes, which herd's C front end makes one event (see ExecutionRelations).</summary>
+    public IReadOnlyList<Edge> SingleEventRmw { get; init; } = [];
     public required IReadOnlyList<Edge> Addr { get; init; }
     public required IReadOnlyList<Edge> Data { get; init; }
     public required IReadOnlyList<Edge> Ctrl { get; init; }

@@ -22,6 +22,7 @@ public sealed partial class ProgramBuilder
     internal EventOptions Options { get; }
     internal List<Event> Events { get; } = [];
     internal List<Edge> Rmw { get; } = [];
+    internal List<Edge> SingleEventRmw { get; } = [];
     internal List<Edge> Addr { get; } = [];
     internal List<Edge> Data { get; } = [];
     internal List<Edge> Ctrl { get; } = [];
@@ -73,7 +74,7 @@ public sealed partial class ProgramBuilder
         {
             Test = _test, Terms = F, Locations = _locations.Values.OrderBy(l => l.InitEvent).ToList(),
             Events = Events, ThreadCount = _test.Threads.Count == 0 ? 0 : _test.Threads.Max(t => t.Index) + 1,
-            Rmw = Rmw, Addr = Addr, Data = Data, Ctrl = Ctrl, FinalRegisters = finals,
+            Rmw = Rmw, SingleEventRmw = SingleEventRmw, Addr = Addr, Data = Data, Ctrl = Ctrl, FinalRegisters = finals,
             Membarriers = membarriers, CompilerOrder = _compilerOrder, SameSideGroups = SameSideGroups, Warnings = Warnings,
         };
     }

@@ -7,7 +7,8 @@ namespace Litmus.Events;
 /// C11 atomics as herd's C front end makes them: each access carries its memory order as an annotation
 /// ('rlx, 'acq, 'rel, 'acq_rel, 'sc, 'con: the tags of herd's c11.bell, which herd's predefined sets RLX,
 /// ACQ, ... and A/NA are built from). Plain accesses carry none (NA), nor do initial writes. A read-modify-write
-/// is a read and a write linked by rmw, both annotated and both in RMW. A macro of the same name (c11.def's
+/// is a read and a write linked by rmw, both annotated and both in RMW, which the models see as the one event
+/// herd makes of it (LitmusProgram.SingleEventRmw). A macro of the same name (c11.def's
 /// atomic_load(X) = atomic_load_explicit(X, memory_order_seq_cst)) takes precedence; the forms without
 /// _explicit are seq_cst here too, as in c11.def.
 /// </summary>
@@ -52,7 +53,7 @@ internal sealed partial class ThreadBuilder
                 var mo = Orders(call, 2, explicitOrder, 1);
                 var address = Eval(args[0]);
                 var value = Eval(args[1]);
-                return ReadModifyWrite(address, mo[0], RmwClass, RmwClass, _ => value, _ => F.True, call.Span, text).Old;
+                return ReadModifyWrite(address, mo[0], RmwClass, RmwClass, _ => value, _ => F.True, call.Span, text, oneEvent: true).Old;
             }
             case "atomic_thread_fence" when !explicitOrder:
             {
@@ -78,7 +79,7 @@ internal sealed partial class ThreadBuilder
             var address = Eval(args[0]);
             var operand = Eval(args[1]);
             return ReadModifyWrite(address, mo[0], RmwClass, RmwClass,
-                o => new SymValue(F.Binary(binary, o.Term, operand.Term), o.Deps.Union(operand.Deps, F)), _ => F.True, call.Span, text).Old;
+                o => new SymValue(F.Binary(binary, o.Term, operand.Term), o.Deps.Union(operand.Deps, F)), _ => F.True, call.Span, text, oneEvent: true).Old;
         }
         return null;
     }
@@ -120,6 +121,7 @@ internal sealed partial class ThreadBuilder
         {
             var writeId = Write(address, desired, mo[0], RmwClass, call.Span, text, onSuccess);
             program.Rmw.Add(new Edge(readId, writeId, F.True));
+            program.SingleEventRmw.Add(new Edge(readId, writeId, F.True));
         }
         if (!onFailure.IsFalse) Write(expectedAddress, new SymValue(value, deps), NoTags, NoTags, call.Span, text, onFailure);
         return new SymValue(F.FromBool(succeeded), deps.Union(expected.Deps, F));

@@ -142,11 +142,12 @@ internal sealed partial class ThreadBuilder
 
     /// <summary>
     /// A read and a write of one location linked by rmw. The write exists only when <paramref name="succeeds"/> holds
-    /// of the old value (a failed cmpxchg is a lone read). Returns the old and the new value.
+    /// of the old value (a failed cmpxchg is a lone read). Returns the old and the new value. A C11 RMW is one event
+    /// for the models (<paramref name="oneEvent"/>, see LitmusProgram.SingleEventRmw).
     /// </summary>
     private (SymValue Old, SymValue New) ReadModifyWrite(SymValue address, IReadOnlySet<string> tags,
         IReadOnlySet<string> readClass, IReadOnlySet<string> writeClass, Func<SymValue, SymValue> compute,
-        Func<SymValue, Term> succeeds, SourceSpan span, string text, Term? readsValue = null)
+        Func<SymValue, Term> succeeds, SourceSpan span, string text, Term? readsValue = null, bool oneEvent = false)
     {
         var old = Read(address, tags, readClass, span, text, readsValue);
         var readId = program.NextEventId - 1;
@@ -157,6 +158,7 @@ internal sealed partial class ThreadBuilder
         {
             var writeId = Write(address, @new, tags, writeClass, span, text, guard);
             program.Rmw.Add(new Edge(readId, writeId, F.True));
+            if (oneEvent) program.SingleEventRmw.Add(new Edge(readId, writeId, F.True));
         }
         return (old, @new);
     }

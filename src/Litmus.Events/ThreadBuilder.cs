@@ -91,6 +91,11 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
     private int Emit(EventKind kind, IReadOnlySet<string> tags, IReadOnlySet<string> classes, SymValue? address,
                      Term? value, DepSet? valueDeps, SourceSpan span, string text, Term? guard = null)
     {
+        // An integer used as a pointer (the kernel's atomic_fetch_add(V, X) called with C11's argument order, say)
+        // names no location: herd stops on it ("Non symbolic location with no initial write"), and so does Litmus,
+        // rather than leave the access with no write to read from and the test with no execution.
+        if (address?.Term is { Op: Op.ValueConst } constant && constant.Value < ProgramBuilder.AddressBase)
+            throw new LitmusInputException(span, $"'{text}' accesses address {constant.Value}, which is not a location (an integer used as a pointer?)");
         var id = program.NextEventId;
         program.AddEvent(new Event
         {

@@ -14,15 +14,22 @@ public class GoldenVerdictTests
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
+        foreach (var (test, model, verdict) in Rows().Where(r => !r.Model.StartsWith(HerdLibraryTests.Prefix, StringComparison.Ordinal)))
+            data.Add(test, model, verdict);
+        return data;
+    }
+
+    /// <summary>Every expectation line, including those for herd's library files (<c>herd-sc Never</c>, see HerdLibraryTests).</summary>
+    public static IEnumerable<(string Test, string Model, string Verdict)> Rows()
+    {
         foreach (var folder in new[] { RepoPaths.LitmusTests, RepoPaths.Membarrier, RepoPaths.C11 })
             foreach (var expect in Directory.EnumerateFiles(folder, "*.expect", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 foreach (var line in File.ReadAllLines(expect).Where(l => l.Trim().Length > 0))
                 {
                     var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     var test = Path.ChangeExtension(Path.GetRelativePath(RepoPaths.Root, expect), ".litmus");
-                    data.Add(test, parts[0], parts[1]);
+                    yield return (test, parts[0], parts[1]);
                 }
-        return data;
     }
 
     /// <summary>

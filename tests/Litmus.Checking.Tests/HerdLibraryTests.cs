@@ -12,9 +12,30 @@ public sealed class NeedsHerdLibraryTheoryAttribute : TheoryAttribute
 /// <summary>
 /// herd7's own C11 model, rc11.cat, read unmodified from herd's library (with cos.cat and stdlib names as
 /// herd provides them), gives the bundled C11 tests the verdicts their rc11 expectations state (herd7's).
+/// An expectation line <c>herd-X verdict</c> is herd7's verdict under herd's library file X.cat, which the
+/// same file gives here.
 /// </summary>
 public class HerdLibraryTests
 {
+    public const string Prefix = "herd-";
+
+    public static TheoryData<string, string, string> LibraryCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (test, model, verdict) in GoldenVerdictTests.Rows().Where(r => r.Model.StartsWith(Prefix, StringComparison.Ordinal)))
+            data.Add(test, model[Prefix.Length..] + ".cat", verdict);
+        return data;
+    }
+
+    [NeedsHerdLibraryTheory]
+    [MemberData(nameof(LibraryCases))]
+    public void Herds_library_file_gives_herds_verdict(string test, string catFile, string expected)
+    {
+        var result = GoldenVerdictTests.Check(Path.Combine(RepoPaths.HerdLibrary!, catFile), Path.Combine(RepoPaths.Root, test));
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected, result.VerdictWord);
+    }
+
     public static TheoryData<string, string> Rc11Cases()
     {
         var data = new TheoryData<string, string>();

@@ -107,4 +107,28 @@ public class DependencyTests
         Assert.False(write.Guard.IsTrue, "the write of a cmpxchg must be guarded by the comparison");
         Assert.True(p.Events[rmw.From].Guard.IsTrue);
     }
+
+    [Fact]
+    public void A_kernel_rmw_is_two_events_and_a_C11_rmw_is_one_for_the_models()
+    {
+        // herd's C front end: xchg() (linux-kernel.def) is a read and a write linked by rmw; atomic_exchange_explicit
+        // is one event, which Litmus records as a single-event pair.
+        var kernel = Build("int r0;\nr0 = xchg(x, 1);");
+        Assert.Single(kernel.Rmw);
+        Assert.Empty(kernel.SingleEventRmw);
+        var c11 = Build("int r0;\nr0 = atomic_exchange_explicit(x, 1, memory_order_relaxed);\nr0 = atomic_fetch_add_explicit(y, 1, memory_order_seq_cst);");
+        Assert.Equal(2, c11.SingleEventRmw.Count);
+        Assert.Equal(c11.Rmw, c11.SingleEventRmw);
+    }
+
+    [Fact]
+    public void An_integer_used_as_a_pointer_is_a_positioned_error()
+    {
+        // The kernel's atomic_fetch_add(V, X) called with C11's argument order accesses address 1; herd7 stops with
+        // "Non symbolic location with no initial write: '[1]'".
+        var e = Assert.Throws<LitmusInputException>(() => Build("int r0;\nr0 = atomic_fetch_add(x, 1);"));
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Contains("accesses address 1, which is not a location", d.Message);
+        Assert.Equal(6, d.Span.Line);
+    }
 }
