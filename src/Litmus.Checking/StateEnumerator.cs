@@ -57,7 +57,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
                 if (state.Satisfies) positive++; else negative++;
             }
             if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
-            if (countExecutions && !CountOtherExecutions(domains, choices, found, Count)) return null;
+            if (countExecutions && !OneExecutionPerState.Holds(enc) && !CountOtherExecutions(domains, choices, found, Count)) return null;
             var listed = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
             return countExecutions ? new ExecutionListing(listed, positive, negative) : new ExecutionListing(listed, null, null);
         }
