@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Litmus.Checking;
 using Litmus.Checking.Barriers;
+using Litmus.Cli.Output;
 using Litmus.Models;
 using Litmus.Smt;
 using Litmus.Syntax;
@@ -97,8 +98,8 @@ public static class BarriersCommand
     private static void WriteGraphs(string dir, BarrierReport r)
     {
         foreach (var s in r.Sites.Where(s => s.Necessary))
-            if (s.Alternatives.FirstOrDefault(a => a.Form.Rank == 0)?.Dot is { } dot)
-                File.WriteAllText(Path.Combine(dir, $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot"), dot);
+            if (s.Alternatives.FirstOrDefault(a => a.Form.Rank == 0) is { Reaching: { } witness } without)
+                File.WriteAllText(Path.Combine(dir, $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot"), WitnessDot.Render(witness, without.Title(s.Site)));
     }
 
     private static string Verdicts(SiteReport s) =>
@@ -134,7 +135,7 @@ public static class BarriersCommand
                 {
                     ["thread"] = s.Site.Thread, ["line"] = s.Site.Span.Line, ["column"] = s.Site.Span.Column, ["primitive"] = s.Site.Original,
                     ["necessary"] = s.Necessary,
-                    ["drawing"] = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Dot is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
+                    ["drawing"] = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Reaching is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
                     ["weakest"] = Array(s.Weakest, f => f.Name),
                     ["alternatives"] = Array(s.Alternatives, a => new JsonObject { ["form"] = a.Form.Name, ["verdict"] = a.Verdict, ["keepsVerdict"] = a.Keeps }),
                 }),
