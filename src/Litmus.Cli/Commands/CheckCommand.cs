@@ -47,14 +47,13 @@ public static class CheckCommand
     private static int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var herd = parse.GetValue(Format) == "herd";
-        ModelSpec LoadModel() => ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         ModelSpec model;
         List<string> files;
         BatchOptions.Values batch;
         try
         {
             batch = batchOptions.Read(parse, context.CurrentDirectory);
-            model = LoadModel();
+            model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
             var selected = TestFiles.Expand(parse.GetValue(Paths)!);
             if (selected.Count == 0 && !parse.GetValue(AllowEmpty)) throw EmptySelection(parse.GetValue(Paths)!);
             files = selected.Where(f => batch.Shard.Contains(DisplayPath.Of(f, context.CurrentDirectory))).ToList();
@@ -78,18 +77,16 @@ public static class CheckCommand
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
             Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
         };
-        // The first worker takes the model loaded above; the others load their own, because a model resolves its
-        // includes lazily into a cache that is not thread-safe.
-        ModelSpec? unclaimed = model;
+        // A folder's own model applies only when the command line names none.
+        var folderModels = parse.GetResult(CommonOptions.Model) is null or { Implicit: true } ? new FolderModels() : null;
         var run = new CheckRun(stdout, stderr, context)
         {
             Reporter = herd ? new HerdReporter(stdout, stderr) : new TextReporter(stdout, stderr, model.Name),
             ModelName = model.Name,
             NewChecker = () =>
             {
-                var checker = context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options);
-                // A folder's own model applies only when the command line names none.
-                if (parse.GetResult(CommonOptions.Model) is null or { Implicit: true }) checker.FolderModels = new FolderModels();
+                var checker = context.CreateChecker(model, options);
+                checker.FolderModels = folderModels;
                 return checker;
             },
             EnforceExpectations = parse.GetValue(Expect) || batch.Table is not null,

@@ -38,10 +38,9 @@ public static class ConformanceCommand
         var table = parse.GetValue(Verdicts) ?? Path.Combine(root, "verdicts.tsv");
         ModelSpec model;
         IReadOnlyList<ReferenceVerdict> rows;
-        ModelSpec LoadModel() => ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         try
         {
-            model = LoadModel();
+            model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
             rows = VerdictTable.Read(table);
         }
         catch (Exception e) when (e is LitmusInputException or IOException or FormatException)
@@ -56,10 +55,8 @@ public static class ConformanceCommand
         try
         {
             var index = 0;
-            // As in check: the first worker takes the model loaded above, the others load their own (a model's include cache is not thread-safe).
-            ModelSpec? unclaimed = model;
             OrderedParallelRun.Run(selected.Select(r => Path.Combine(root, r.Path)).ToList(), jobs <= 0 ? Environment.ProcessorCount : jobs,
-                () => LitmusChecker.Create(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options), result => report.Add(selected[index++], result));
+                () => LitmusChecker.Create(model, options), result => report.Add(selected[index++], result));
         }
         catch (SolverUnavailableException e)
         {

@@ -56,7 +56,6 @@ public static class RunCommand
     private static int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var modelName = parse.GetValue(Model) ?? DefaultModel;
-        ModelSpec LoadModel() => ModelLoader.Load(modelName, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         ModelSpec model;
         List<string> files;
         BatchOptions.Values batch;
@@ -65,7 +64,7 @@ public static class RunCommand
         {
             batch = batchOptions.Read(parse, context.CurrentDirectory);
             stress = ReadStress(parse);
-            model = LoadModel();
+            model = ModelLoader.Load(modelName, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
             files = TestFiles.Expand(parse.GetValue(Paths)!);
         }
         catch (LitmusInputException e)
@@ -79,8 +78,6 @@ public static class RunCommand
         var options = new CheckOptions { States = true, Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null };
         var enforce = parse.GetValue(Expect);
         var gcc = new GccBuild();
-        // As in check: the first worker takes the model loaded above, the others load their own.
-        ModelSpec? unclaimed = model;
         var runs = new List<ReportedRun>();
         // The harnesses report their rounds from other threads: the progress line is drawn under a lock.
         var progress = new ProgressLine(stderr, context.ShowsProgress, files.Count);
@@ -90,7 +87,7 @@ public static class RunCommand
         try
         {
             OrderedParallelRun.Run(files, batch.Jobs,
-                () => new HardwareRunner(context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options), gcc, stress)
+                () => new HardwareRunner(context.CreateChecker(model, options), gcc, stress)
                 {
                     Progress = context.ShowsProgress ? Show : null,
                 },
