@@ -43,12 +43,18 @@ public static class ConformanceCommand
             model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
             rows = VerdictTable.Read(table);
         }
-        catch (Exception e) when (e is LitmusInputException or IOException or FormatException)
+        catch (LitmusInputException e)
         {
-            stderr.WriteLine(e is LitmusInputException l ? string.Join(Environment.NewLine, l.Diagnostics) : $"{table}: {e.Message}");
+            stderr.WriteLine(string.Join(Environment.NewLine, e.Diagnostics));
             return ExitCodes.BadInput;
         }
-        var selected = Select(rows, root, parse.GetValue(Folders) ?? [], parse.GetValue(Stage));
+        List<ReferenceVerdict> selected;
+        try { selected = Select(rows, root, parse.GetValue(Folders) ?? [], parse.GetValue(Stage)); }
+        catch (LitmusInputException e)
+        {
+            stderr.WriteLine(string.Join(Environment.NewLine, e.Diagnostics));
+            return ExitCodes.BadInput;
+        }
         var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(CommonOptions.Timeout) ?? 60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
         var jobs = parse.GetValue(Jobs);
         var report = new ConformanceReport(stdout);
@@ -77,11 +83,9 @@ public static class ConformanceCommand
 
     private static Dictionary<string, int> FeatureStages(string file)
     {
-        var lines = File.ReadAllLines(file);
-        var header = lines[0].Split('\t');
-        var stage = Array.IndexOf(header, "stage");
-        return lines.Skip(1).Select(l => l.Split('\t'))
-            .Where(f => f.Length > stage && int.TryParse(f[stage], out _))
-            .ToDictionary(f => f[0], f => int.Parse(f[stage]));
+        var rows = TsvRow.Read(file).ToList();
+        var stage = rows.Count == 0 ? -1 : rows[0].IndexOf("stage");
+        return rows.Skip(1).Where(r => int.TryParse(r.Field(stage), out _))
+            .ToDictionary(r => r.Fields[0], r => int.Parse(r.Field(stage)!));
     }
 }
