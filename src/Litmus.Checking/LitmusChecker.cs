@@ -75,7 +75,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
 
         var canHold = solver.Check(enc.Condition);
         if (canHold == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
-        Witness? witness = canHold == SolveResult.Sat && options.Witness ? WitnessWriter.Describe(enc, solver.Model) : null;
+        Witness? witness = canHold == SolveResult.Sat && options.Witness ? WitnessReader.Read(enc, solver.Model) : null;
         var canFail = solver.Check(f.Not(enc.Condition));
         if (canFail == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
 

@@ -30,6 +30,7 @@ public sealed record TestResult
     public IReadOnlyList<FinalState>? States { get; init; }
     /// <summary>With the states: how many allowed executions (herd's candidates, by rf and co) satisfy the proposition, and how many do not.</summary>
     public ExecutionCounts? Executions { get; init; }
+    /// <summary>An execution that reaches the outcome (when witnesses are asked for and one does).</summary>
     public Witness? Witness { get; init; }
     /// <summary>For an unreachable outcome (when witnesses are asked for): the axioms without which it would be reachable.</summary>
     public IReadOnlyList<string> ForbiddenBy { get; init; } = [];
@@ -51,6 +52,3 @@ public sealed record TestResult
 
 /// <summary>herd's Positive/Negative: allowed executions that satisfy the proposition, and those that do not.</summary>
 public sealed record ExecutionCounts(long Positive, long Negative);
-
-/// <summary>A reaching execution, described for people, and drawn (Graphviz DOT).</summary>
-public sealed record Witness(IReadOnlyList<string> Lines, string? Dot = null);

@@ -1,3 +1,5 @@
+using Litmus.Syntax;
+
 namespace Litmus.Checking;
 
 /// <summary>One row of a verdict table such as the corpus's verdicts.tsv (herd7's verdicts under LKMM).</summary>
@@ -12,33 +14,25 @@ public sealed record ReferenceVerdict(string Path, string Arch, string? Verdict,
 /// <summary>Reads tab-separated verdict tables with a header row naming the columns (path, herd_verdict, flags, status, ...).</summary>
 public static class VerdictTable
 {
+    /// <exception cref="LitmusInputException">The file cannot be read, or its header names no <c>path</c> column.</exception>
     public static IReadOnlyList<ReferenceVerdict> Read(string file)
     {
-        var lines = File.ReadAllLines(file);
-        if (lines.Length == 0) return [];
-        var header = lines[0].Split('\t');
-        int Col(string name) => Array.IndexOf(header, name);
-        var (path, arch, verdict, flags, status, ms, error) =
-            (Col("path"), Col("arch"), Col("herd_verdict"), Col("flags"), Col("status"), Col("herd_ms"), Col("herd_error"));
-        var (states, positive, negative) = (Col("states"), Col("positive"), Col("negative"));
-        if (path < 0) throw new FormatException($"{file}: no 'path' column in the header");
-        var rows = new List<ReferenceVerdict>();
-        foreach (var line in lines.Skip(1))
-        {
-            if (line.Length == 0) continue;
-            var f = line.Split('\t');
-            string? Get(int i) => i >= 0 && i < f.Length && f[i].Length > 0 ? f[i] : null;
-            rows.Add(new ReferenceVerdict(
-                Get(path)!, Get(arch) ?? "C", Get(verdict),
-                (Get(flags) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Get(status) ?? (Get(verdict) is null ? "not-run" : "ok"),
-                double.TryParse(Get(ms), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null,
-                Get(error))
+        var rows = TsvRow.Read(file).ToList();
+        if (rows.Count == 0) return [];
+        var header = rows[0];
+        var (path, arch, verdict, flags, status, ms, error) = (header.IndexOf("path"), header.IndexOf("arch"), header.IndexOf("herd_verdict"),
+            header.IndexOf("flags"), header.IndexOf("status"), header.IndexOf("herd_ms"), header.IndexOf("herd_error"));
+        var (states, positive, negative) = (header.IndexOf("states"), header.IndexOf("positive"), header.IndexOf("negative"));
+        if (path < 0) throw new LitmusInputException(header.SpanOf(0), "no 'path' column in the header");
+        return rows.Skip(1).Select(row => new ReferenceVerdict(
+                row.Field(path)!, row.Field(arch) ?? "C", row.Field(verdict),
+                (row.Field(flags) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                row.Field(status) ?? (row.Field(verdict) is null ? "not-run" : "ok"),
+                double.TryParse(row.Field(ms), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null,
+                row.Field(error))
             {
-                Counts = long.TryParse(Get(states), out var n) && long.TryParse(Get(positive), out var p) && long.TryParse(Get(negative), out var q)
+                Counts = long.TryParse(row.Field(states), out var n) && long.TryParse(row.Field(positive), out var p) && long.TryParse(row.Field(negative), out var q)
                     ? (n, p, q) : null,
-            });
-        }
-        return rows;
+            }).ToList();
     }
 }

@@ -23,12 +23,12 @@ public sealed partial class ExecutionRelations
             var picks = new List<Term>();
             foreach (var (w, here) in writes)
             {
-                var pick = F.BoolVar($"fw_{w.Id}_{loc.Name}");
-                Constraints.Definitions.Add(F.Implies(pick, F.And(here, gives(w))));
+                var pick = Terms.BoolVar($"fw_{w.Id}_{loc.Name}");
+                Constraints.Definitions.Add(Terms.Implies(pick, Terms.And(here, gives(w))));
                 picks.Add(pick);
-                _chosenFinal.Set(w.Id, _chosenFinal.Get(w.Id) is { } t ? F.Or(t, pick) : pick);
+                _chosenFinal.Set(w.Id, _chosenFinal.Get(w.Id) is { } t ? Terms.Or(t, pick) : pick);
             }
-            Constraints.Definitions.Add(F.Or(picks));
+            Constraints.Definitions.Add(Terms.Or(picks));
             AtMostOne(picks);
         }
     }
@@ -36,8 +36,8 @@ public sealed partial class ExecutionRelations
     /// <summary>A location that a lock or SRCU primitive may access.</summary>
     private bool IsSyncObject(Location l)
     {
-        var address = F.ValueConst(l.Address);
-        return _events.Any(e => (IsLockEvent(e) || e.Kind == EventKind.Srcu) && e.Address is { } a && !F.Eq(a, address).IsFalse);
+        var address = Terms.ValueConst(l.Address);
+        return _events.Any(e => (IsLockEvent(e) || e.Kind == EventKind.Srcu) && e.Address is { } a && !Terms.Eq(a, address).IsFalse);
     }
 
     /// <summary>
@@ -51,12 +51,12 @@ public sealed partial class ExecutionRelations
         var members = s.Members().Where(m => _events[m.Event].Address is not null).ToList();
         var known = Program.Locations.Select(l => l.Address)
             .Concat(members.Select(m => _events[m.Event].Address!).Where(a => a.Op == Op.ValueConst).Select(a => a.Value))
-            .Distinct().Order().Select(F.ValueConst).ToList();
+            .Distinct().Order().Select(Terms.ValueConst).ToList();
         var classes = new List<SymSet>();
         foreach (var address in known)
         {
             var c = new SymSet(EventCount);
-            foreach (var (e, t) in members) c.Set(e, F.And(t, F.Eq(_events[e].Address!, address)));
+            foreach (var (e, t) in members) c.Set(e, Terms.And(t, Terms.Eq(_events[e].Address!, address)));
             classes.Add(c);
         }
         var computed = members.Where(m => _events[m.Event].Address!.Op != Op.ValueConst).ToList();
@@ -64,10 +64,10 @@ public sealed partial class ExecutionRelations
         {
             var (lead, t) = computed[i];
             var address = _events[lead].Address!;
-            var leads = F.And([t, .. known.Select(k => F.Ne(address, k)),
-                .. computed.Take(i).Select(p => F.Not(F.And(p.Condition, F.Eq(_events[p.Event].Address!, address))))]);
+            var leads = Terms.And([t, .. known.Select(k => Terms.Ne(address, k)),
+                .. computed.Take(i).Select(p => Terms.Not(Terms.And(p.Condition, Terms.Eq(_events[p.Event].Address!, address))))]);
             var c = new SymSet(EventCount);
-            foreach (var (e, u) in computed.Skip(i)) c.Set(e, F.And(leads, u, F.Eq(_events[e].Address!, address)));
+            foreach (var (e, u) in computed.Skip(i)) c.Set(e, Terms.And(leads, u, Terms.Eq(_events[e].Address!, address)));
             classes.Add(c);
         }
         return classes;
@@ -80,11 +80,11 @@ public sealed partial class ExecutionRelations
         var w = Predefined("W")!.Value.Set!;
         var init = Predefined("IW")!.Value.Set!;
         var sameLoc = Rel("loc");
-        var first = SymRel.Inter(F, SymRel.Product(F, init, w), sameLoc);
-        var last = SymRel.Inter(F, SymRel.Product(F, w, Predefined("FW")!.Value.Set!), sameLoc);
+        var first = SymRel.Inter(Terms, SymRel.Product(Terms, init, w), sameLoc);
+        var last = SymRel.Inter(Terms, SymRel.Product(Terms, w, Predefined("FW")!.Value.Set!), sameLoc);
         var r = new SymRel(EventCount);
         foreach (var (a, b, t) in first.Edges().Concat(last.Edges()))
-            if (a != b) r.AddOr(F, a, b, t);
+            if (a != b) r.AddOr(Terms, a, b, t);
         return r;
     }
 }

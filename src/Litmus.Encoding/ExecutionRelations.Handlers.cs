@@ -39,20 +39,20 @@ public sealed partial class ExecutionRelations
                     po.Set(inside[i], inside[j], Guard(inside[i]));
             foreach (var e in own)
             {
-                var before = F.BoolVar($"before_{h.Call}_{h.Target}_{e.Id}");
+                var before = Terms.BoolVar($"before_{h.Call}_{h.Target}_{e.Id}");
                 _before[(h.Call, h.Target, e.Id)] = before;
                 foreach (var x in inside)
                 {
-                    po.Set(e.Id, x, F.And(e.Guard, Guard(x), before));
-                    po.Set(x, e.Id, F.And(e.Guard, Guard(x), F.Not(before)));
+                    po.Set(e.Id, x, Terms.And(e.Guard, Guard(x), before));
+                    po.Set(x, e.Id, Terms.And(e.Guard, Guard(x), Terms.Not(before)));
                 }
             }
             foreach (var c in Program.CompilerOrder.Where(c => _events[c.Before].Thread == h.Target))
-                Constraints.Definitions.Add(F.Implies(F.And(c.Condition, Before(h.Call, h.Target, c.After)), Before(h.Call, h.Target, c.Before)));
+                Constraints.Definitions.Add(Terms.Implies(Terms.And(c.Condition, Before(h.Call, h.Target, c.After)), Before(h.Call, h.Target, c.Before)));
             var rseq = Program.Membarriers[h.Call].Command == MembarrierCommand.PrivateExpeditedRseq;
             foreach (var g in Program.SameSideGroups.Where(g => g.Thread == h.Target && (rseq || !g.RseqOnly)))
                 foreach (var e in g.Events.Skip(1))
-                    Constraints.Definitions.Add(F.Iff(Before(h.Call, h.Target, g.Events[0]), Before(h.Call, h.Target, e)));
+                    Constraints.Definitions.Add(Terms.Iff(Before(h.Call, h.Target, g.Events[0]), Before(h.Call, h.Target, e)));
         }
         OrderHandlersOfOneThread(po);
     }
@@ -67,20 +67,20 @@ public sealed partial class ExecutionRelations
                 for (var j = i + 1; j < hs.Count; j++)
                 {
                     var (a, b) = (hs[i], hs[j]);
-                    var aFirst = F.BoolVar($"handlerorder_{a.Call}_{b.Call}_{group.Key}");
+                    var aFirst = Terms.BoolVar($"handlerorder_{a.Call}_{b.Call}_{group.Key}");
                     _handlerOrder[(a.Call, b.Call, group.Key)] = aFirst;
                     foreach (var x in a.Events)
                         foreach (var y in b.Events)
                         {
-                            po.Set(x, y, F.And(Guard(x), Guard(y), aFirst));
-                            po.Set(y, x, F.And(Guard(x), Guard(y), F.Not(aFirst)));
+                            po.Set(x, y, Terms.And(Guard(x), Guard(y), aFirst));
+                            po.Set(y, x, Terms.And(Guard(x), Guard(y), Terms.Not(aFirst)));
                         }
                     // The earlier handler has no more of the thread before it than the later one.
                     foreach (var e in own)
                     {
                         var (ba, bb) = (Before(a.Call, group.Key, e.Id), Before(b.Call, group.Key, e.Id));
-                        Constraints.Definitions.Add(F.Implies(aFirst, F.Implies(ba, bb)));
-                        Constraints.Definitions.Add(F.Implies(F.Not(aFirst), F.Implies(bb, ba)));
+                        Constraints.Definitions.Add(Terms.Implies(aFirst, Terms.Implies(ba, bb)));
+                        Constraints.Definitions.Add(Terms.Implies(Terms.Not(aFirst), Terms.Implies(bb, ba)));
                     }
                 }
         }
@@ -89,5 +89,5 @@ public sealed partial class ExecutionRelations
     /// <summary>Whether the handler of call <paramref name="a"/> runs before that of <paramref name="b"/> in <paramref name="target"/>.</summary>
     public Term? HandlerFirst(int a, int b, int target) =>
         _handlerOrder.TryGetValue((a, b, target), out var t) ? t
-        : _handlerOrder.TryGetValue((b, a, target), out var u) ? F.Not(u) : null;
+        : _handlerOrder.TryGetValue((b, a, target), out var u) ? Terms.Not(u) : null;
 }

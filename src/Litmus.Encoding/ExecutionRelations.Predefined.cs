@@ -43,9 +43,9 @@ public sealed partial class ExecutionRelations
             // herd's sm: events of the same instruction. herd's C RMW is one event, Litmus's a read and a write
             // linked by rmw, so those two are the same instruction here (sc.cat's (fr | rf | co); sm).
             "sm" => Value.OfRel(SameInstruction()),
-            "po-loc" => Value.OfRel(SymRel.Inter(F, Rel("po"), Rel("loc"))),
-            "rfe" or "coe" or "fre" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("ext"))),
-            "rfi" or "coi" or "fri" => Value.OfRel(SymRel.Inter(F, Rel(name[..^1]), Rel("int"))),
+            "po-loc" => Value.OfRel(SymRel.Inter(Terms, Rel("po"), Rel("loc"))),
+            "rfe" or "coe" or "fre" => Value.OfRel(SymRel.Inter(Terms, Rel(name[..^1]), Rel("ext"))),
+            "rfi" or "coi" or "fri" => Value.OfRel(SymRel.Inter(Terms, Rel(name[..^1]), Rel("int"))),
             // stdlib's co0 = loc & ((IW * (W \ IW)) | ((W \ FW) * FW)), with FW the engine's final writes when the
             // engine makes co: a model that generates another order from co0 (c11_cos.cat's mo) then agrees
             // with the final state, as in herd.
@@ -74,8 +74,8 @@ public sealed partial class ExecutionRelations
         var s = SetOf(always);
         foreach (var e in _events.Where(e => e.Classes.Contains(cls)))
         {
-            var free = F.Eq(e.Value!, F.ValueConst(0));
-            s.Set(e.Id, F.And(e.Guard, locked ? F.Not(free) : free));
+            var free = Terms.Eq(e.Value!, Terms.ValueConst(0));
+            s.Set(e.Id, Terms.And(e.Guard, locked ? Terms.Not(free) : free));
         }
         return s;
     }
@@ -90,7 +90,7 @@ public sealed partial class ExecutionRelations
         var r = new SymRel(EventCount);
         foreach (var a in _events)
             foreach (var b in _events)
-                if (related(a, b)) r.Set(a.Id, b.Id, F.And(a.Guard, b.Guard));
+                if (related(a, b)) r.Set(a.Id, b.Id, Terms.And(a.Guard, b.Guard));
         return r;
     }
 
@@ -101,8 +101,8 @@ public sealed partial class ExecutionRelations
         var r = Identity();
         foreach (var (a, b, t) in Rel("rmw").Edges())
         {
-            r.AddOr(F, a, b, t);
-            r.AddOr(F, b, a, t);
+            r.AddOr(Terms, a, b, t);
+            r.AddOr(Terms, b, a, t);
         }
         return r;
     }
@@ -120,7 +120,7 @@ public sealed partial class ExecutionRelations
         var r = new SymRel(EventCount);
         foreach (var a in _events.Where(e => e.Address is not null))
             foreach (var b in _events.Where(e => e.Address is not null))
-                r.Set(a.Id, b.Id, F.And(a.Guard, b.Guard, SameLocation(a.Id, b.Id)));
+                r.Set(a.Id, b.Id, Terms.And(a.Guard, b.Guard, SameLocation(a.Id, b.Id)));
         return r;
     }
 
@@ -128,7 +128,7 @@ public sealed partial class ExecutionRelations
     {
         var r = new SymRel(EventCount);
         foreach (var e in edges)
-            r.AddOr(F, e.From, e.To, F.And(e.Condition, _events[e.From].Guard, _events[e.To].Guard));
+            r.AddOr(Terms, e.From, e.To, Terms.And(e.Condition, _events[e.From].Guard, _events[e.To].Guard));
         return r;
     }
 
@@ -138,7 +138,7 @@ public sealed partial class ExecutionRelations
         var r = new SymRel(EventCount);
         foreach (var (w, rd, t) in Rf.Edges())
             foreach (var (w2, u) in Co.Rows[w])
-                r.AddOr(F, rd, w2, F.And(t, u));
+                r.AddOr(Terms, rd, w2, Terms.And(t, u));
         return r;
     }
 
@@ -146,7 +146,7 @@ public sealed partial class ExecutionRelations
     {
         var s = new SymSet(EventCount);
         foreach (var w in _events.Where(IsWrite))
-            s.Set(w.Id, F.And(w.Guard, F.And(Co.Rows[w.Id].Values.Select(F.Not))));
+            s.Set(w.Id, Terms.And(w.Guard, Terms.And(Co.Rows[w.Id].Values.Select(Terms.Not))));
         return s;
     }
 }

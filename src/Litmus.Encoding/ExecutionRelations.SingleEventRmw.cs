@@ -44,7 +44,7 @@ public sealed partial class ExecutionRelations
         foreach (var (e, t) in s.Members())
         {
             var at = _seenAs[e];
-            r.Set(at, r.Get(at) is { } u ? F.Or(u, t) : t);
+            r.Set(at, r.Get(at) is { } u ? Terms.Or(u, t) : t);
         }
         return r;
     }
@@ -57,7 +57,7 @@ public sealed partial class ExecutionRelations
         {
             var (sa, sb) = (_seenAs[a], _seenAs[b]);
             if (sa == sb && a != b) continue; // an edge between the two halves of one event
-            r.AddOr(F, sa, sb, t);
+            r.AddOr(Terms, sa, sb, t);
         }
         return r;
     }

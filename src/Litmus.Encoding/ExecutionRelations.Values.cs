@@ -29,8 +29,8 @@ public sealed partial class ExecutionRelations
             }
 
         var flow = new SymRel(EventCount);
-        foreach (var (w, r, t) in Rf.Edges()) flow.AddOr(F, w, r, t);
-        foreach (var e in Program.Data) flow.AddOr(F, e.From, e.To, e.Condition);
+        foreach (var (w, r, t) in Rf.Edges()) flow.AddOr(Terms, w, r, t);
+        foreach (var e in Program.Data) flow.AddOr(Terms, e.From, e.To, e.Condition);
         var component = StronglyConnected.Components(EventCount, a => flow.Rows[a].Keys);
         var size = component.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         bool OnCycle(int a) => flow.Rows[a].ContainsKey(a) || size[component[a]] > 1;
@@ -39,20 +39,20 @@ public sealed partial class ExecutionRelations
         foreach (var r in _events.Where(e => IsRead(e) && variableReads.Contains(e.Id)))
         {
             var sources = Rf.Edges().Where(e => e.To == r.Id).ToList();
-            var closure = F.Or(sources.Select(s => F.And(s.Condition, Determined(_events[s.From].Value!))));
+            var closure = Terms.Or(sources.Select(s => Terms.And(s.Condition, Determined(_events[s.From].Value!))));
             var det = DeterminedVar(r.Id);
             if (!OnCycle(r.Id))
             {
-                Constraints.Definitions.Add(F.Iff(det, closure));
+                Constraints.Definitions.Add(Terms.Iff(det, closure));
                 continue;
             }
             // Least fixpoint: determined if a source is (closure), and only if a source is determined by reads of smaller rank.
-            Constraints.Definitions.Add(F.Implies(closure, det));
-            var rank = F.IntVar($"detrank_{r.Id}");
-            var justified = F.Or(sources.Select(s => F.And(s.Condition, TermRewriter.Substitute(F, Determined(_events[s.From].Value!),
+            Constraints.Definitions.Add(Terms.Implies(closure, det));
+            var rank = Terms.IntVar($"detrank_{r.Id}");
+            var justified = Terms.Or(sources.Select(s => Terms.And(s.Condition, TermRewriter.Substitute(Terms, Determined(_events[s.From].Value!),
                 t => t.Op == Op.BoolVar && _detOwner.TryGetValue(t, out var q) && component[q] == component[r.Id]
-                    ? F.And(t, F.Lt(F.IntVar($"detrank_{q}"), rank)) : null))));
-            Constraints.Definitions.Add(F.Implies(det, justified));
+                    ? Terms.And(t, Terms.Lt(Terms.IntVar($"detrank_{q}"), rank)) : null))));
+            Constraints.Definitions.Add(Terms.Implies(det, justified));
         }
     }
 
@@ -60,7 +60,7 @@ public sealed partial class ExecutionRelations
 
     private Term DeterminedVar(int read)
     {
-        var v = F.BoolVar($"det_{read}");
+        var v = Terms.BoolVar($"det_{read}");
         _detOwner[v] = read;
         return v;
     }
@@ -71,15 +71,15 @@ public sealed partial class ExecutionRelations
     /// </summary>
     public Term Determined(Term t)
     {
-        if (t.Sort == Sort.Int) return F.True;
+        if (t.Sort == Sort.Int) return Terms.True;
         if (_determined.TryGetValue(t, out var known)) return known;
         var d = t.Op switch
         {
             Op.ValueVar when _readsOfValue.TryGetValue(t, out var ids) => ids.Count == 1 ? DeterminedVar(ids[0])
-                : F.Or(ids.Select(id => F.And(Guard(id), DeterminedVar(id)))),
-            Op.ValueVar or Op.BoolVar => F.True, // final-value variables are handled by their definitions
-            Op.Ite => F.And(Determined(t.Children[0]), F.Ite(t.Children[0], Determined(t.Children[1]), Determined(t.Children[2]))),
-            _ => F.And(t.Children.Select(Determined)),
+                : Terms.Or(ids.Select(id => Terms.And(Guard(id), DeterminedVar(id)))),
+            Op.ValueVar or Op.BoolVar => Terms.True, // final-value variables are handled by their definitions
+            Op.Ite => Terms.And(Determined(t.Children[0]), Terms.Ite(t.Children[0], Determined(t.Children[1]), Determined(t.Children[2]))),
+            _ => Terms.And(t.Children.Select(Determined)),
         };
         _determined[t] = d;
         return d;

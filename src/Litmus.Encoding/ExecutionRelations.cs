@@ -27,7 +27,6 @@ public sealed partial class ExecutionRelations
     /// <summary>Whether the final value of each location is determined (see <see cref="Determined"/>).</summary>
     public IReadOnlyDictionary<string, Term> FinalDetermined => _finalDetermined;
 
-    private readonly TermFactory F;
     private readonly IReadOnlyList<Event> _events;
     private readonly Dictionary<string, Value> _predefined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> _finalValues = new(StringComparer.Ordinal);
@@ -47,7 +46,7 @@ public sealed partial class ExecutionRelations
     public ExecutionRelations(LitmusProgram program, bool coFromModel = false, IReadOnlySet<string>? observedLocations = null)
     {
         Program = program;
-        F = Terms = program.Terms;
+        Terms = program.Terms;
         _events = program.Events;
         EventCount = _events.Count;
         CoFromModel = coFromModel;
@@ -79,7 +78,7 @@ public sealed partial class ExecutionRelations
     public Term SameLocation(int a, int b)
     {
         var (x, y) = (_events[a].Address, _events[b].Address);
-        return x is null || y is null ? F.False : F.Eq(x, y);
+        return x is null || y is null ? Terms.False : Terms.Eq(x, y);
     }
 
     private bool IsWrite(Event e) => e.Kind == EventKind.Write && !(CoFromModel && IsLockEvent(e));
@@ -104,14 +103,14 @@ public sealed partial class ExecutionRelations
             {
                 var same = SameLocation(w.Id, r.Id);
                 if (same.IsFalse || IsOwnWrite(w.Id, r.Id)) continue;
-                var possible = F.And(Guard(w.Id), Guard(r.Id), same, F.Eq(w.Value!, r.Value!));
+                var possible = Terms.And(Guard(w.Id), Guard(r.Id), same, Terms.Eq(w.Value!, r.Value!));
                 if (possible.IsFalse) continue;
-                var v = F.BoolVar($"rf_{w.Id}_{r.Id}");
-                Constraints.Definitions.Add(F.Implies(v, possible));
+                var v = Terms.BoolVar($"rf_{w.Id}_{r.Id}");
+                Constraints.Definitions.Add(Terms.Implies(v, possible));
                 choices.Add(v);
                 rf.Set(w.Id, r.Id, v);
             }
-            Constraints.Definitions.Add(F.Implies(Guard(r.Id), F.Or(choices)));
+            Constraints.Definitions.Add(Terms.Implies(Guard(r.Id), Terms.Or(choices)));
             AtMostOne(choices);
         }
         return rf;
@@ -122,7 +121,7 @@ public sealed partial class ExecutionRelations
     {
         for (var i = 0; i < choices.Count; i++)
             for (var j = i + 1; j < choices.Count; j++)
-                Constraints.Definitions.Add(F.Not(F.And(choices[i], choices[j])));
+                Constraints.Definitions.Add(Terms.Not(Terms.And(choices[i], choices[j])));
     }
 
     /// <summary>
@@ -132,12 +131,12 @@ public sealed partial class ExecutionRelations
     /// </summary>
     internal (Term AB, Term BA) OrderedPair(string name, int a, int b, Term both)
     {
-        var ab = F.BoolVar($"{name}_{a}_{b}");
-        var ba = F.BoolVar($"{name}_{b}_{a}");
-        var (ca, cb) = (F.IntVar($"{name}clk_{a}"), F.IntVar($"{name}clk_{b}"));
-        Constraints.Definitions.Add(F.Iff(F.Or(ab, ba), both));
-        Constraints.Definitions.Add(F.Implies(ab, F.Lt(ca, cb)));
-        Constraints.Definitions.Add(F.Implies(ba, F.Lt(cb, ca)));
+        var ab = Terms.BoolVar($"{name}_{a}_{b}");
+        var ba = Terms.BoolVar($"{name}_{b}_{a}");
+        var (ca, cb) = (Terms.IntVar($"{name}clk_{a}"), Terms.IntVar($"{name}clk_{b}"));
+        Constraints.Definitions.Add(Terms.Iff(Terms.Or(ab, ba), both));
+        Constraints.Definitions.Add(Terms.Implies(ab, Terms.Lt(ca, cb)));
+        Constraints.Definitions.Add(Terms.Implies(ba, Terms.Lt(cb, ca)));
         return (ab, ba);
     }
 
@@ -154,7 +153,7 @@ public sealed partial class ExecutionRelations
             foreach (var b in writes)
             {
                 if (a.Id == b.Id || b.IsInit) continue;
-                var same = F.And(Guard(a.Id), Guard(b.Id), SameLocation(a.Id, b.Id));
+                var same = Terms.And(Guard(a.Id), Guard(b.Id), SameLocation(a.Id, b.Id));
                 if (same.IsFalse) continue;
                 if (a.IsInit) { co.Set(a.Id, b.Id, same); continue; }
                 if (a.Id > b.Id) continue; // the pair is handled once, from its smaller id
@@ -172,7 +171,7 @@ public sealed partial class ExecutionRelations
         {
             var (writes, gives) = FinalValueOf(loc);
             foreach (var (w, here) in writes)
-                Constraints.Definitions.Add(F.Implies(F.And(here, F.And(Co.Rows[w.Id].Values.Select(F.Not))), gives(w)));
+                Constraints.Definitions.Add(Terms.Implies(Terms.And(here, Terms.And(Co.Rows[w.Id].Values.Select(Terms.Not))), gives(w)));
         }
     }
 
@@ -182,14 +181,14 @@ public sealed partial class ExecutionRelations
     /// </summary>
     private (List<(Event Write, Term Here)> Writes, Func<Event, Term> Gives) FinalValueOf(Location loc)
     {
-        var final = F.ValueVar($"final_{loc.Name}");
-        var determined = F.BoolVar($"finaldet_{loc.Name}");
+        var final = Terms.ValueVar($"final_{loc.Name}");
+        var determined = Terms.BoolVar($"finaldet_{loc.Name}");
         _finalValues[loc.Name] = final;
         _finalDetermined[loc.Name] = determined;
-        var address = F.ValueConst(loc.Address);
-        var writes = _events.Where(IsWrite).Select(w => (w, F.And(Guard(w.Id), F.Eq(w.Address!, address))))
+        var address = Terms.ValueConst(loc.Address);
+        var writes = _events.Where(IsWrite).Select(w => (w, Terms.And(Guard(w.Id), Terms.Eq(w.Address!, address))))
             .Where(x => !x.Item2.IsFalse).ToList();
-        return (writes, w => F.And(F.Eq(final, w.Value!), F.Iff(determined, Determined(w.Value!))));
+        return (writes, w => Terms.And(Terms.Eq(final, w.Value!), Terms.Iff(determined, Determined(w.Value!))));
     }
 
     /// <summary>Each srcu_read_lock() returns an index no other call returns.</summary>
@@ -198,7 +197,7 @@ public sealed partial class ExecutionRelations
         var locks = _events.Where(e => e.Kind == EventKind.Srcu && e.Tags.Contains("srcu-lock")).ToList();
         for (var i = 0; i < locks.Count; i++)
             for (var j = i + 1; j < locks.Count; j++)
-                Constraints.Definitions.Add(F.Ne(locks[i].Value!, locks[j].Value!));
+                Constraints.Definitions.Add(Terms.Ne(locks[i].Value!, locks[j].Value!));
     }
 
     public void DeclareInstructions(string kind, IReadOnlyCollection<string> tags, SourceSpan span)

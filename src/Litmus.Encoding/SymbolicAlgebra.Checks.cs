@@ -42,19 +42,19 @@ public sealed partial class SymbolicAlgebra
             return holds ? Acyclic(r) : Cyclic(r);
         }
         var t = kind == CatCheckKind.Irreflexive ? Irreflexive(value.Rel ?? Identity(value.Set!)) : IsEmpty(value);
-        return holds ? t : F.Not(t);
+        return holds ? t : _terms.Not(t);
     }
 
     private Term IsEmpty(SetOrRel<SymSet, SymRel> v) =>
-        v.IsSet ? F.Not(F.Or(v.Set!.Members().Select(m => m.Condition)))
-                : F.Not(F.Or(v.Rel!.Edges().Select(e => e.Condition)));
+        v.IsSet ? _terms.Not(_terms.Or(v.Set!.Members().Select(m => m.Condition)))
+                : _terms.Not(_terms.Or(v.Rel!.Edges().Select(e => e.Condition)));
 
     private Term Irreflexive(SymRel r)
     {
         var loops = new List<Term>();
-        for (var a = 0; a < N; a++)
+        for (var a = 0; a < _eventCount; a++)
             if (r.Get(a, a) is { } t) loops.Add(t);
-        return F.Not(F.Or(loops));
+        return _terms.Not(_terms.Or(loops));
     }
 
     /// <summary>
@@ -65,16 +65,16 @@ public sealed partial class SymbolicAlgebra
     /// </summary>
     private Term Acyclic(SymRel r)
     {
-        var component = StronglyConnected.Components(N, a => r.Rows[a].Keys);
+        var component = StronglyConnected.Components(_eventCount, a => r.Rows[a].Keys);
         var conjuncts = new List<Term>();
         var tag = $"clk{_clockSets++}";
         foreach (var (a, b, t) in r.Edges())
         {
-            if (a == b) { conjuncts.Add(F.Not(t)); continue; }
+            if (a == b) { conjuncts.Add(_terms.Not(t)); continue; }
             if (component[a] != component[b]) continue;
-            conjuncts.Add(F.Implies(t, F.Lt(F.IntVar($"{tag}_{a}"), F.IntVar($"{tag}_{b}"))));
+            conjuncts.Add(_terms.Implies(t, _terms.Lt(_terms.IntVar($"{tag}_{a}"), _terms.IntVar($"{tag}_{b}"))));
         }
-        return F.And(conjuncts);
+        return _terms.And(conjuncts);
     }
 
     /// <summary>
@@ -85,21 +85,21 @@ public sealed partial class SymbolicAlgebra
     /// </summary>
     private Term Cyclic(SymRel r)
     {
-        var component = StronglyConnected.Components(N, a => r.Rows[a].Keys);
+        var component = StronglyConnected.Components(_eventCount, a => r.Rows[a].Keys);
         var tag = $"cyc{_cycleWitnesses++}";
-        Term Member(int a) => F.BoolVar($"{tag}_{a}");
-        var candidates = Enumerable.Range(0, N)
+        Term Member(int a) => _terms.BoolVar($"{tag}_{a}");
+        var candidates = Enumerable.Range(0, _eventCount)
             .Where(a => r.Rows[a].Keys.Any(b => component[b] == component[a])).ToList();
-        if (candidates.Count == 0) return F.False;
-        var conjuncts = new List<Term> { F.Or(candidates.Select(a => Member(a))) };
+        if (candidates.Count == 0) return _terms.False;
+        var conjuncts = new List<Term> { _terms.Or(candidates.Select(a => Member(a))) };
         var isCandidate = candidates.ToHashSet();
         foreach (var a in candidates)
         {
             var successors = r.Rows[a]
                 .Where(kv => isCandidate.Contains(kv.Key) && component[kv.Key] == component[a])
-                .Select(kv => F.And(kv.Value, Member(kv.Key)));
-            conjuncts.Add(F.Implies(Member(a), F.Or(successors)));
+                .Select(kv => _terms.And(kv.Value, Member(kv.Key)));
+            conjuncts.Add(_terms.Implies(Member(a), _terms.Or(successors)));
         }
-        return F.And(conjuncts);
+        return _terms.And(conjuncts);
     }
 }

@@ -13,14 +13,14 @@ public sealed partial class SymbolicAlgebra
 
     public IReadOnlyList<SymSet> Elements(SymSet s) => s.Members().Select(m =>
     {
-        var one = new SymSet(N);
+        var one = new SymSet(_eventCount);
         one.Set(m.Event, m.Condition);
         return one;
     }).ToList();
 
     public IReadOnlyList<SymRel> Pairs(SymRel r) => r.Edges().Select(e =>
     {
-        var one = new SymRel(N);
+        var one = new SymRel(_eventCount);
         one.Set(e.From, e.To, e.Condition);
         return one;
     }).ToList();
@@ -28,24 +28,24 @@ public sealed partial class SymbolicAlgebra
     public IReadOnlyList<SymSet> PartitionByLocation(SymSet s) => _exec.PartitionByAddress(s).Where(c => !IsEmpty(c)).ToList();
 
     /// <summary>Every set in the list is non-empty.</summary>
-    private Term AllThere(IReadOnlyList<SymSet> witness) => F.And(witness.Select(w => F.Or(w.Members().Select(m => m.Condition))));
+    private Term AllThere(IReadOnlyList<SymSet> witness) => _terms.And(witness.Select(w => _terms.Or(w.Members().Select(m => m.Condition))));
 
     public SymRel ChooseOne(IReadOnlyList<SymSet> present, IReadOnlyList<(IReadOnlyList<SymSet> Witness, SymRel Option)> options)
     {
         var id = _choices++;
         var group = AllThere(present);
         var picked = new List<Term>();
-        var result = new SymRel(N);
+        var result = new SymRel(_eventCount);
         for (var i = 0; i < options.Count; i++)
         {
-            var there = F.And(group, AllThere(options[i].Witness));
+            var there = _terms.And(group, AllThere(options[i].Witness));
             if (there.IsFalse) continue;
-            var pick = F.BoolVar($"choice{id}_{i}");
-            Constraints.Definitions.Add(F.Implies(pick, there));
-            foreach (var (a, b, t) in options[i].Option.Edges()) result.AddOr(F, a, b, F.And(pick, t));
+            var pick = _terms.BoolVar($"choice{id}_{i}");
+            Constraints.Definitions.Add(_terms.Implies(pick, there));
+            foreach (var (a, b, t) in options[i].Option.Edges()) result.AddOr(_terms, a, b, _terms.And(pick, t));
             picked.Add(pick);
         }
-        Constraints.Definitions.Add(F.Implies(group, F.Or(picked)));
+        Constraints.Definitions.Add(_terms.Implies(group, _terms.Or(picked)));
         _exec.AtMostOne(picked);
         return result;
     }
@@ -60,16 +60,16 @@ public sealed partial class SymbolicAlgebra
         // ends too (simple-c11.cat's S = linearisations(SC, hb | co), where co leads out of SC and po back in).
         // Only an order with an edge leaving s needs its closure; generate_cos's per-location orders have none.
         if (order.Edges().Any(e => s.Get(e.From) is null || s.Get(e.To) is null)) order = Plus(order);
-        var result = new SymRel(N);
+        var result = new SymRel(_eventCount);
         for (var i = 0; i < members.Count; i++)
             for (var j = i + 1; j < members.Count; j++)
             {
                 var ((a, ta), (b, tb)) = (members[i], members[j]);
-                var both = F.And(group, ta, tb);
+                var both = _terms.And(group, ta, tb);
                 if (both.IsFalse) continue;
                 var (ab, ba) = _exec.OrderedPair($"lin{id}", a, b, both);
-                if (order.Get(a, b) is { } o1) Constraints.Definitions.Add(F.Implies(F.And(both, o1), ab));
-                if (order.Get(b, a) is { } o2) Constraints.Definitions.Add(F.Implies(F.And(both, o2), ba));
+                if (order.Get(a, b) is { } o1) Constraints.Definitions.Add(_terms.Implies(_terms.And(both, o1), ab));
+                if (order.Get(b, a) is { } o2) Constraints.Definitions.Add(_terms.Implies(_terms.And(both, o2), ba));
                 result.Set(a, b, ab);
                 result.Set(b, a, ba);
             }

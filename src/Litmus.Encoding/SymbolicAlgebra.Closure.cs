@@ -21,15 +21,15 @@ public sealed partial class SymbolicAlgebra
     private SymRel LowerBoundPlus(SymRel r)
     {
         var id = _closures++;
-        var x = new SymRel(N);
+        var x = new SymRel(_eventCount);
         var reach = Reachability(r);
-        for (var a = 0; a < N; a++)
-            foreach (var b in reach[a]) x.Set(a, b, F.BoolVar($"tc{id}_{a}_{b}"));
-        foreach (var (a, b, t) in r.Edges()) Constraints.Definitions.Add(F.Implies(t, x.Get(a, b)!));
-        for (var a = 0; a < N; a++)
+        for (var a = 0; a < _eventCount; a++)
+            foreach (var b in reach[a]) x.Set(a, b, _terms.BoolVar($"tc{id}_{a}_{b}"));
+        foreach (var (a, b, t) in r.Edges()) Constraints.Definitions.Add(_terms.Implies(t, x.Get(a, b)!));
+        for (var a = 0; a < _eventCount; a++)
             foreach (var (c, xac) in x.Rows[a])
                 foreach (var (b, t) in r.Rows[c])
-                    Constraints.Definitions.Add(F.Implies(F.And(xac, t), x.Get(a, b)!));
+                    Constraints.Definitions.Add(_terms.Implies(_terms.And(xac, t), x.Get(a, b)!));
         return x;
     }
 
@@ -38,8 +38,8 @@ public sealed partial class SymbolicAlgebra
     /// <summary>For each node, the nodes reachable by one or more may-edges.</summary>
     private List<int>[] Reachability(SymRel r)
     {
-        var result = new List<int>[N];
-        for (var a = 0; a < N; a++)
+        var result = new List<int>[_eventCount];
+        for (var a = 0; a < _eventCount; a++)
         {
             var seen = new HashSet<int>();
             var work = new Stack<int>(r.Rows[a].Keys);
@@ -59,16 +59,16 @@ public sealed partial class SymbolicAlgebra
     {
         var m = Copy(r);
         var into = new List<(int From, Term Cond)>();
-        for (var k = 0; k < N; k++)
+        for (var k = 0; k < _eventCount; k++)
         {
             into.Clear();
-            for (var i = 0; i < N; i++)
+            for (var i = 0; i < _eventCount; i++)
                 if (m.Rows[i].TryGetValue(k, out var ik)) into.Add((i, ik));
             if (into.Count == 0 || m.Rows[k].Count == 0) continue;
             var outOf = m.Rows[k].ToList();
             foreach (var (i, ik) in into)
                 foreach (var (j, kj) in outOf)
-                    m.AddOr(F, i, j, F.And(ik, kj));
+                    m.AddOr(_terms, i, j, _terms.And(ik, kj));
         }
         return m;
     }

@@ -77,7 +77,7 @@ public sealed partial class SymbolicAlgebra
     }
 
     /// <summary>A strictly growing sequence of values over N events has at most this many steps per binding.</summary>
-    private int StabilityBound(int bindings) => (N * N + N) * bindings + 1;
+    private int StabilityBound(int bindings) => (_eventCount * _eventCount + _eventCount) * bindings + 1;
 
     /// <summary>The iterate herd stops at: the first whose stop condition holds, else <paramref name="last"/> (which is stable).</summary>
     private IReadOnlyList<Value> HerdsStop(List<(Term Stop, IReadOnlyList<Value> Value)> stops, IReadOnlyList<Value> last)
@@ -95,15 +95,15 @@ public sealed partial class SymbolicAlgebra
     /// <summary>In every execution: a when c holds, else b.</summary>
     private Value Choose(Term c, Value a, Value b)
     {
-        Term Pick(Term? x, Term? y) => F.Or(F.And(c, x ?? F.False), F.And(F.Not(c), y ?? F.False));
+        Term Pick(Term? x, Term? y) => _terms.Or(_terms.And(c, x ?? _terms.False), _terms.And(_terms.Not(c), y ?? _terms.False));
         if (a.IsSet)
         {
-            var s = new SymSet(N);
-            for (var i = 0; i < N; i++)
+            var s = new SymSet(_eventCount);
+            for (var i = 0; i < _eventCount; i++)
                 if (a.Set!.Get(i) is not null || b.Set!.Get(i) is not null) s.Set(i, Pick(a.Set!.Get(i), b.Set!.Get(i)));
             return Value.OfSet(s);
         }
-        var r = new SymRel(N);
+        var r = new SymRel(_eventCount);
         foreach (var (x, y) in Support(a).Union(Support(b)))
             r.Set(x, y, Pick(a.Rel!.Get(x, y), b.Rel!.Get(x, y)));
         return Value.OfRel(r);
@@ -117,9 +117,9 @@ public sealed partial class SymbolicAlgebra
         {
             var cur = Entries(current[i]).ToDictionary(e => e.Pair, e => e.Condition);
             foreach (var (p, t) in Entries(next[i]))
-                parts.Add(F.Implies(t, cur.GetValueOrDefault(p) ?? F.False));
+                parts.Add(_terms.Implies(t, cur.GetValueOrDefault(p) ?? _terms.False));
         }
-        return F.And(parts);
+        return _terms.And(parts);
     }
 
     private IReadOnlyList<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, bool exact)
@@ -145,19 +145,19 @@ public sealed partial class SymbolicAlgebra
         if (image.Any(v => Entries(v).Any(e => Polarity.OccursNegatively(e.Condition, atomTerms.Keys))))
             return null;
 
-        Term Rank(int binding, (int A, int B) p) => F.IntVar($"rank{id}_{binding}_{p.A}_{p.B}");
+        Term Rank(int binding, (int A, int B) p) => _terms.IntVar($"rank{id}_{binding}_{p.A}_{p.B}");
         for (var i = 0; i < atoms.Count; i++)
         {
             var images = Entries(image[i]).ToDictionary(e => e.Pair, e => e.Condition);
             foreach (var (p, x) in Entries(atoms[i]))
             {
-                var phi = images.GetValueOrDefault(p) ?? F.False;
-                Constraints.Definitions.Add(F.Implies(phi, x));
+                var phi = images.GetValueOrDefault(p) ?? _terms.False;
+                Constraints.Definitions.Add(_terms.Implies(phi, x));
                 if (!exact) continue;
                 var rank = Rank(i, p);
-                var justified = TermRewriter.Substitute(F, phi, t =>
-                    atomTerms.TryGetValue(t, out var q) ? F.And(t, F.Lt(Rank(q.Binding, q.Pair), rank)) : null);
-                Constraints.Definitions.Add(F.Implies(x, justified));
+                var justified = TermRewriter.Substitute(_terms, phi, t =>
+                    atomTerms.TryGetValue(t, out var q) ? _terms.And(t, _terms.Lt(Rank(q.Binding, q.Pair), rank)) : null);
+                Constraints.Definitions.Add(_terms.Implies(x, justified));
             }
         }
         return atoms;
@@ -173,12 +173,12 @@ public sealed partial class SymbolicAlgebra
     {
         if (isSet)
         {
-            var s = new SymSet(N);
-            foreach (var (a, _) in pairs) s.Set(a, F.BoolVar($"{prefix}_{a}"));
+            var s = new SymSet(_eventCount);
+            foreach (var (a, _) in pairs) s.Set(a, _terms.BoolVar($"{prefix}_{a}"));
             return Value.OfSet(s);
         }
-        var r = new SymRel(N);
-        foreach (var (a, b) in pairs) r.Set(a, b, F.BoolVar($"{prefix}_{a}_{b}"));
+        var r = new SymRel(_eventCount);
+        foreach (var (a, b) in pairs) r.Set(a, b, _terms.BoolVar($"{prefix}_{a}_{b}"));
         return Value.OfRel(r);
     }
 

@@ -12,18 +12,18 @@ namespace Litmus.Encoding;
 /// </summary>
 public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
 {
-    private readonly TermFactory F;
-    private readonly int N;
+    private readonly TermFactory _terms;
+    private readonly int _eventCount;
     private readonly ExecutionRelations _exec;
 
     public SymbolicAlgebra(ExecutionRelations exec)
     {
         _exec = exec;
-        F = exec.Terms;
-        N = exec.EventCount;
+        _terms = exec.Terms;
+        _eventCount = exec.EventCount;
         AllEvents = exec.All;
-        EmptySet = new SymSet(N);
-        EmptyRelation = new SymRel(N);
+        EmptySet = new SymSet(_eventCount);
+        EmptyRelation = new SymRel(_eventCount);
     }
 
     public ConstraintSet Constraints => _exec.Constraints;
@@ -35,14 +35,14 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
     public bool IsEmpty(SymSet s) => s.Items.All(t => t is null);
     public bool IsEmpty(SymRel r) => r.EdgeCount == 0;
 
-    public SymSet Union(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null ? y : y is null ? x : F.Or(x, y));
-    public SymSet Inter(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null || y is null ? null : F.And(x, y));
-    public SymSet Diff(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null ? null : y is null ? x : F.And(x, F.Not(y)));
+    public SymSet Union(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null ? y : y is null ? x : _terms.Or(x, y));
+    public SymSet Inter(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null || y is null ? null : _terms.And(x, y));
+    public SymSet Diff(SymSet a, SymSet b) => Pointwise(a, b, (x, y) => x is null ? null : y is null ? x : _terms.And(x, _terms.Not(y)));
 
     private SymSet Pointwise(SymSet a, SymSet b, Func<Term?, Term?, Term?> f)
     {
-        var r = new SymSet(N);
-        for (var i = 0; i < N; i++)
+        var r = new SymSet(_eventCount);
+        for (var i = 0; i < _eventCount; i++)
             if (f(a.Items[i], b.Items[i]) is { } t) r.Set(i, t);
         return r;
     }
@@ -50,61 +50,61 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
     public SymRel Union(SymRel a, SymRel b)
     {
         var r = Copy(a);
-        foreach (var (x, y, t) in b.Edges()) r.AddOr(F, x, y, t);
+        foreach (var (x, y, t) in b.Edges()) r.AddOr(_terms, x, y, t);
         return r;
     }
 
-    public SymRel Inter(SymRel a, SymRel b) => SymRel.Inter(F, a, b);
+    public SymRel Inter(SymRel a, SymRel b) => SymRel.Inter(_terms, a, b);
 
     public SymRel Diff(SymRel a, SymRel b)
     {
-        var r = new SymRel(N);
-        for (var x = 0; x < N; x++)
+        var r = new SymRel(_eventCount);
+        for (var x = 0; x < _eventCount; x++)
             foreach (var (y, t) in a.Rows[x])
-                r.Set(x, y, b.Rows[x].TryGetValue(y, out var u) ? F.And(t, F.Not(u)) : t);
+                r.Set(x, y, b.Rows[x].TryGetValue(y, out var u) ? _terms.And(t, _terms.Not(u)) : t);
         return r;
     }
 
     /// <summary>(a;b)(x,z) = OR over y of a(x,y) and b(y,z).</summary>
     public SymRel Seq(SymRel a, SymRel b)
     {
-        var r = new SymRel(N);
+        var r = new SymRel(_eventCount);
         var parts = new Dictionary<int, List<Term>>();
-        for (var x = 0; x < N; x++)
+        for (var x = 0; x < _eventCount; x++)
         {
             parts.Clear();
             foreach (var (y, t) in a.Rows[x])
                 foreach (var (z, u) in b.Rows[y])
                 {
                     if (!parts.TryGetValue(z, out var list)) parts[z] = list = [];
-                    list.Add(F.And(t, u));
+                    list.Add(_terms.And(t, u));
                 }
-            foreach (var (z, list) in parts) r.Set(x, z, F.Or(list));
+            foreach (var (z, list) in parts) r.Set(x, z, _terms.Or(list));
         }
         return r;
     }
 
     public SymRel Inverse(SymRel a)
     {
-        var r = new SymRel(N);
+        var r = new SymRel(_eventCount);
         foreach (var (x, y, t) in a.Edges()) r.Set(y, x, t);
         return r;
     }
 
-    public SymRel Product(SymSet a, SymSet b) => SymRel.Product(F, a, b);
+    public SymRel Product(SymSet a, SymSet b) => SymRel.Product(_terms, a, b);
 
     public SymRel Identity(SymSet s)
     {
-        var r = new SymRel(N);
+        var r = new SymRel(_eventCount);
         foreach (var (x, t) in s.Members()) r.Set(x, x, t);
         return r;
     }
 
     public SymSet Domain(SymRel r)
     {
-        var s = new SymSet(N);
-        for (var x = 0; x < N; x++)
-            if (r.Rows[x].Count > 0) s.Set(x, F.Or(r.Rows[x].Values));
+        var s = new SymSet(_eventCount);
+        for (var x = 0; x < _eventCount; x++)
+            if (r.Rows[x].Count > 0) s.Set(x, _terms.Or(r.Rows[x].Values));
         return s;
     }
 
@@ -115,13 +115,13 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
 
     private SymRel FilterByValues(SymRel r, bool equal)
     {
-        var result = new SymRel(N);
+        var result = new SymRel(_eventCount);
         foreach (var (x, y, t) in r.Edges())
         {
             var (vx, vy) = (_exec.ValueOf(x), _exec.ValueOf(y));
             if (vx is null || vy is null) continue;
-            var same = F.Eq(vx, vy);
-            result.Set(x, y, F.And(t, equal ? same : F.Not(same)));
+            var same = _terms.Eq(vx, vy);
+            result.Set(x, y, _terms.And(t, equal ? same : _terms.Not(same)));
         }
         return result;
     }
@@ -135,8 +135,8 @@ public sealed partial class SymbolicAlgebra : IRelationAlgebra<SymSet, SymRel>
 
     internal SymRel Copy(SymRel a)
     {
-        var r = new SymRel(N);
-        for (var x = 0; x < N; x++)
+        var r = new SymRel(_eventCount);
+        for (var x = 0; x < _eventCount; x++)
             foreach (var (y, t) in a.Rows[x]) r.Rows[x][y] = t;
         return r;
     }

@@ -74,8 +74,17 @@ public static class MembarrierCommands
     /// </summary>
     public static MembarrierCommand? CallerMustRegister(MembarrierCommand c) =>
         c == MembarrierCommand.GlobalExpedited ? null : RegistrationFor(c);
+}
 
-    public static bool IsRegistration(MembarrierCommand c) => c.ToString().StartsWith("Register", StringComparison.Ordinal);
+/// <summary>What a membarrier command is, as properties of the command.</summary>
+public static class MembarrierCommandProperties
+{
+    extension(MembarrierCommand c)
+    {
+        /// <summary>A REGISTER_* command: it registers the process for a later command and orders nothing itself.</summary>
+        public bool IsRegistration => c is MembarrierCommand.RegisterGlobalExpedited or MembarrierCommand.RegisterPrivateExpedited
+            or MembarrierCommand.RegisterPrivateExpeditedSyncCore or MembarrierCommand.RegisterPrivateExpeditedRseq;
+    }
 }
 
 /// <summary>

@@ -31,7 +31,7 @@ internal sealed partial class ThreadBuilder
         var cmd = isAbstract ? MembarrierCommand.PrivateExpedited : MembarrierCommandOf(p);
         if (cmd == MembarrierCommand.Query)
             return Const(Enum.GetValues<MembarrierCommand>().Aggregate(0L, (m, c) => m | (long)c));
-        if (MembarrierCommands.IsRegistration(cmd))
+        if (cmd.IsRegistration)
         {
             _registered.Add(cmd);
             return Const(0);

@@ -39,7 +39,7 @@ public static class HarnessGenerator
         var registrations = new SortedSet<string>(threads.SelectMany(t => t.Context.Registrations), StringComparer.Ordinal);
         foreach (var item in test.Init.Where(i => i.Thread is null && i.Name == ProgramBuilder.RegistrationName))
             if (item.Value is { } v && PrimitiveMap.CommandName(v) is { } name && MembarrierCommands.Parse(name) is { } cmd)
-                registrations.Add(MembarrierCommands.Name(MembarrierCommands.IsRegistration(cmd) ? cmd : MembarrierCommands.RegistrationFor(cmd) ?? cmd));
+                registrations.Add(MembarrierCommands.Name(cmd.IsRegistration ? cmd : MembarrierCommands.RegistrationFor(cmd) ?? cmd));
         registrations.RemoveWhere(r => !r.Contains("REGISTER", StringComparison.Ordinal));
 
         var c = new StringBuilder();

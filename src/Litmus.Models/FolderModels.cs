@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Litmus.Syntax;
 
 namespace Litmus.Models;
@@ -6,24 +7,23 @@ namespace Litmus.Models;
 /// A folder of tests may name the model its tests are written for, in a file called <see cref="FileName"/> (one
 /// line: a model as <c>--model</c> takes it; <c>#</c> starts a comment). A test takes the nearest such file in its
 /// folder or above. This is how one command checks kernel tests under LKMM and userspace C11 tests under RC11:
-/// their <c>Result:</c> lines are meant for different models. Models are loaded once per name; not thread-safe
-/// (a model's include cache is not): one instance per worker.
+/// their <c>Result:</c> lines are meant for different models. Models are loaded once per name. Thread-safe:
+/// the workers of a run share one instance.
 /// </summary>
 public sealed class FolderModels
 {
     public const string FileName = "litmus-model";
 
-    private readonly Dictionary<string, string?> _named = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ModelSpec> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _named = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ModelSpec>> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>The model the folders above <paramref name="testPath"/> name, or null when none does.</summary>
     public ModelSpec? For(string testPath)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(testPath));
         if (NameFor(dir) is not { } file) return null;
-        if (!_loaded.TryGetValue(file, out var model))
-            _loaded[file] = model = Read(file);
-        return model;
+        // Lazy: a model is loaded once even when two workers ask for it at once (a load error is thrown to both).
+        return _loaded.GetOrAdd(file, f => new Lazy<ModelSpec>(() => Read(f))).Value;
     }
 
     /// <summary>The path of the nearest <see cref="FileName"/> file at or above <paramref name="dir"/>.</summary>
@@ -32,9 +32,7 @@ public sealed class FolderModels
         if (dir is null) return null;
         if (_named.TryGetValue(dir, out var known)) return known;
         var here = Path.Combine(dir, FileName);
-        var found = File.Exists(here) ? here : NameFor(Path.GetDirectoryName(dir));
-        _named[dir] = found;
-        return found;
+        return _named[dir] = File.Exists(here) ? here : NameFor(Path.GetDirectoryName(dir));
     }
 
     private static ModelSpec Read(string file)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
 
@@ -51,10 +52,13 @@ public sealed record ModelSpec(
     }
 }
 
-/// <summary>Resolves includes relative to the including file, then along a search path; parses each file once.</summary>
+/// <summary>
+/// Resolves includes relative to the including file, then along a search path; parses each file once. Thread-safe:
+/// the workers of a run share one model, whose includes are read as the interpreter first meets them.
+/// </summary>
 public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModelResolver
 {
-    private readonly Dictionary<string, CatModel> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CatModel>> _cache = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> SearchPath { get; } = searchPath;
 
@@ -67,10 +71,8 @@ public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModel
 
     public CatModel LoadPath(string path)
     {
-        path = Path.GetFullPath(path);
-        if (!_cache.TryGetValue(path, out var model))
-            _cache[path] = model = Syntax.CatParser.ParseFile(path);
-        return model;
+        // Lazy: a file is parsed once even when two workers meet it at once (a parse error is thrown to both).
+        return _cache.GetOrAdd(Path.GetFullPath(path), p => new Lazy<CatModel>(() => Syntax.CatParser.ParseFile(p))).Value;
     }
 
     /// <summary>

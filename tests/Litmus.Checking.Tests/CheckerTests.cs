@@ -94,9 +94,9 @@ public class CheckerTests
     public void The_witness_names_lines_and_reads_from()
     {
         var r = Check(Sb + "exists (0:r0=0 /\\ 1:r0=0)");
-        var text = string.Join("\n", r.Witness!.Lines);
-        Assert.Contains("line 3: READ_ONCE(*y): reads 0", text);
-        Assert.Contains("reads from init", text);
+        var w = r.Witness!;
+        Assert.Contains(w.Events, e => e is { Thread: 0, Line: 3, Text: "READ_ONCE(*y)", Kind: Events.EventKind.Read, Value: "0", Address: "y" });
+        Assert.Contains(w.ReadsFrom, rf => w.Event(rf.Write).IsInit && w.Event(rf.Read).Text == "READ_ONCE(*y)");
     }
 
     [Fact]

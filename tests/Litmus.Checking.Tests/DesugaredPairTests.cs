@@ -1,3 +1,4 @@
+using Litmus.Syntax;
 using Litmus.Models;
 
 namespace Litmus.Checking.Tests;
@@ -32,7 +33,7 @@ public class DesugaredPairTests
                 Assert.Empty(r.Errors);
                 return r.VerdictWord!;
             }).ToList();
-        return File.ReadAllLines(Path.Combine(folder, "verdicts.tsv")).Where(l => l.Length > 0).Select(l => l.Split('\t')[1]).ToList();
+        return TsvRow.Read(Path.Combine(folder, "verdicts.tsv")).Select(r => r.Fields[1]).ToList();
     }
 
     [Theory]

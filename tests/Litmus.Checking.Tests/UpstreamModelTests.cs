@@ -31,7 +31,8 @@ public class UpstreamModelTests
         var result = Check(Handover, witness: true);
         Assert.Equal(Verdict.Sometimes, result.Verdict);
         Assert.Empty(result.Flags);
-        Assert.Contains(result.Witness!.Lines, l => l.StartsWith("rf: P1:") && l.Contains(" spin_lock(l) reads from P0:") && l.EndsWith(" spin_unlock(l)"));
+        var w = result.Witness!;
+        Assert.Contains(w.ReadsFrom, rf => w.Event(rf.Read) is { Thread: 1, Text: "spin_lock(l)" } && w.Event(rf.Write) is { Thread: 0, Text: "spin_unlock(l)" });
     }
 
     [CorpusFact(UpstreamCfg)]

@@ -1,6 +1,5 @@
 namespace Litmus.Cli.Tests;
 
-[Collection(CliRunner.Serial)]
 public class BarriersCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();

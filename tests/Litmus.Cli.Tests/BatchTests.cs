@@ -4,7 +4,6 @@ using Litmus.Cli.Batch;
 namespace Litmus.Cli.Tests;
 
 /// <summary>Big suites: parallel workers, shards, the progress line and the summary table.</summary>
-[Collection(CliRunner.Serial)]
 public class BatchTests : IDisposable
 {
     private readonly CliRunner _cli = new();

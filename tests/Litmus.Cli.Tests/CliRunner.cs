@@ -6,12 +6,6 @@ namespace Litmus.Cli.Tests;
 /// </summary>
 public sealed class CliRunner : IDisposable
 {
-    /// <summary>
-    /// The command line's option objects are shared statics, which System.CommandLine mutates as commands are
-    /// built: command-line tests run one at a time.
-    /// </summary>
-    public const string Serial = "command line";
-
     public string Dir { get; } = Directory.CreateTempSubdirectory("litmus-cli-").FullName;
 
     public CliContext Context { get; set; }
@@ -41,6 +35,3 @@ public sealed class CliRunner : IDisposable
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 }
-
-[CollectionDefinition(CliRunner.Serial, DisableParallelization = true)]
-public sealed class SerialCommandLine;

@@ -1,7 +1,6 @@
 namespace Litmus.Cli.Tests;
 
 /// <summary><c>litmus herd7</c>: herd7's command line in, herd7's result blocks out.</summary>
-[Collection(CliRunner.Serial)]
 public class Herd7CommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();

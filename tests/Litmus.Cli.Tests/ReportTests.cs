@@ -4,7 +4,6 @@ using System.Xml.Linq;
 namespace Litmus.Cli.Tests;
 
 /// <summary>Reports for machines: JUnit XML, JSON, GitHub annotations; and exit code 3 for undecided tests.</summary>
-[Collection(CliRunner.Serial)]
 public class ReportTests : IDisposable
 {
     private readonly CliRunner _cli = new();

@@ -1,6 +1,5 @@
 namespace Litmus.Cli.Tests;
 
-[Collection(CliRunner.Serial)]
 public class TableCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();

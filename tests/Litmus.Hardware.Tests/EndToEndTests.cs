@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Litmus.Cli;
+using Litmus.Tests;
 
 namespace Litmus.Hardware.Tests;
 
@@ -24,7 +25,7 @@ public sealed class EndToEndTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("litmus-run-").FullName;
 
-    private static string Repo { get; } = FindRepo();
+    private static string Repo => RepoPaths.Root;
 
     private (int Exit, string Out, string Err) Run(params string[] args)
     {
@@ -131,11 +132,4 @@ public sealed class EndToEndTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Litmus.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Litmus.sln not found above " + AppContext.BaseDirectory);
-    }
 }

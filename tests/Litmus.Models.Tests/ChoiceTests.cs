@@ -1,3 +1,5 @@
+using Litmus.Tests;
+
 namespace Litmus.Models.Tests;
 
 /// <summary>
@@ -13,14 +15,7 @@ public class ChoiceTests
         return (algebra, ((RelValue<ERel>)interpreter.Lookup("x")!).Rel.ToString());
     }
 
-    private static readonly string CrossCat = File.ReadAllText(Path.Combine(RepoRoot(), "litmus", "models", "cross.cat"));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Litmus.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Litmus.sln not found");
-    }
+    private static readonly string CrossCat = File.ReadAllText(Path.Combine(RepoPaths.Root, "litmus", "models", "cross.cat"));
 
     [Fact]
     public void Map_draws_events_and_pairs_and_cross_takes_one_per_member()

@@ -58,18 +58,17 @@ public class CorpusTests(ITestOutputHelper output)
     [CorpusFact("verdicts.tsv")]
     public void Expected_results_agree_with_the_corpus_index()
     {
-        var rows = File.ReadAllLines(Path.Combine(Corpus, "verdicts.tsv")).Select(l => l.Split('\t')).ToList();
-        var header = rows[0].ToList();
-        int path = header.IndexOf("path"), arch = header.IndexOf("arch"), result = header.IndexOf("result_line");
+        var rows = TsvRow.Read(Path.Combine(Corpus, "verdicts.tsv")).ToList();
+        int path = rows[0].IndexOf("path"), arch = rows[0].IndexOf("arch"), result = rows[0].IndexOf("result_line");
         Assert.True(path >= 0 && arch >= 0 && result >= 0, "verdicts.tsv lacks a path, arch or result_line column");
         var checkedCount = 0;
-        foreach (var row in rows.Skip(1).Where(r => r.Length > result && r[arch] == "C"))
+        foreach (var row in rows.Skip(1).Where(r => r.Fields.Count > result && r.Fields[arch] == "C"))
         {
-            var file = Path.Combine(Corpus, row[path]);
+            var file = Path.Combine(Corpus, row.Fields[path]);
             if (!File.Exists(file)) continue;
             var expected = LitmusParser.ParseFile(file).Expected;
             var mine = expected is null ? "" : expected.Verdict + (expected.DataRace ? " DATARACE" : "");
-            Assert.True(row[result] == mine, $"{row[path]}: parsed '{mine}', index says '{row[result]}'");
+            Assert.True(row.Fields[result] == mine, $"{row.Fields[path]}: parsed '{mine}', index says '{row.Fields[result]}'");
             checkedCount++;
         }
         output.WriteLine($"{checkedCount} expected results checked");

@@ -1,11 +1,16 @@
-using System.Text.RegularExpressions;
 using Litmus.Syntax;
 
 namespace Litmus.Checking.Barriers;
 
 /// <summary>The verdict with <see cref="Form"/> in a primitive's place; <see cref="Keeps"/> when it is the test's own.</summary>
-/// <see cref="Dot"/> draws an execution that reaches the outcome without the primitive, when the checker draws witnesses.
-public sealed record Alternative(BarrierForm Form, string Verdict, bool Keeps, string? Dot = null);
+/// <see cref="Reaching"/>: an execution that reaches the outcome with that form, when the verdict changed and the checker
+/// reads witnesses.
+public sealed record Alternative(BarrierForm Form, string Verdict, bool Keeps, Witness? Reaching = null)
+{
+    /// <summary>What the drawing of <see cref="Reaching"/> says was weakened, so that a reader sees which execution the primitive forbids.</summary>
+    public string Title(BarrierSite site) =>
+        $"{(Form == BarrierForm.Nothing ? "without" : $"with {Form.Name} for")} {site.Original} ({site.Where}): this execution reaches the outcome";
+}
 
 /// <summary>What one primitive buys: the verdict with each weaker form in its place, the others unchanged.</summary>
 public sealed record SiteReport(BarrierSite Site, IReadOnlyList<Alternative> Alternatives)
@@ -57,24 +62,24 @@ public sealed class BarrierAnalysis(LitmusChecker checker)
         var sites = BarrierSites.Find(test, source, c11);
         var errors = new List<Diagnostic>();
 
-        string? dot = null;
+        Witness? witness = null;
         string VerdictWith(IReadOnlyDictionary<int, BarrierForm> forms)
         {
-            dot = null;
+            witness = null;
             _checks++;
             var text = SourceText.Replace(source, forms.Select(kv => (sites[kv.Key].Replaced, sites[kv.Key].Rewrite(kv.Value))));
             TestResult r;
             try { r = checker.Check(LitmusParser.Parse(text, path)); }
             catch (LitmusInputException e) { errors.AddRange(e.Diagnostics); return "error"; }
             if (r.IsError) { errors.AddRange(r.Errors); return "error"; }
-            dot = r.Witness?.Dot;
+            witness = r.Witness;
             return r.VerdictWord ?? "unknown";
         }
 
         var reports = sites.Select(site => new SiteReport(site, site.Weaker.Select(f =>
         {
             var v = VerdictWith(new Dictionary<int, BarrierForm> { [site.Index] = f });
-            return new Alternative(f, v, v == verdict, v == verdict ? null : Highlight(dot, site, f));
+            return new Alternative(f, v, v == verdict, v == verdict ? null : witness);
         }).ToList())).ToList();
 
         var chosen = new Dictionary<int, BarrierForm>();
@@ -94,21 +99,5 @@ public sealed class BarrierAnalysis(LitmusChecker checker)
         var overall = sites.Select(s => (s, chosen.TryGetValue(s.Index, out var f) ? f : s.Form)).ToList();
         return new BarrierReport(test.Name, path, checker.Model.Name, verdict, reports, overall, _checks,
             errors.DistinctBy(e => e.Message).ToList());
-    }
-
-    /// <summary>
-    /// The witness drawing of the test with <paramref name="site"/> weakened, titled with what was weakened (in red),
-    /// so that a reader sees which execution the primitive forbids.
-    /// </summary>
-    private static string? Highlight(string? dot, BarrierSite site, BarrierForm form)
-    {
-        if (dot is null) return null;
-        var what = form == BarrierForm.Nothing ? "without" : $"with {form.Name} for";
-        var title = $"{what} {site.Original} ({site.Where}): this execution reaches the outcome".Replace("\"", "\\\"");
-        // The drawing's own title says only that the outcome is reached; say what made it reachable.
-        var replaced = Regex.Replace(dot, "label=\"[^\"]*exists reached\"; labelloc=t;", $"label=\"{title}\"; labelloc=t; fontcolor=red;");
-        if (replaced != dot) return replaced;
-        var brace = dot.IndexOf('{');
-        return brace < 0 ? dot : dot[..(brace + 1)] + $"\n  label=\"{title}\"; labelloc=t; fontcolor=red;" + dot[(brace + 1)..];
     }
 }

@@ -36,9 +36,9 @@ public sealed class ExpectationTable
         var rows = TsvRow.Read(full).ToList();
         var errors = new List<Diagnostic>();
         var (path, verdict, flags, status) = (0, 1, 2, -1);
-        if (rows.Count > 0 && rows[0].Fields.Contains("path"))
+        if (rows.Count > 0 && rows[0].IndexOf("path") >= 0)
         {
-            var header = rows[0].Fields.ToList();
+            var header = rows[0];
             (path, verdict, flags, status) = (header.IndexOf("path"),
                 header.IndexOf("herd_verdict") is >= 0 and var h ? h : header.IndexOf("verdict"),
                 header.IndexOf("flags"), header.IndexOf("status"));

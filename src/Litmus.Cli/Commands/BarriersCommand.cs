@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Litmus.Checking;
 using Litmus.Checking.Barriers;
+using Litmus.Cli.Output;
 using Litmus.Models;
 using Litmus.Smt;
 using Litmus.Syntax;
@@ -14,41 +15,46 @@ namespace Litmus.Cli.Commands;
 /// <c>litmus barriers TEST...</c>: which ordering primitives each test needs, how weak each can be, and one
 /// weakest assignment overall that keeps the verdict (the analysis is <see cref="BarrierAnalysis"/>).
 /// </summary>
-public static class BarriersCommand
+public sealed class BarriersCommand
 {
-    private static readonly Option<string> Format = new("--format", "-f")
+    private readonly CommonOptions _common = new();
+
+    private readonly Option<string> Format = new("--format", "-f")
     {
         Description = "Output: text or json",
         DefaultValueFactory = _ => "text",
     };
 
-    static BarriersCommand() => Format.AcceptOnlyFromAmong("text", "json");
+    private BarriersCommand() => Format.AcceptOnlyFromAmong("text", "json");
 
-    private static readonly Option<string?> Graph = new("--graph")
+    private readonly Option<string?> Graph = new("--graph")
     {
         Description = "Write, for each necessary primitive, the execution its removal allows as DIR/TEST+without-P<n>-line<l>.dot",
     };
 
-    private static readonly Argument<string[]> Tests = new("tests") { Description = "Litmus test files", Arity = ArgumentArity.OneOrMore };
+    private readonly Argument<string[]> Tests = new("tests") { Description = "Litmus test files", Arity = ArgumentArity.OneOrMore };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>The command with options of its own: each command line gets new option objects, so in-process runs can go in parallel.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new BarriersCommand().Build(stdout, stderr);
+
+    private Command Build(TextWriter stdout, TextWriter stderr)
     {
         var cmd = new Command("barriers", "Which barriers a test needs, and how weak each one can be while the verdict stays the same")
         {
-            Tests, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Graph, CommonOptions.Timeout,
+            Tests, _common.Model, _common.Bell, _common.Macros, Format, Graph, _common.Timeout,
         };
         cmd.SetAction(parse => Run(parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         var reports = new List<BarrierReport>();
         var bad = 0;
         try
         {
-            var model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
-            var timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            var model = ModelLoader.Load(parse.GetValue(_common.Model)!, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
+            var timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
             var graph = parse.GetValue(Graph);
             if (graph is not null && Output.GraphSink.Prepare(graph) is { } problem)
             {
@@ -97,8 +103,8 @@ public static class BarriersCommand
     private static void WriteGraphs(string dir, BarrierReport r)
     {
         foreach (var s in r.Sites.Where(s => s.Necessary))
-            if (s.Alternatives.FirstOrDefault(a => a.Form.Rank == 0)?.Dot is { } dot)
-                File.WriteAllText(Path.Combine(dir, $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot"), dot);
+            if (s.Alternatives.FirstOrDefault(a => a.Form.Rank == 0) is { Reaching: { } witness } without)
+                File.WriteAllText(Path.Combine(dir, $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot"), WitnessDot.Render(witness, without.Title(s.Site)));
     }
 
     private static string Verdicts(SiteReport s) =>
@@ -134,7 +140,7 @@ public static class BarriersCommand
                 {
                     ["thread"] = s.Site.Thread, ["line"] = s.Site.Span.Line, ["column"] = s.Site.Span.Column, ["primitive"] = s.Site.Original,
                     ["necessary"] = s.Necessary,
-                    ["drawing"] = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Dot is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
+                    ["drawing"] = s.Necessary && s.Alternatives.Any(a => a.Form.Rank == 0 && a.Reaching is not null) ? $"{r.Test}+without-P{s.Site.Thread}-line{s.Site.Span.Line}.dot" : null,
                     ["weakest"] = Array(s.Weakest, f => f.Name),
                     ["alternatives"] = Array(s.Alternatives, a => new JsonObject { ["form"] = a.Form.Name, ["verdict"] = a.Verdict, ["keepsVerdict"] = a.Keeps }),
                 }),

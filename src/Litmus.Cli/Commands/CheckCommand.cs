@@ -9,45 +9,48 @@ using Litmus.Syntax;
 namespace Litmus.Cli.Commands;
 
 /// <summary><c>litmus check PATHS...</c>: decides each test and reports one line (or herd's block) per test.</summary>
-public static class CheckCommand
+public sealed class CheckCommand
 {
-    private static readonly Argument<string[]> Paths = new("paths")
+    private readonly CommonOptions _common = new();
+
+    private readonly Argument<string[]> Paths = new("paths")
     {
         Description = "Litmus test files, or folders searched recursively for *.litmus",
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private static readonly Option<string> Format = new("--format", "-f")
+    private readonly Option<string> Format = new("--format", "-f")
     {
         Description = "Output: text (one line per test) or herd (herd7's result block)",
         DefaultValueFactory = _ => "text",
     };
 
-    // Configured once: commands are created per command line (tests build many), the options are shared.
-    static CheckCommand() => Format.AcceptOnlyFromAmong("text", "herd");
+    private CheckCommand() => Format.AcceptOnlyFromAmong("text", "herd");
 
-    private static readonly Option<bool> States = new("--states") { Description = "List the reachable final states" };
-    private static readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome (or, for Never, the axioms that forbid it)" };
-    private static readonly Option<string?> Graph = new("--graph") { Description = "Write each reaching execution as a Graphviz graph, DIR/NAME.dot (and .svg when dot is installed)" };
-    private static readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a verdict differs from the test's own Result: line (or from --expect-file)" };
-    private static readonly Option<bool> AllowEmpty = new("--allow-empty") { Description = "Accept folders that hold no tests (by default an empty selection is an error, exit 2: a CI gate with a mistyped folder must not pass)" };
+    private readonly Option<bool> States = new("--states") { Description = "List the reachable final states" };
+    private readonly Option<bool> Witness = new("--witness") { Description = "Describe an execution that reaches the condition's outcome (or, for Never, the axioms that forbid it)" };
+    private readonly Option<string?> Graph = new("--graph") { Description = "Write each reaching execution as a Graphviz graph, DIR/NAME.dot (and .svg when dot is installed)" };
+    private readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a verdict differs from the test's own Result: line (or from --expect-file)" };
+    private readonly Option<bool> AllowEmpty = new("--allow-empty") { Description = "Accept folders that hold no tests (by default an empty selection is an error, exit 2: a CI gate with a mistyped folder must not pass)" };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context)
+    /// <summary>The command with options of its own: each command line gets new option objects, so in-process runs can go in parallel.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context) => new CheckCommand().Build(stdout, stderr, context);
+
+    private Command Build(TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var batch = new BatchOptions();
         var cmd = new Command("check", "Decide whether each test's condition is reachable: Never, Sometimes or Always")
         {
-            Paths, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, States, Witness, Graph, Expect, AllowEmpty, CommonOptions.Timeout,
+            Paths, _common.Model, _common.Bell, _common.Macros, Format, States, Witness, Graph, Expect, AllowEmpty, _common.Timeout,
         };
         foreach (var option in batch.All) cmd.Options.Add(option);
         cmd.SetAction(parse => Run(parse, batch, stdout, stderr, context));
         return cmd;
     }
 
-    private static int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
+    private int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var herd = parse.GetValue(Format) == "herd";
-        ModelSpec LoadModel() => ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         LitmusChecker.Prepare(); // the solver's start-up overlaps reading the model
         ModelSpec model;
         List<string> files;
@@ -55,7 +58,7 @@ public static class CheckCommand
         try
         {
             batch = batchOptions.Read(parse, context.CurrentDirectory);
-            model = LoadModel();
+            model = ModelLoader.Load(parse.GetValue(_common.Model)!, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
             var selected = TestFiles.Expand(parse.GetValue(Paths)!);
             if (selected.Count == 0 && !parse.GetValue(AllowEmpty)) throw EmptySelection(parse.GetValue(Paths)!);
             files = selected.Where(f => batch.Shard.Contains(DisplayPath.Of(f, context.CurrentDirectory))).ToList();
@@ -77,20 +80,18 @@ public static class CheckCommand
         {
             States = parse.GetValue(States) || herd, CountExecutions = herd,
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
-            Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
+            Timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
         };
-        // The first worker takes the model loaded above; the others load their own, because a model resolves its
-        // includes lazily into a cache that is not thread-safe.
-        ModelSpec? unclaimed = model;
+        // A folder's own model applies only when the command line names none.
+        var folderModels = parse.GetResult(_common.Model) is null or { Implicit: true } ? new FolderModels() : null;
         var run = new CheckRun(stdout, stderr, context)
         {
             Reporter = herd ? new HerdReporter(stdout, stderr) : new TextReporter(stdout, stderr, model.Name),
             ModelName = model.Name,
             NewChecker = () =>
             {
-                var checker = context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options);
-                // A folder's own model applies only when the command line names none.
-                if (parse.GetResult(CommonOptions.Model) is null or { Implicit: true }) checker.FolderModels = new FolderModels();
+                var checker = context.CreateChecker(model, options);
+                checker.FolderModels = folderModels;
                 return checker;
             },
             EnforceExpectations = parse.GetValue(Expect) || batch.Table is not null,

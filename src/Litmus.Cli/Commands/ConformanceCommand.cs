@@ -12,54 +12,62 @@ namespace Litmus.Cli.Commands;
 /// <c>litmus conformance CORPUS</c>: runs a corpus against a reference verdict table (herd7's) and prints the
 /// agreement per folder and every disagreement, so the figure in docs/conformance.md can be re-measured.
 /// </summary>
-public static class ConformanceCommand
+public sealed class ConformanceCommand
 {
-    private static readonly Argument<string> Corpus = new("corpus") { Description = "The corpus folder (holding the tests and verdicts.tsv)" };
-    private static readonly Option<string?> Verdicts = new("--verdicts") { Description = "The verdict table (default: CORPUS/verdicts.tsv)" };
-    private static readonly Option<string[]> Folders = new("--folder") { Description = "Only tests under these sub-folders (repeatable)" };
-    private static readonly Option<bool> Counts = new("--states") { Description = "Also list the final states and count the executions (herd format), and compare States, Positive and Negative with the table" };
-    private static readonly Option<int?> Stage = new("--max-stage") { Description = "Only tests whose features.tsv stage is at most this (1 = marked accesses and fences, 2 = + dependencies, if, plain, pointers, 3 = + atomics, 4 = + RCU, 5 = + locks)" };
+    private readonly CommonOptions _common = new();
 
-    private static readonly Option<int> Jobs = new("--jobs", "-j") { HelpName = "N", Description = "Check this many tests at once (default, or 0: one per processor)", DefaultValueFactory = _ => 0 };
+    private readonly Argument<string> Corpus = new("corpus") { Description = "The corpus folder (holding the tests and verdicts.tsv)" };
+    private readonly Option<string?> Verdicts = new("--verdicts") { Description = "The verdict table (default: CORPUS/verdicts.tsv)" };
+    private readonly Option<string[]> Folders = new("--folder") { Description = "Only tests under these sub-folders (repeatable)" };
+    private readonly Option<bool> Counts = new("--states") { Description = "Also list the final states and count the executions (herd format), and compare States, Positive and Negative with the table" };
+    private readonly Option<int?> Stage = new("--max-stage") { Description = "Only tests whose features.tsv stage is at most this (1 = marked accesses and fences, 2 = + dependencies, if, plain, pointers, 3 = + atomics, 4 = + RCU, 5 = + locks)" };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    private readonly Option<int> Jobs = new("--jobs", "-j") { HelpName = "N", Description = "Check this many tests at once (default, or 0: one per processor)", DefaultValueFactory = _ => 0 };
+
+    /// <summary>The command with options of its own: each command line gets new option objects, so in-process runs can go in parallel.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new ConformanceCommand().Build(stdout, stderr);
+
+    private Command Build(TextWriter stdout, TextWriter stderr)
     {
         var cmd = new Command("conformance", "Compare verdicts with a reference table (herd7's) over a corpus")
         {
-            Corpus, Verdicts, Folders, Stage, Counts, Jobs, CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, CommonOptions.Timeout,
+            Corpus, Verdicts, Folders, Stage, Counts, Jobs, _common.Model, _common.Bell, _common.Macros, _common.Timeout,
         };
         cmd.SetAction(parse => Run(parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         var root = parse.GetValue(Corpus)!;
         var table = parse.GetValue(Verdicts) ?? Path.Combine(root, "verdicts.tsv");
         ModelSpec model;
         IReadOnlyList<ReferenceVerdict> rows;
-        ModelSpec LoadModel() => ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         try
         {
-            model = LoadModel();
+            model = ModelLoader.Load(parse.GetValue(_common.Model)!, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
             rows = VerdictTable.Read(table);
         }
-        catch (Exception e) when (e is LitmusInputException or IOException or FormatException)
+        catch (LitmusInputException e)
         {
-            stderr.WriteLine(e is LitmusInputException l ? string.Join(Environment.NewLine, l.Diagnostics) : $"{table}: {e.Message}");
+            stderr.WriteLine(string.Join(Environment.NewLine, e.Diagnostics));
             return ExitCodes.BadInput;
         }
-        var selected = Select(rows, root, parse.GetValue(Folders) ?? [], parse.GetValue(Stage));
-        var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(CommonOptions.Timeout) ?? 60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
+        List<ReferenceVerdict> selected;
+        try { selected = Select(rows, root, parse.GetValue(Folders) ?? [], parse.GetValue(Stage)); }
+        catch (LitmusInputException e)
+        {
+            stderr.WriteLine(string.Join(Environment.NewLine, e.Diagnostics));
+            return ExitCodes.BadInput;
+        }
+        var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(_common.Timeout) ?? 60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
         var jobs = parse.GetValue(Jobs);
         var report = new ConformanceReport(stdout);
         try
         {
             var index = 0;
-            // As in check: the first worker takes the model loaded above, the others load their own (a model's include cache is not thread-safe).
-            ModelSpec? unclaimed = model;
             OrderedParallelRun.Run(selected.Select(r => Path.Combine(root, r.Path)).ToList(), jobs <= 0 ? Environment.ProcessorCount : jobs,
-                () => LitmusChecker.Create(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options), result => report.Add(selected[index++], result));
+                () => LitmusChecker.Create(model, options), result => report.Add(selected[index++], result));
         }
         catch (SolverUnavailableException e)
         {
@@ -80,11 +88,9 @@ public static class ConformanceCommand
 
     private static Dictionary<string, int> FeatureStages(string file)
     {
-        var lines = File.ReadAllLines(file);
-        var header = lines[0].Split('\t');
-        var stage = Array.IndexOf(header, "stage");
-        return lines.Skip(1).Select(l => l.Split('\t'))
-            .Where(f => f.Length > stage && int.TryParse(f[stage], out _))
-            .ToDictionary(f => f[0], f => int.Parse(f[stage]));
+        var rows = TsvRow.Read(file).ToList();
+        var stage = rows.Count == 0 ? -1 : rows[0].IndexOf("stage");
+        return rows.Skip(1).Where(r => int.TryParse(r.Field(stage), out _))
+            .ToDictionary(r => r.Fields[0], r => int.Parse(r.Field(stage)!));
     }
 }

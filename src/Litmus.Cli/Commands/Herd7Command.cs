@@ -66,7 +66,7 @@ public static class Herd7Command
         try
         {
             model = SkippedChecks.Apply(
-                HerdModel.Load(new HerdModel.Choice(a.Conf, a.Model, a.Bell, a.Macros, a.Variants, a.Folders)),
+                ModelLoader.LoadAsHerd(a.Conf, a.Model, a.Bell, a.Macros, a.Variants, a.Folders),
                 a.SkipChecks, a.ThroughAll);
         }
         catch (LitmusInputException e)

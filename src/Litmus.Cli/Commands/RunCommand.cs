@@ -15,9 +15,11 @@ namespace Litmus.Cli.Commands;
 /// real sys_membarrier()), prints the histogram of final states, and fails when the model forbids a state the
 /// machine produced. See docs/hardware.md.
 /// </summary>
-public static class RunCommand
+public sealed class RunCommand
 {
-    private static readonly Argument<string[]> Paths = new("paths")
+    private readonly CommonOptions _common = new();
+
+    private readonly Argument<string[]> Paths = new("paths")
     {
         Description = "Litmus test files, or folders searched recursively for *.litmus",
         Arity = ArgumentArity.OneOrMore,
@@ -26,37 +28,39 @@ public static class RunCommand
     /// <summary>The model the hardware is held to: TSO with membarrier on x86-64, where that is what the CPU implements.</summary>
     public static string DefaultModel => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? "tso+membarrier" : "lkmm+membarrier";
 
-    private static readonly Option<string?> Model = new("--model", "-m", "--conf")
+    private readonly Option<string?> Model = new("--model", "-m", "--conf")
     {
         Description = "Model to hold the hardware to (default: tso+membarrier on x86-64, lkmm+membarrier elsewhere); as in check",
     };
-    private static readonly Option<long> Iterations = new("--iterations", "-n") { HelpName = "N", Description = "Executions of each test", DefaultValueFactory = _ => 100_000 };
-    private static readonly Option<long> Size = new("--size") { HelpName = "N", Description = "Instances of the test side by side in memory per round (litmus7's size_of_test)", DefaultValueFactory = _ => 1000 };
-    private static readonly Option<bool> Affinity = new("--affinity") { Description = "Pin thread t to CPU (t + round) mod CPUs" };
-    private static readonly Option<string> Sync = new("--sync") { Description = "When the threads meet: before each instance, before each round, or auto (each instance when there are no more threads than CPUs)", DefaultValueFactory = _ => "auto" };
-    private static readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the random instance order", DefaultValueFactory = _ => 1 };
-    private static readonly Option<double> TimeLimit = new("--time-limit") { HelpName = "S", Description = "Stop a harness after this many seconds (a deadlock)", DefaultValueFactory = _ => 600 };
-    private static readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a test whose Result: line says Never reaches its condition on this machine" };
-    private static readonly Option<string?> Emit = new("--emit") { HelpName = "DIR", Description = "Also write each generated C harness to DIR/NAME.c" };
+    private readonly Option<long> Iterations = new("--iterations", "-n") { HelpName = "N", Description = "Executions of each test", DefaultValueFactory = _ => 100_000 };
+    private readonly Option<long> Size = new("--size") { HelpName = "N", Description = "Instances of the test side by side in memory per round (litmus7's size_of_test)", DefaultValueFactory = _ => 1000 };
+    private readonly Option<bool> Affinity = new("--affinity") { Description = "Pin thread t to CPU (t + round) mod CPUs" };
+    private readonly Option<string> Sync = new("--sync") { Description = "When the threads meet: before each instance, before each round, or auto (each instance when there are no more threads than CPUs)", DefaultValueFactory = _ => "auto" };
+    private readonly Option<ulong> Seed = new("--seed") { Description = "Seed of the random instance order", DefaultValueFactory = _ => 1 };
+    private readonly Option<double> TimeLimit = new("--time-limit") { HelpName = "S", Description = "Stop a harness after this many seconds (a deadlock)", DefaultValueFactory = _ => 600 };
+    private readonly Option<bool> Expect = new("--expect") { Description = "Fail (exit 1) when a test whose Result: line says Never reaches its condition on this machine" };
+    private readonly Option<string?> Emit = new("--emit") { HelpName = "DIR", Description = "Also write each generated C harness to DIR/NAME.c" };
 
-    static RunCommand() => Sync.AcceptOnlyFromAmong("auto", "instance", "round");
+    private RunCommand() => Sync.AcceptOnlyFromAmong("auto", "instance", "round");
 
-    public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context)
+    /// <summary>The command with options of its own: each command line gets new option objects, so in-process runs can go in parallel.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr, CliContext context) => new RunCommand().Build(stdout, stderr, context);
+
+    private Command Build(TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var batch = new BatchOptions();
         var cmd = new Command("run", "Run tests on this machine (C harness, gcc, the real sys_membarrier()) and hold the model to what the hardware does")
         {
-            Paths, Model, CommonOptions.Bell, CommonOptions.Macros, Iterations, Size, Affinity, Sync, Seed, TimeLimit, Expect, Emit,
-            CommonOptions.Timeout, batch.Jobs, batch.JUnit, batch.Json,
+            Paths, Model, _common.Bell, _common.Macros, Iterations, Size, Affinity, Sync, Seed, TimeLimit, Expect, Emit,
+            _common.Timeout, batch.Jobs, batch.JUnit, batch.Json,
         };
         cmd.SetAction(parse => Run(parse, batch, stdout, stderr, context));
         return cmd;
     }
 
-    private static int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
+    private int Run(ParseResult parse, BatchOptions batchOptions, TextWriter stdout, TextWriter stderr, CliContext context)
     {
         var modelName = parse.GetValue(Model) ?? DefaultModel;
-        ModelSpec LoadModel() => ModelLoader.Load(modelName, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
         ModelSpec model;
         List<string> files;
         BatchOptions.Values batch;
@@ -65,7 +69,7 @@ public static class RunCommand
         {
             batch = batchOptions.Read(parse, context.CurrentDirectory);
             stress = ReadStress(parse);
-            model = LoadModel();
+            model = ModelLoader.Load(modelName, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
             files = TestFiles.Expand(parse.GetValue(Paths)!);
         }
         catch (LitmusInputException e)
@@ -76,11 +80,9 @@ public static class RunCommand
         var emit = parse.GetValue(Emit);
         if (emit is not null) Directory.CreateDirectory(emit);
 
-        var options = new CheckOptions { States = true, Timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null };
+        var options = new CheckOptions { States = true, Timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null };
         var enforce = parse.GetValue(Expect);
         var gcc = new GccBuild();
-        // As in check: the first worker takes the model loaded above, the others load their own.
-        ModelSpec? unclaimed = model;
         var runs = new List<ReportedRun>();
         // The harnesses report their rounds from other threads: the progress line is drawn under a lock.
         var progress = new ProgressLine(stderr, context.ShowsProgress, files.Count);
@@ -90,7 +92,7 @@ public static class RunCommand
         try
         {
             OrderedParallelRun.Run(files, batch.Jobs,
-                () => new HardwareRunner(context.CreateChecker(Interlocked.Exchange(ref unclaimed, null) ?? LoadModel(), options), gcc, stress)
+                () => new HardwareRunner(context.CreateChecker(model, options), gcc, stress)
                 {
                     Progress = context.ShowsProgress ? Show : null,
                 },
@@ -134,7 +136,7 @@ public static class RunCommand
         return ExitCodes.Of(runs.Count(r => r.Result.IsError), 0, runs.Count(r => r.Fails));
     }
 
-    private static StressOptions ReadStress(ParseResult parse)
+    private StressOptions ReadStress(ParseResult parse)
     {
         var iterations = parse.GetValue(Iterations);
         var size = parse.GetValue(Size);

@@ -13,36 +13,40 @@ namespace Litmus.Cli.Commands;
 /// atomic_signal_fence/atomic_thread_fence(memory_order_seq_cst)/membarrier() for RC11), and compares it with the
 /// documented one; exits 1 when a cell differs.
 /// </summary>
-public static class TableCommand
+public sealed class TableCommand
 {
-    private static readonly Option<string> Format = new("--format", "-f")
+    private readonly CommonOptions _common = new();
+
+    private readonly Option<string> Format = new("--format", "-f")
     {
         Description = "Output: text, markdown or json",
         DefaultValueFactory = _ => "text",
     };
 
-    // Configured once: commands are created per command line (tests build many), the options are shared.
-    static TableCommand() => Format.AcceptOnlyFromAmong("text", "markdown", "json");
+    private TableCommand() => Format.AcceptOnlyFromAmong("text", "markdown", "json");
 
-    private static readonly Option<string?> Emit = new("--emit") { Description = "Also write the generated tests to this folder" };
+    private readonly Option<string?> Emit = new("--emit") { Description = "Also write the generated tests to this folder" };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>The command with options of its own: each command line gets new option objects, so in-process runs can go in parallel.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr) => new TableCommand().Build(stdout, stderr);
+
+    private Command Build(TextWriter stdout, TextWriter stderr)
     {
         var cmd = new Command("table", "Derive the membarrier pairing table (compiler barrier, full fence, membarrier call) from the model, in its dialect, and compare it with the documented one")
         {
-            CommonOptions.Model, CommonOptions.Bell, CommonOptions.Macros, Format, Emit, CommonOptions.Timeout,
+            _common.Model, _common.Bell, _common.Macros, Format, Emit, _common.Timeout,
         };
         cmd.SetAction(parse => Run(parse, stdout, stderr));
         return cmd;
     }
 
-    private static int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         PairingTable.Table table;
         try
         {
-            var model = ModelLoader.Load(parse.GetValue(CommonOptions.Model)!, parse.GetValue(CommonOptions.Bell), parse.GetValue(CommonOptions.Macros));
-            var timeout = parse.GetValue(CommonOptions.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            var model = ModelLoader.Load(parse.GetValue(_common.Model)!, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
+            var timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
             using var checker = LitmusChecker.Create(model, new CheckOptions { Timeout = timeout });
             var dir = parse.GetValue(Emit);
             if (dir is not null) Directory.CreateDirectory(dir);

@@ -34,11 +34,11 @@ public sealed class GraphSink(string dir, TextWriter stderr) : IResultSink
     /// <summary>Writes DIR/NAME.dot when the result has a drawn witness; returns the file, or null.</summary>
     public static string? WriteDot(string dir, Checking.TestResult result)
     {
-        if (result.Witness?.Dot is not { } dot) return null;
+        if (result.Witness is not { } witness) return null;
         Directory.CreateDirectory(dir);
         var name = string.Concat(result.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
         var dotFile = Path.Combine(dir, name + ".dot");
-        File.WriteAllText(dotFile, dot);
+        File.WriteAllText(dotFile, WitnessDot.Render(witness));
         return dotFile;
     }
 

@@ -59,7 +59,7 @@ public sealed class JUnitSink(string file) : IResultSink
     private static string Details(TestOutcome o)
     {
         var lines = new List<string> { $"{o.DisplayPath}: {o.Problem}", $"condition: {o.Result.ConditionText}" };
-        if (o.Result.Witness is { } w) lines.AddRange(["witness:", .. w.Lines.Select(l => "  " + l)]);
+        if (o.Result.Witness is { } w) lines.AddRange(["witness:", .. WitnessText.Lines(w).Select(l => "  " + l)]);
         return string.Join("\n", lines);
     }
 

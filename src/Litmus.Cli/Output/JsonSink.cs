@@ -92,7 +92,7 @@ public sealed class JsonSink(string file, string currentDirectory) : IResultSink
             w.WriteEndArray();
         }
         else w.WriteNullValue();
-        if (r.Witness is { } witness) Strings(w, "witness", witness.Lines); else w.WriteNull("witness");
+        if (r.Witness is { } witness) Strings(w, "witness", WitnessText.Lines(witness)); else w.WriteNull("witness");
         w.WriteString("unknown", r.IsError ? null : r.Unknown);
         w.WriteStartArray("errors");
         foreach (var d in r.Errors)

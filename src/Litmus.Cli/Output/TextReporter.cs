@@ -36,7 +36,7 @@ public sealed class TextReporter(TextWriter stdout, TextWriter stderr, string mo
         if (r.Witness is { } w)
         {
             stdout.WriteLine("    witness:");
-            foreach (var line in w.Lines) stdout.WriteLine("      " + line);
+            foreach (var line in WitnessText.Lines(w)) stdout.WriteLine("      " + line);
         }
     }
 

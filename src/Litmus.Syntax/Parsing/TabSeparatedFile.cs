@@ -1,10 +1,10 @@
-using Litmus.Syntax;
-
-namespace Litmus.Cli.Batch;
+namespace Litmus.Syntax;
 
 /// <summary>
 /// A tab-separated file's rows, with their line numbers and the column where each field starts, so a bad field
-/// can be reported at its place. Blank lines and lines starting with '#' are skipped.
+/// can be reported at its place. Blank lines and lines starting with '#' are skipped; fields are trimmed. The one
+/// reader of the project's tables: verdict tables (the corpus's verdicts.tsv, features.tsv, the desugared
+/// placements' verdicts.tsv), <c>--expect-file</c> tables and baselines.
 /// </summary>
 public sealed record TsvRow(string File, int Line, string Text, IReadOnlyList<string> Fields, IReadOnlyList<int> Columns)
 {
@@ -17,6 +17,15 @@ public sealed record TsvRow(string File, int Line, string Text, IReadOnlyList<st
         return new SourceSpan(File, Line, col, Line, col + len - 1);
     }
 
+    /// <summary>The index of the column a header row names <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+            if (Fields[i] == name) return i;
+        return -1;
+    }
+
+    /// <exception cref="LitmusInputException">The file cannot be read.</exception>
     public static IEnumerable<TsvRow> Read(string file)
     {
         string[] lines;
