@@ -5,7 +5,7 @@ namespace Litmus.Cli.Tests;
 
 /// <summary>Big suites: parallel workers, shards, the progress line and the summary table.</summary>
 [Collection(CliRunner.Serial)]
-public class BatchTests : IDisposable
+public sealed class BatchTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

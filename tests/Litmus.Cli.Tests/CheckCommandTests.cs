@@ -1,7 +1,7 @@
 namespace Litmus.Cli.Tests;
 
 [Collection(CliRunner.Serial)]
-public class CheckCommandTests : IDisposable
+public sealed class CheckCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

@@ -2,7 +2,7 @@ namespace Litmus.Cli.Tests;
 
 /// <summary>A folder's litmus-model file names the model its tests are written for; --model overrides it.</summary>
 [Collection(CliRunner.Serial)]
-public class FolderModelTests : IDisposable
+public sealed class FolderModelTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

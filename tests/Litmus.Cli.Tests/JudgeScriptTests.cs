@@ -8,7 +8,7 @@ namespace Litmus.Cli.Tests;
 /// judges the Observation and Flag lines against the test's Result: line, as the kernel's judgelitmus.sh does.
 /// </summary>
 [Collection(CliRunner.Serial)]
-public class JudgeScriptTests : IDisposable
+public sealed class JudgeScriptTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

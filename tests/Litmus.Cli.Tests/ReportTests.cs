@@ -5,7 +5,7 @@ namespace Litmus.Cli.Tests;
 
 /// <summary>Reports for machines: JUnit XML, JSON, GitHub annotations; and exit code 3 for undecided tests.</summary>
 [Collection(CliRunner.Serial)]
-public class ReportTests : IDisposable
+public sealed class ReportTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

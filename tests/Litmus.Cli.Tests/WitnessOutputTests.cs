@@ -1,7 +1,7 @@
 namespace Litmus.Cli.Tests;
 
 [Collection(CliRunner.Serial)]
-public class WitnessOutputTests : IDisposable
+public sealed class WitnessOutputTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();
