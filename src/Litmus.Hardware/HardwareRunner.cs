@@ -87,7 +87,9 @@ public sealed class HardwareRunner(LitmusChecker checker, GccBuild gcc, StressOp
         var notSeen = allowedText.Where(t => !seen.ContainsKey(t)).Order(StringComparer.Ordinal).ToList();
         return r with
         {
-            Output = output, Filtered = filtered, NotSeen = notSeen,
+            Output = output,
+            Filtered = filtered,
+            NotSeen = notSeen,
             Seen = [.. seen.Values.OrderByDescending(s => s.Count).ThenBy(s => s.Text, StringComparer.Ordinal)],
         };
     }

@@ -106,8 +106,12 @@ public sealed partial class CatInterpreter<TSet, TRel>
 
     private static string Symbol(CatBinaryOp op) => op switch
     {
-        CatBinaryOp.Union => "|", CatBinaryOp.Inter => "&", CatBinaryOp.Diff => "\\", CatBinaryOp.Seq => ";",
-        CatBinaryOp.Cartesian => "*", _ => "++",
+        CatBinaryOp.Union => "|",
+        CatBinaryOp.Inter => "&",
+        CatBinaryOp.Diff => "\\",
+        CatBinaryOp.Seq => ";",
+        CatBinaryOp.Cartesian => "*",
+        _ => "++",
     };
 
     private CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => (item, collection) switch
