@@ -44,8 +44,11 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         }
         catch (IOException e)
         {
-            return new TestResult { Path = path, Name = Path.GetFileNameWithoutExtension(path), Elapsed = clock.Elapsed,
-                Errors = [Diagnostic.Error(SourceSpan.At(path, 1, 1), e.Message)] };
+            return new TestResult
+            {
+                Path = path, Name = Path.GetFileNameWithoutExtension(path), Elapsed = clock.Elapsed,
+                Errors = [Diagnostic.Error(SourceSpan.At(path, 1, 1), e.Message)]
+            };
         }
     }
 
@@ -93,7 +96,10 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         };
         return result with
         {
-            Verdict = verdict, Ok = ok, NoExecutions = !hold && !fail, Witness = witness,
+            Verdict = verdict,
+            Ok = ok,
+            NoExecutions = !hold && !fail,
+            Witness = witness,
             ForbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [],
             Flags = RaisedFlags(enc),
             States = listing?.States,

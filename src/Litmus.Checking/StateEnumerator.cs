@@ -182,7 +182,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
     /// per word instead of one per Boolean: evaluating each rf and co pair on its own made reading a model cost
     /// as much as finding it (docs/performance.md).
     /// </summary>
-    private List<Term> Packed(IReadOnlyList<Term> bools)
+    private List<Term> Packed(List<Term> bools)
     {
         var words = new List<Term>();
         for (var start = 0; start < bools.Count; start += 62)

@@ -122,12 +122,13 @@ public sealed partial class SymbolicAlgebra
         return _terms.And(parts);
     }
 
-    private IReadOnlyList<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, bool exact)
+    private List<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, bool exact)
     {
         var id = _fixpoints++;
         // The pairs that may ever be in the fixpoint: grow until step maps atoms over them into them.
         var support = approx.Select(Support).ToList();
-        IReadOnlyList<Value> atoms, image;
+        List<Value> atoms;
+        IReadOnlyList<Value> image;
         while (true)
         {
             atoms = support.Select((s, i) => Atoms(approx[i].IsSet, s, $"fix{id}_{i}")).ToList();

@@ -32,6 +32,7 @@ public sealed class LitmusProgram
     /// <summary>Problems that do not stop checking but must be reported (an unregistered expedited membarrier: -EPERM).</summary>
     public IReadOnlyList<Syntax.Diagnostic> Warnings { get; init; } = [];
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "a question asked of a program about its events; callers hold the program")]
     public bool IsHandlerEvent(Event e) => e.Position < 0;
 
     public Location? FindLocation(string name) => Locations.FirstOrDefault(l => l.Name == name);

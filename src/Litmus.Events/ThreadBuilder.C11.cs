@@ -128,7 +128,7 @@ internal sealed partial class ThreadBuilder
     }
 
     /// <summary>The memory orders of a call: its trailing <paramref name="count"/> arguments, or seq_cst for the forms without _explicit.</summary>
-    private List<IReadOnlySet<string>> Orders(CallExpr call, int operands, bool explicitOrder, int count)
+    private static List<IReadOnlySet<string>> Orders(CallExpr call, int operands, bool explicitOrder, int count)
     {
         Arity(call, explicitOrder ? operands + count : operands);
         return explicitOrder

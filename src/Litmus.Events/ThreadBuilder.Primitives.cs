@@ -8,7 +8,7 @@ namespace Litmus.Events;
 internal sealed partial class ThreadBuilder
 {
     private static readonly IReadOnlySet<string> RmwClass = new HashSet<string> { "RMW" };
-    private static IReadOnlySet<string> Class(string c) => new HashSet<string> { c };
+    private static HashSet<string> Class(string c) => [c];
 
     /// <summary>The source text of the outermost primitive call being expanded, so events read <c>READ_ONCE(*x)</c>, not the macro body.</summary>
     private string? _callText;

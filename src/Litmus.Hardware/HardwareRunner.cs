@@ -45,7 +45,7 @@ public sealed class HardwareRunner(LitmusChecker checker, GccBuild gcc, StressOp
             if (model.Unknown is { } why) return Error(result, test, $"the model could not list its states ({why})", clock);
             var allowed = model.States ?? [];
             var shown = source.Layout.Observed.Take(source.Layout.Shown).Select(s => s.Name).ToList();
-            if (allowed.FirstOrDefault() is { } first && !first.Values.Select(v => v.Name).SequenceEqual(shown))
+            if (allowed is [var first, ..] && !first.Values.Select(v => v.Name).SequenceEqual(shown))
                 return Error(result, test, $"the model shows {string.Join(" ", first.Values.Select(v => v.Name))} but the harness records {string.Join(" ", shown)}", clock);
 
             var exe = gcc.Build(source);
@@ -87,7 +87,9 @@ public sealed class HardwareRunner(LitmusChecker checker, GccBuild gcc, StressOp
         var notSeen = allowedText.Where(t => !seen.ContainsKey(t)).Order(StringComparer.Ordinal).ToList();
         return r with
         {
-            Output = output, Filtered = filtered, NotSeen = notSeen,
+            Output = output,
+            Filtered = filtered,
+            NotSeen = notSeen,
             Seen = [.. seen.Values.OrderByDescending(s => s.Count).ThenBy(s => s.Text, StringComparer.Ordinal)],
         };
     }

@@ -40,7 +40,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         return recEnv.With(plain.Select((b, i) => new KeyValuePair<string, CatValue>(b.Name, new LazyValue(exact => Solve(exact)[i]))));
     }
 
-    private IReadOnlyList<CatValue> Fixpoint(CatEnv recEnv, List<CatBinding> plain, SourceSpan span)
+    private List<CatValue> Fixpoint(CatEnv recEnv, List<CatBinding> plain, SourceSpan span)
     {
         // One step evaluates the bindings in order, each seeing the values the step has already given the ones
         // before it, as herd does. For monotone definitions the least fixpoint is the same either way; for a

@@ -51,7 +51,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     };
 
     /// <summary><c>{e1, e2}</c> of events (or of pairs) drawn by map: the set (or relation) of those elements.</summary>
-    private CatValue? ElementSet(IReadOnlyList<CatValue> items, SourceSpan span)
+    private CatValue? ElementSet(List<CatValue> items, SourceSpan span)
     {
         if (items.Count == 0 || !items.All(i => i is ElementValue)) return null;
         return items.Select(i => ((ElementValue)i).Singleton).Aggregate((a, c) => Join(a, c, span));

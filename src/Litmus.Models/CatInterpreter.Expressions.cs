@@ -106,8 +106,12 @@ public sealed partial class CatInterpreter<TSet, TRel>
 
     private static string Symbol(CatBinaryOp op) => op switch
     {
-        CatBinaryOp.Union => "|", CatBinaryOp.Inter => "&", CatBinaryOp.Diff => "\\", CatBinaryOp.Seq => ";",
-        CatBinaryOp.Cartesian => "*", _ => "++",
+        CatBinaryOp.Union => "|",
+        CatBinaryOp.Inter => "&",
+        CatBinaryOp.Diff => "\\",
+        CatBinaryOp.Seq => ";",
+        CatBinaryOp.Cartesian => "*",
+        _ => "++",
     };
 
     private CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => (item, collection) switch
@@ -121,7 +125,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     };
 
     /// <summary>Union, intersection and difference of explicit collections (tag sets).</summary>
-    private static CatValue CollectionOp(CatBinary b, CatValue l, CatValue r)
+    private static CollectionValue CollectionOp(CatBinary b, CatValue l, CatValue r)
     {
         var a = l is CollectionValue ca ? ca.Items : l is EmptyValue ? [] : [l];
         var c = r is CollectionValue cb ? cb.Items : r is EmptyValue ? [] : [r];

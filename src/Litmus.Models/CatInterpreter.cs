@@ -167,7 +167,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
         _ => throw new LitmusInputException(span, "a condition must be a variant name in quotes, e.g. \"lkmmv2\""),
     };
 
-    private static IReadOnlyCollection<string> TagsOf(CatValue v, SourceSpan span) => v switch
+    private static List<string> TagsOf(CatValue v, SourceSpan span) => v switch
     {
         CollectionValue c => c.Items.Select(i => i is TagValue t ? t.Tag
             : throw new LitmusInputException(span, "expected a set of tags")).ToList(),

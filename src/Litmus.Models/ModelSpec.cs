@@ -80,7 +80,7 @@ public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModel
     /// defines them by explicit recursion over every candidate order, which a symbolic execution cannot walk,
     /// so the bundled file, with the same functions and meaning, is read in its place wherever one is bundled.
     /// </summary>
-    private static readonly IReadOnlySet<string> ProvidedByLitmus = new HashSet<string>(StringComparer.Ordinal) { "cross.cat" };
+    private static readonly HashSet<string> ProvidedByLitmus = new(StringComparer.Ordinal) { "cross.cat" };
 
     public string? Find(string file, string? besides)
     {

@@ -27,7 +27,8 @@ public static class SolverThread
         {
             t_hasLargeStack = true;
             body();
-        }, StackBytes) { Name = name, IsBackground = isBackground };
+        }, StackBytes)
+        { Name = name, IsBackground = isBackground };
         thread.Start();
         return thread;
     }

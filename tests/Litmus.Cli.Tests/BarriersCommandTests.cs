@@ -1,6 +1,6 @@
 namespace Litmus.Cli.Tests;
 
-public class BarriersCommandTests : IDisposable
+public sealed class BarriersCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

@@ -1,7 +1,7 @@
 namespace Litmus.Cli.Tests;
 
 /// <summary><c>--save-baseline</c> and <c>--baseline</c>: record a run, then report only what changed.</summary>
-public class BaselineTests : IDisposable
+public sealed class BaselineTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

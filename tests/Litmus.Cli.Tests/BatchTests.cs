@@ -4,7 +4,7 @@ using Litmus.Cli.Batch;
 namespace Litmus.Cli.Tests;
 
 /// <summary>Big suites: parallel workers, shards, the progress line and the summary table.</summary>
-public class BatchTests : IDisposable
+public sealed class BatchTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

@@ -1,6 +1,6 @@
 namespace Litmus.Cli.Tests;
 
-public class CheckCommandTests : IDisposable
+public sealed class CheckCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

@@ -1,7 +1,7 @@
 namespace Litmus.Cli.Tests;
 
 /// <summary><c>--expect-file</c>: expectations from a verdict table instead of the tests' Result: lines.</summary>
-public class ExpectFileTests : IDisposable
+public sealed class ExpectFileTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

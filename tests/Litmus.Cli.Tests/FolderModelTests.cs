@@ -1,7 +1,7 @@
 namespace Litmus.Cli.Tests;
 
 /// <summary>A folder's litmus-model file names the model its tests are written for; --model overrides it.</summary>
-public class FolderModelTests : IDisposable
+public sealed class FolderModelTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

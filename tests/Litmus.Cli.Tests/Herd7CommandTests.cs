@@ -1,7 +1,7 @@
 namespace Litmus.Cli.Tests;
 
 /// <summary><c>litmus herd7</c>: herd7's command line in, herd7's result blocks out.</summary>
-public class Herd7CommandTests : IDisposable
+public sealed class Herd7CommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

@@ -7,7 +7,7 @@ namespace Litmus.Cli.Tests;
 /// scripts/herd7 (which runs the built litmus.dll) with <c>-conf litmus/models/lkmm.cfg</c> on each test, and
 /// judges the Observation and Flag lines against the test's Result: line, as the kernel's judgelitmus.sh does.
 /// </summary>
-public class JudgeScriptTests : IDisposable
+public sealed class JudgeScriptTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

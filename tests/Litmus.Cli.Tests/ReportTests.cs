@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Litmus.Cli.Tests;
 
 /// <summary>Reports for machines: JUnit XML, JSON, GitHub annotations; and exit code 3 for undecided tests.</summary>
-public class ReportTests : IDisposable
+public sealed class ReportTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

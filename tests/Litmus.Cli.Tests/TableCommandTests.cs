@@ -1,6 +1,6 @@
 namespace Litmus.Cli.Tests;
 
-public class TableCommandTests : IDisposable
+public sealed class TableCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

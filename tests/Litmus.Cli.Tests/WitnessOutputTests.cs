@@ -1,6 +1,6 @@
 namespace Litmus.Cli.Tests;
 
-public class WitnessOutputTests : IDisposable
+public sealed class WitnessOutputTests : IDisposable
 {
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Litmus.Cli;
 using Litmus.Checking;
+using Litmus.Cli;
 
 namespace Litmus.Fuzz;
 

@@ -63,7 +63,7 @@ public sealed class Fuzzer(Options o)
     /// <summary>Model mutants keep pace with the litmus ones, so that a run cut short by its budget has both.</summary>
     private void ModelsUpTo(int target, Seeds seeds, Mutator mutator)
     {
-        for (; _modelRun < target && !OutOfTime; )
+        for (; _modelRun < target && !OutOfTime;)
         {
             var set = seeds.ModelSets[_random.Next(seeds.ModelSets.Count)];
             var dir = Path.Combine(o.Out, "work", $"model{_modelRun}");

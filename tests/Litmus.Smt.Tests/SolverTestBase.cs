@@ -5,8 +5,8 @@ namespace Litmus.Smt.Tests;
 /// <summary>A fresh factory and Z3 solver per test, with helpers phrased as logic questions.</summary>
 public abstract class SolverTestBase : IDisposable
 {
-    protected readonly TermFactory F = new();
-    protected readonly ISolver Solver = SolverFactory.CreateZ3();
+    protected TermFactory F { get; } = new();
+    protected ISolver Solver { get; } = SolverFactory.CreateZ3();
 
     protected Term V(long v) => F.ValueConst(v);
     protected Term I(long v) => F.IntConst(v);

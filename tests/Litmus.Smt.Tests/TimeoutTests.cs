@@ -13,9 +13,9 @@ public sealed class TimeoutTests : SolverTestBase
         for (var p = 0; p <= holes; p++)
             clauses.Add(F.Or(Enumerable.Range(0, holes).Select(h => In(p, h))));
         for (var h = 0; h < holes; h++)
-        for (var p = 0; p <= holes; p++)
-        for (var q = p + 1; q <= holes; q++)
-            clauses.Add(F.Not(F.And(In(p, h), In(q, h))));
+            for (var p = 0; p <= holes; p++)
+                for (var q = p + 1; q <= holes; q++)
+                    clauses.Add(F.Not(F.And(In(p, h), In(q, h))));
         return F.And(clauses);
     }
 

@@ -87,14 +87,14 @@ public sealed class ValueOperatorTests : SolverTestBase
             Solver.Reset();
             Solver.Assert(F.Eq(result, F.Binary(op, a, b)));
             foreach (var x in samples)
-            foreach (var y in samples)
-            {
-                if (op is "/" or "%" && x == long.MinValue && y == -1) continue; // C# folding throws; covered above
-                var folded = F.Binary(op, V(x), V(y));
-                Assert.Equal(Op.ValueConst, folded.Op);
-                var answer = Solver.Check(F.Eq(a, V(x)), F.Eq(b, V(y)), F.Ne(result, folded));
-                Assert.True(answer == SolveResult.Unsat, $"{x} {op} {y} should be {folded.Value}");
-            }
+                foreach (var y in samples)
+                {
+                    if (op is "/" or "%" && x == long.MinValue && y == -1) continue; // C# folding throws; covered above
+                    var folded = F.Binary(op, V(x), V(y));
+                    Assert.Equal(Op.ValueConst, folded.Op);
+                    var answer = Solver.Check(F.Eq(a, V(x)), F.Eq(b, V(y)), F.Ne(result, folded));
+                    Assert.True(answer == SolveResult.Unsat, $"{x} {op} {y} should be {folded.Value}");
+                }
         }
     }
 }

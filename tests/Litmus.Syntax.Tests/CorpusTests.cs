@@ -16,7 +16,7 @@ public class CorpusTests(ITestOutputHelper output)
 
     private static bool IsC(string file) => File.ReadLines(file).FirstOrDefault()?.StartsWith("C ", StringComparison.Ordinal) == true;
 
-    private string Relative(string file) => Path.GetRelativePath(Corpus, file);
+    private static string Relative(string file) => Path.GetRelativePath(Corpus, file);
 
     [CorpusFact]
     public void Every_C_litmus_test_parses()

@@ -37,7 +37,6 @@ public sealed record BarrierSite(int Index, int Thread, string Original, SourceS
 /// <summary>Finds the ordering primitives of a test in its syntax tree, kernel ones or (for C11 tests) C11 ones.</summary>
 public static class BarrierSites
 {
-    private static readonly BarrierForm Membarrier = new("sys_membarrier()", 4);
     private static readonly BarrierForm Mb = new("smp_mb()", 3);
     private static readonly BarrierForm Wmb = new("smp_wmb()", 2);
     private static readonly BarrierForm Rmb = new("smp_rmb()", 2);

@@ -11,19 +11,19 @@ namespace Litmus.Cli.Commands;
 /// </summary>
 public sealed class BatchOptions
 {
-    public readonly Option<string?> ExpectFile = new("--expect-file")
+    public Option<string?> ExpectFile { get; } = new("--expect-file")
     {
         HelpName = "TABLE",
         Description = "Take expected verdicts from this table instead of the tests' Result: lines (implies --expect): "
             + "a header row naming 'path' and 'herd_verdict' (or 'verdict') and optionally 'flags', or rows 'path<TAB>verdict[<TAB>flags]'; paths relative to the table's folder",
     };
-    public readonly Option<string?> SaveBaseline = new("--save-baseline") { HelpName = "FILE", Description = "Record each test's verdict and flags in this file (sorted, tab-separated)" };
-    public readonly Option<string?> Baseline = new("--baseline") { HelpName = "FILE", Description = "Report what changed since this baseline; exit 1 when a verdict or flag changed (new and removed tests are reported only)" };
-    public readonly Option<string?> JUnit = new("--junit") { HelpName = "FILE", Description = "Write a JUnit XML report to this file" };
-    public readonly Option<string?> Json = new("--json") { HelpName = "FILE", Description = "Write a JSON report to this file (schema litmus-results/1, see docs/json-schema.md)" };
-    public readonly Option<bool> Annotations = new("--annotations") { Description = "Print GitHub Actions annotations (::error file=...,line=...::...) for bad input and failing verdicts" };
-    public readonly Option<int> Jobs = new("--jobs", "-j") { HelpName = "N", Description = "Check this many tests at once (default, or 0: one per processor); output keeps the input order", DefaultValueFactory = _ => 0 };
-    public readonly Option<string?> Shard = new("--shard") { HelpName = "K/N", Description = "Check only part K of N (K/N): a test belongs to the part its path's hash gives, so shards are disjoint and cover the suite" };
+    public Option<string?> SaveBaseline { get; } = new("--save-baseline") { HelpName = "FILE", Description = "Record each test's verdict and flags in this file (sorted, tab-separated)" };
+    public Option<string?> Baseline { get; } = new("--baseline") { HelpName = "FILE", Description = "Report what changed since this baseline; exit 1 when a verdict or flag changed (new and removed tests are reported only)" };
+    public Option<string?> JUnit { get; } = new("--junit") { HelpName = "FILE", Description = "Write a JUnit XML report to this file" };
+    public Option<string?> Json { get; } = new("--json") { HelpName = "FILE", Description = "Write a JSON report to this file (schema litmus-results/1, see docs/json-schema.md)" };
+    public Option<bool> Annotations { get; } = new("--annotations") { Description = "Print GitHub Actions annotations (::error file=...,line=...::...) for bad input and failing verdicts" };
+    public Option<int> Jobs { get; } = new("--jobs", "-j") { HelpName = "N", Description = "Check this many tests at once (default, or 0: one per processor); output keeps the input order", DefaultValueFactory = _ => 0 };
+    public Option<string?> Shard { get; } = new("--shard") { HelpName = "K/N", Description = "Check only part K of N (K/N): a test belongs to the part its path's hash gives, so shards are disjoint and cover the suite" };
 
     public IEnumerable<Option> All => [ExpectFile, SaveBaseline, Baseline, JUnit, Json, Annotations, Jobs, Shard];
 

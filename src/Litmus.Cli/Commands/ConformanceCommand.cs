@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Litmus.Checking;
-using Litmus.Models;
 using Litmus.Cli.Batch;
 using Litmus.Cli.Output;
+using Litmus.Models;
 using Litmus.Smt;
 using Litmus.Syntax;
 

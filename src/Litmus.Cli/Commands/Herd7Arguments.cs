@@ -91,7 +91,7 @@ public sealed class Herd7Arguments
                     throw new Herd7UsageException($"tag {tag} for -variant is wrong, allowed tags are {string.Join(",", Herd7Options.VariantTags)}.");
     }
 
-    private static IEnumerable<string> Split(string list) =>
+    private static string[] Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private void Apply(string name, string? value)

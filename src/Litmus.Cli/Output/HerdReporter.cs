@@ -65,7 +65,7 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
     /// herd's Positive/Negative count executions (candidates by rf and co), which the checker lists with the states;
     /// herd's -speedcheck lists one state and counts it as one execution.
     /// </summary>
-    private (long Positive, long Negative) Counts(TestResult r, IReadOnlyList<FinalState> states)
+    private (long Positive, long Negative) Counts(TestResult r, List<FinalState> states)
     {
         if (mode != Mode.Fast && r.Executions is { } e) return (e.Positive, e.Negative);
         var satisfying = states.Count(s => s.Satisfies);

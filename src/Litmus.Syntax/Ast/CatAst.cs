@@ -35,6 +35,7 @@ public sealed record CatCheck(CatCheckKind Kind, bool Negated, CatExpr Expr, str
 public sealed record CatShow(SourceSpan Span) : CatStmt(Span);
 
 /// <summary><c>enum Accesses = 'ONCE || 'RELEASE</c>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "the node of cat's enum declaration, named after the keyword")]
 public sealed record CatEnum(string Name, IReadOnlyList<string> Tags, SourceSpan Span) : CatStmt(Span);
 
 /// <summary><c>instructions R[Accesses]</c>: which tags an event kind may carry.</summary>

@@ -67,14 +67,14 @@ public sealed class SolverChoiceBenchmark(ITestOutputHelper output)
     {
         var best = Kinds.ToDictionary(k => k, _ => long.MaxValue);
         for (var round = 0; round < 3; round++)
-        foreach (var kind in Kinds)
-        {
-            using var solver = new Z3Solver(kind);
-            var clock = Stopwatch.StartNew();
-            var sat = use(solver);
-            best[kind] = Math.Min(best[kind], clock.ElapsedMilliseconds);
-            output.WriteLine($"  {name}: {kind} {clock.ElapsedMilliseconds} ms ({sat} sat)");
-        }
+            foreach (var kind in Kinds)
+            {
+                using var solver = new Z3Solver(kind);
+                var clock = Stopwatch.StartNew();
+                var sat = use(solver);
+                best[kind] = Math.Min(best[kind], clock.ElapsedMilliseconds);
+                output.WriteLine($"  {name}: {kind} {clock.ElapsedMilliseconds} ms ({sat} sat)");
+            }
         output.WriteLine($"{name}: best Simple {best[Z3SolverKind.Simple]} ms, best Default {best[Z3SolverKind.Default]} ms");
     }
 }
