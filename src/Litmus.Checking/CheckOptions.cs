@@ -13,4 +13,9 @@ public sealed record CheckOptions
     /// <summary>Solver time limit per query; null for none.</summary>
     public TimeSpan? Timeout { get; init; }
     public EventOptions Events { get; init; } = new();
+    /// <summary>
+    /// Self-check while listing states: every execution the solver returns must also pass the explicit check of
+    /// one execution (the model run over bit sets); a disagreement is an encoding bug and throws. For tests.
+    /// </summary>
+    public bool VerifyExplicitly { get; init; }
 }

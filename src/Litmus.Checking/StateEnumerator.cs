@@ -14,7 +14,7 @@ public sealed record ExecutionListing(IReadOnlyList<FinalState> States, long? Po
 /// member), because evaluating the value terms in every model cost more than the check itself (measured on the
 /// 6-thread RCU ring auto/C-RR-G+RR-G+RR-G+RR-G+RR-G+RR-G: 0.8 ms against 2.4 ms a state; docs/performance.md).
 /// </summary>
-internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions)
+internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions, bool verifyExplicitly = false)
 {
     private readonly TermFactory _f = enc.Terms;
 
@@ -56,10 +56,17 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
                 states.TryAdd(state.ToString(), state);
                 if (state.Satisfies) positive++; else negative++;
             }
-            if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
-            if (countExecutions && !CountOtherExecutions(domains, choices, found, Count)) return null;
-            var listed = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
-            return countExecutions ? new ExecutionListing(listed, positive, negative) : new ExecutionListing(listed, null, null);
+            if (ListByNeighbours(domains, choices, Count) is { } listed)
+            {
+                if (!listed) return null;
+            }
+            else
+            {
+                if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
+                if (countExecutions && !CountOtherExecutions(domains, choices, found, Count)) return null;
+            }
+            var list = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+            return countExecutions ? new ExecutionListing(list, positive, negative) : new ExecutionListing(list, null, null);
         }
         finally { solver.Pop(); }
     }
@@ -131,6 +138,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
         if (answer == SolveResult.Unknown) return false;
         if (answer == SolveResult.Unsat) return true;
         var m = solver.Model;
+        if (verifyExplicitly) Verify(m);
         var chosen = ChosenMembers(domains, m);
         var state = ReadState(domains, chosen, m.EvalBool(enc.Condition));
         var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
@@ -170,6 +178,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
                 if (answer == SolveResult.Unknown) return false;
                 if (answer == SolveResult.Unsat) return true;
                 var m = solver.Model;
+                if (verifyExplicitly) Verify(m);
                 count(ReadState(domains, ChosenMembers(domains, m), m.EvalBool(enc.Condition)));
                 solver.Assert(Differs(Unpack(m, _packedChoices)));
             }
