@@ -18,4 +18,9 @@ public sealed record CheckOptions
     /// one execution (the model run over bit sets); a disagreement is an encoding bug and throws. For tests.
     /// </summary>
     public bool VerifyExplicitly { get; init; }
+    /// <summary>
+    /// List states by explicit checks of neighbouring executions, the solver only proving completeness (on by
+    /// default); off, every state and execution is found by a solver check (slower; kept to compare the two).
+    /// </summary>
+    public bool ExplicitListing { get; init; } = true;
 }

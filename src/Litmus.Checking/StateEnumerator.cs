@@ -14,7 +14,7 @@ public sealed record ExecutionListing(IReadOnlyList<FinalState> States, long? Po
 /// member), because evaluating the value terms in every model cost more than the check itself (measured on the
 /// 6-thread RCU ring auto/C-RR-G+RR-G+RR-G+RR-G+RR-G+RR-G: 0.8 ms against 2.4 ms a state; docs/performance.md).
 /// </summary>
-internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions, bool verifyExplicitly = false)
+internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions, bool verifyExplicitly = false, bool explicitListing = true)
 {
     private readonly TermFactory _f = enc.Terms;
 
@@ -56,7 +56,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
                 states.TryAdd(state.ToString(), state);
                 if (state.Satisfies) positive++; else negative++;
             }
-            if (ListByNeighbours(domains, choices, Count) is { } listed)
+            if ((explicitListing ? ListByNeighbours(domains, choices, Count) : null) is { } listed)
             {
                 if (!listed) return null;
             }
