@@ -9,19 +9,19 @@ namespace Litmus.Encoding;
 /// symbolic ones (<see cref="ExecutionRelations.Predefined"/>) with every entry's condition evaluated under the
 /// execution's assignment of the encoding's variables (which events exist, rf, co, values).
 /// </summary>
-public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval) : BitAlgebra(exec.EventCount)
+public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval, StaticValues? shared = null) : BitAlgebra(exec.EventCount, shared)
 {
     private readonly Dictionary<string, SetOrRel<EventSet, EventRelation>?> _predefined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventSet> _tagged = new(StringComparer.Ordinal);
     private EventSet? _all;
 
-    public override EventSet AllEvents => _all ??= Set(exec.All);
+    public override EventSet AllEvents => _all ??= Set(exec.All, "_");
 
     public override SetOrRel<EventSet, EventRelation>? Predefined(string name)
     {
         if (_predefined.TryGetValue(name, out var known)) return known;
         var made = exec.Predefined(name) is { } v
-            ? v.IsSet ? SetOrRel<EventSet, EventRelation>.OfSet(Set(v.Set!)) : SetOrRel<EventSet, EventRelation>.OfRel(Rel(v.Rel!))
+            ? v.IsSet ? SetOrRel<EventSet, EventRelation>.OfSet(Set(v.Set!, name)) : SetOrRel<EventSet, EventRelation>.OfRel(Rel(v.Rel!, name))
             : (SetOrRel<EventSet, EventRelation>?)null;
         _predefined[name] = made;
         return made;
@@ -29,13 +29,18 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval)
 
     public override EventSet Tagged(string tag)
     {
-        if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = Set(exec.Tagged(tag));
+        if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = Set(exec.Tagged(tag), "'" + tag);
         return s;
     }
 
     protected override long? ValueOf(int e) => exec.ValueOf(e) is { } v ? eval.Value(v) : null;
 
     protected override long? AddressOf(int e) => exec.EventAt(e).Address is { } a ? eval.Value(a) : null;
+
+    /// <summary>The set in this execution; one shared object for every execution when its members are known without solving.</summary>
+    private EventSet Set(SymSet s, string name) => s.IsConstant ? Shared.Named(name, () => Set(s)) : Set(s);
+
+    private EventRelation Rel(SymRel r, string name) => r.IsConstant ? Shared.Named(name, () => Rel(r)) : Rel(r);
 
     public EventSet Set(SymSet s)
     {

@@ -17,6 +17,8 @@ public sealed class ExplicitCheck(TestEncoding enc)
     /// <summary>Runs of the model so far (for measurements).</summary>
     public int Runs { get; private set; }
 
+    private readonly StaticValues _shared = new();
+
     /// <summary>
     /// Whether the model allows the execution that <paramref name="eval"/> assigns (and the test's filter keeps it).
     /// The assignment must satisfy the execution's own definitions (rf, co, values). Null when the explicit check
@@ -31,7 +33,7 @@ public sealed class ExplicitCheck(TestEncoding enc)
         Runs++;
         try
         {
-            var algebra = new ConcreteAlgebra(enc.Execution, eval);
+            var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared);
             var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants);
             if (model.Bell is not null) interpreter.Run(model.Bell);
             interpreter.Run(model.Cat);

@@ -14,8 +14,15 @@ public sealed class ExplicitCheckNotApplicableException(string why) : Exception(
 /// choose (<c>with ... from</c>, linearisations) are not handled: herd would run the rest of the model once per
 /// choice, which is the solver's job here.
 /// </summary>
-public abstract class BitAlgebra(int n) : IRelationAlgebra<EventSet, EventRelation>
+public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelationAlgebra<EventSet, EventRelation>
 {
+    private readonly StaticValues _shared = shared ?? new StaticValues();
+
+    /// <summary>The values every execution of the test shares, and operations on them (see <see cref="StaticValues"/>).</summary>
+    protected StaticValues Shared => _shared;
+
+    private T Once<T>(int op, object a, object? b, Func<T> compute) where T : class => _shared.Result(op, a, b, compute);
+
     /// <summary>Kleene iterations after which a <c>let rec</c> that has not settled is left to the solver.</summary>
     private const int FixpointBound = 10_000;
 
@@ -46,15 +53,17 @@ public abstract class BitAlgebra(int n) : IRelationAlgebra<EventSet, EventRelati
         return r;
     }
 
-    public EventSet Union(EventSet a, EventSet b) => Words(a, b, (x, y) => x | y);
-    public EventSet Inter(EventSet a, EventSet b) => Words(a, b, (x, y) => x & y);
-    public EventSet Diff(EventSet a, EventSet b) => Words(a, b, (x, y) => x & ~y);
-    public EventRelation Union(EventRelation a, EventRelation b) => Words(a, b, (x, y) => x | y);
-    public EventRelation Inter(EventRelation a, EventRelation b) => Words(a, b, (x, y) => x & y);
-    public EventRelation Diff(EventRelation a, EventRelation b) => Words(a, b, (x, y) => x & ~y);
+    public EventSet Union(EventSet a, EventSet b) => Once(1, a, b, () => Words(a, b, (x, y) => x | y));
+    public EventSet Inter(EventSet a, EventSet b) => Once(2, a, b, () => Words(a, b, (x, y) => x & y));
+    public EventSet Diff(EventSet a, EventSet b) => Once(3, a, b, () => Words(a, b, (x, y) => x & ~y));
+    public EventRelation Union(EventRelation a, EventRelation b) => Once(4, a, b, () => Words(a, b, (x, y) => x | y));
+    public EventRelation Inter(EventRelation a, EventRelation b) => Once(5, a, b, () => Words(a, b, (x, y) => x & y));
+    public EventRelation Diff(EventRelation a, EventRelation b) => Once(6, a, b, () => Words(a, b, (x, y) => x & ~y));
 
     /// <summary>Row x of a;b is the union of b's rows over a's successors of x.</summary>
-    public EventRelation Seq(EventRelation a, EventRelation b)
+    public EventRelation Seq(EventRelation a, EventRelation b) => Once(7, a, b, () => SeqOf(a, b));
+
+    private EventRelation SeqOf(EventRelation a, EventRelation b)
     {
         var r = new EventRelation(N);
         for (var x = 0; x < N; x++)
@@ -64,7 +73,9 @@ public abstract class BitAlgebra(int n) : IRelationAlgebra<EventSet, EventRelati
         return r;
     }
 
-    public EventRelation Inverse(EventRelation a)
+    public EventRelation Inverse(EventRelation a) => Once(8, a, null, () => InverseOf(a));
+
+    private EventRelation InverseOf(EventRelation a)
     {
         var r = new EventRelation(N);
         foreach (var (x, y) in a.Pairs()) r.Add(y, x);
@@ -72,7 +83,9 @@ public abstract class BitAlgebra(int n) : IRelationAlgebra<EventSet, EventRelati
     }
 
     /// <summary>Warshall's closure on bit rows: O(n² · n/64).</summary>
-    public EventRelation Plus(EventRelation a, bool exact)
+    public EventRelation Plus(EventRelation a, bool exact) => Once(9, a, null, () => PlusOf(a));
+
+    private EventRelation PlusOf(EventRelation a)
     {
         var r = new EventRelation(N);
         Array.Copy(a.Bits, r.Bits, a.Bits.Length);
@@ -82,21 +95,27 @@ public abstract class BitAlgebra(int n) : IRelationAlgebra<EventSet, EventRelati
         return r;
     }
 
-    public EventRelation Product(EventSet a, EventSet b)
+    public EventRelation Product(EventSet a, EventSet b) => Once(10, a, b, () => ProductOf(a, b));
+
+    private EventRelation ProductOf(EventSet a, EventSet b)
     {
         var r = new EventRelation(N);
         foreach (var x in a.Members()) Array.Copy(b.Bits, 0, r.Bits, x * _w, _w);
         return r;
     }
 
-    public EventRelation Identity(EventSet s)
+    public EventRelation Identity(EventSet s) => Once(11, s, null, () => IdentityOf(s));
+
+    private EventRelation IdentityOf(EventSet s)
     {
         var r = new EventRelation(N);
         foreach (var x in s.Members()) r.Add(x, x);
         return r;
     }
 
-    public EventSet Domain(EventRelation r)
+    public EventSet Domain(EventRelation r) => Once(12, r, null, () => DomainOf(r));
+
+    private EventSet DomainOf(EventRelation r)
     {
         var s = new EventSet(N);
         for (var x = 0; x < N; x++)
@@ -105,7 +124,9 @@ public abstract class BitAlgebra(int n) : IRelationAlgebra<EventSet, EventRelati
         return s;
     }
 
-    public EventSet Range(EventRelation r)
+    public EventSet Range(EventRelation r) => Once(13, r, null, () => RangeOf(r));
+
+    private EventSet RangeOf(EventRelation r)
     {
         var s = new ulong[_w];
         for (var x = 0; x < N; x++)
