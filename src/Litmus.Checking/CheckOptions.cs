@@ -23,4 +23,6 @@ public sealed record CheckOptions
     /// default); off, every state and execution is found by a solver check (slower; kept to compare the two).
     /// </summary>
     public bool ExplicitListing { get; init; } = true;
+    /// <summary>With <see cref="ExplicitListing"/>, how many states the solver lists alone before explicit checks take over.</summary>
+    public int SolverStatesFirst { get; init; } = StateEnumerator.SolverStatesFirst;
 }

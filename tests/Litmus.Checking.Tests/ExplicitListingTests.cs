@@ -27,7 +27,7 @@ public class ExplicitListingTests
             if (!Checkers.TryGetValue((model, explicitListing), out checker!))
                 Checkers[(model, explicitListing)] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions
                 {
-                    States = true, CountExecutions = true, VerifyExplicitly = true, ExplicitListing = explicitListing,
+                    States = true, CountExecutions = true, VerifyExplicitly = true, ExplicitListing = explicitListing, SolverStatesFirst = 0,
                 });
         }
         lock (checker) return checker.CheckFile(path);
