@@ -139,7 +139,6 @@ internal sealed partial class StateEnumerator
         {
             solver.Pop();
             ListingChecks = (check.Runs, solverChecks);
-            if (Environment.GetEnvironmentVariable("LITMUS_DEBUG_LISTING") is not null) Console.Error.WriteLine($"listing: {check.Runs} explicit, {solverChecks} solver, {seen.Count} seen");
         }
     }
 
