@@ -13,4 +13,16 @@ public sealed record CheckOptions
     /// <summary>Solver time limit per query; null for none.</summary>
     public TimeSpan? Timeout { get; init; }
     public EventOptions Events { get; init; } = new();
+    /// <summary>
+    /// Self-check while listing states: every execution the solver returns must also pass the explicit check of
+    /// one execution (the model run over bit sets); a disagreement is an encoding bug and throws. For tests.
+    /// </summary>
+    public bool VerifyExplicitly { get; init; }
+    /// <summary>
+    /// List states by explicit checks of neighbouring executions, the solver only proving completeness (on by
+    /// default); off, every state and execution is found by a solver check (slower; kept to compare the two).
+    /// </summary>
+    public bool ExplicitListing { get; init; } = true;
+    /// <summary>With <see cref="ExplicitListing"/>, how many states the solver lists alone before explicit checks take over.</summary>
+    public int SolverStatesFirst { get; init; } = StateEnumerator.SolverStatesFirst;
 }

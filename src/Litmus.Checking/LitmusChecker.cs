@@ -84,7 +84,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
 
         var (hold, fail) = (canHold == SolveResult.Sat, canFail == SolveResult.Sat);
         ExecutionListing? listing = null;
-        var enumerator = new StateEnumerator(enc, solver, options.CountExecutions);
+        var enumerator = new StateEnumerator(enc, solver, options.CountExecutions, options.VerifyExplicitly, options.ExplicitListing, options.SolverStatesFirst);
         if (options.States && (listing = enumerator.Enumerate()) is null)
             return result with { Unknown = "listing the final states: " + (enumerator.Failure ?? solver.ReasonUnknown ?? "unknown") };
         var verdict = !hold ? Verdict.Never : fail ? Verdict.Sometimes : Verdict.Always;

@@ -14,7 +14,7 @@ public sealed record ExecutionListing(IReadOnlyList<FinalState> States, long? Po
 /// member), because evaluating the value terms in every model cost more than the check itself (measured on the
 /// 6-thread RCU ring auto/C-RR-G+RR-G+RR-G+RR-G+RR-G+RR-G: 0.8 ms against 2.4 ms a state; docs/performance.md).
 /// </summary>
-internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions)
+internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, bool countExecutions, bool verifyExplicitly = false, bool explicitListing = true, int solverStatesFirst = StateEnumerator.SolverStatesFirst)
 {
     private readonly TermFactory _f = enc.Terms;
 
@@ -28,6 +28,16 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
     /// (srcu_read_lock()'s index is such a value: any number, distinct from the other calls'): the states cannot be listed.
     /// </summary>
     public const int MaxDomain = 256;
+
+    /// <summary>
+    /// States found by the solver alone before listing switches to explicit checks. Each explicit check runs the
+    /// whole model (about 0.8 ms on LKMM), more than a solver check of a small test (20 lkmm/ tests in herd
+    /// format: 1.08 s CPU by the solver alone, 1.61 s by explicit checks from the start), so a test with few
+    /// states is listed by the solver; a large one wastes these checks (about 0.1 s on the RCU rings).
+    /// </summary>
+    public const int SolverStatesFirst = 32;
+
+    private sealed class TooManyStatesException : Exception;
 
     /// <summary>Why the last <see cref="Enumerate"/> returned null, when the solver did not give up.</summary>
     public string? Failure { get; private set; }
@@ -56,10 +66,36 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
                 states.TryAdd(state.ToString(), state);
                 if (state.Satisfies) positive++; else negative++;
             }
-            if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
-            if (countExecutions && !OneExecutionPerState.Holds(enc) && !CountOtherExecutions(domains, choices, found, Count)) return null;
-            var listed = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
-            return countExecutions ? new ExecutionListing(listed, positive, negative) : new ExecutionListing(listed, null, null);
+            // The solver first; past solverStatesFirst states, explicit checks of neighbours take over.
+            var explored = false;
+            try
+            {
+                explored = Explore(domains, [], 0, (state, execution) =>
+                {
+                    Count(state);
+                    found.Add(execution);
+                    if (explicitListing && found.Count > solverStatesFirst) throw new TooManyStatesException();
+                });
+                if (!explored) return null;
+            }
+            catch (TooManyStatesException)
+            {
+                states.Clear();
+                (positive, negative) = (0, 0);
+                if (ListByNeighbours(domains, choices, Count) is { } listed)
+                {
+                    if (!listed) return null;
+                }
+                else
+                {
+                    found.Clear();
+                    if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
+                    explored = true;
+                }
+            }
+            if (explored && countExecutions && !OneExecutionPerState.Holds(enc) && !CountOtherExecutions(domains, choices, found, Count)) return null;
+            var list = states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+            return countExecutions ? new ExecutionListing(list, positive, negative) : new ExecutionListing(list, null, null);
         }
         finally { solver.Pop(); }
     }
@@ -131,6 +167,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
         if (answer == SolveResult.Unknown) return false;
         if (answer == SolveResult.Unsat) return true;
         var m = solver.Model;
+        if (verifyExplicitly) Verify(m);
         var chosen = ChosenMembers(domains, m);
         var state = ReadState(domains, chosen, m.EvalBool(enc.Condition));
         var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
@@ -170,6 +207,7 @@ internal sealed class StateEnumerator(TestEncoding enc, ISolver solver, bool cou
                 if (answer == SolveResult.Unknown) return false;
                 if (answer == SolveResult.Unsat) return true;
                 var m = solver.Model;
+                if (verifyExplicitly) Verify(m);
                 count(ReadState(domains, ChosenMembers(domains, m), m.EvalBool(enc.Condition)));
                 solver.Assert(Differs(Unpack(m, _packedChoices)));
             }

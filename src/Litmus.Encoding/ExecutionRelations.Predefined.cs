@@ -150,3 +150,9 @@ public sealed partial class ExecutionRelations
         return s;
     }
 }
+
+public sealed partial class ExecutionRelations
+{
+    /// <summary>The predefined values built so far (the names the model used).</summary>
+    internal IEnumerable<Value> PredefinedSoFar => _predefined.Values;
+}

@@ -41,6 +41,7 @@ public sealed partial class ExecutionRelations
             var sources = Rf.Edges().Where(e => e.To == r.Id).ToList();
             var closure = Terms.Or(sources.Select(s => Terms.And(s.Condition, Determined(_events[s.From].Value!))));
             var det = DeterminedVar(r.Id);
+            _determinedBy[det] = closure;
             if (!OnCycle(r.Id))
             {
                 Constraints.Definitions.Add(Terms.Iff(det, closure));
@@ -57,6 +58,13 @@ public sealed partial class ExecutionRelations
     }
 
     private readonly Dictionary<Term, int> _detOwner = new();
+    private readonly Dictionary<Term, Term> _determinedBy = new();
+
+    /// <summary>Each read's <c>det_r</c> and what makes it hold (a source it reads from is determined): its least fixpoint is det.</summary>
+    public IReadOnlyDictionary<Term, Term> DeterminedBy => _determinedBy;
+
+    /// <summary>True when every read's value is a variable of its own (no compare-exchange pair shares one).</summary>
+    public bool ReadValuesAreOwn => _readsOfValue.Values.All(r => r.Count == 1);
 
     private Term DeterminedVar(int read)
     {

@@ -32,6 +32,15 @@ public sealed class TestEncoding
 
     public TermFactory Terms => Program.Terms;
 
+    /// <summary>The model the encoding was built from (the explicit check of one execution runs it again).</summary>
+    public ModelSpec? Model { get; init; }
+
+    /// <summary>
+    /// How many of <see cref="ConstraintSet.Definitions"/> the execution itself made (rf, co, values, final values)
+    /// before the model ran: the rest define the model's own helpers (fixpoints, closures).
+    /// </summary>
+    public int ExecutionDefinitionCount { get; init; }
+
     /// <summary>The axiom by which a model says what sys_membarrier() means (membarrier-handshake.cat).</summary>
     public const string MembarrierAxiom = "membarrier-handshake";
 
@@ -39,6 +48,7 @@ public sealed class TestEncoding
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options);
         var exec = new ExecutionRelations(program, model.GeneratesCo, ObservedLocationNames(test));
+        var executionDefinitions = exec.Constraints.Definitions.Count;
         var algebra = new SymbolicAlgebra(exec);
         var interpreter = new CatInterpreter<SymSet, SymRel>(algebra, model.Resolver, model.Variants);
         if (model.Bell is not null) interpreter.Run(model.Bell);
@@ -58,6 +68,7 @@ public sealed class TestEncoding
         return new TestEncoding
         {
             Test = test, Program = program, Execution = exec, Constraints = exec.Constraints,
+            Model = model, ExecutionDefinitionCount = executionDefinitions,
             Condition = conditions.Encode(test.Condition.Proposition),
             Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
             Observed = ObservedValues(test, exec, conditions),

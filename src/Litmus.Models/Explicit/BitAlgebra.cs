@@ -1,0 +1,218 @@
+using System.Numerics;
+using Litmus.Syntax;
+using Litmus.Syntax.Ast;
+
+namespace Litmus.Models.Explicit;
+
+/// <summary>The explicit check cannot decide this execution (a choice the model makes, a fixpoint that never settles): ask the solver.</summary>
+public sealed class ExplicitCheckNotApplicableException(string why) : Exception(why);
+
+/// <summary>
+/// The cat semantics over ONE concrete execution, as herd evaluates a model: sets and relations are bit sets
+/// over the execution's events, closures are computed, fixpoints iterated, and each axiom is simply true or
+/// false. What the execution is (its events, names, values, locations) comes from the subclass. Models that
+/// choose (<c>with ... from</c>, linearisations) are not handled: herd would run the rest of the model once per
+/// choice, which is the solver's job here.
+/// </summary>
+public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelationAlgebra<EventSet, EventRelation>
+{
+    private readonly StaticValues _shared = shared ?? new StaticValues();
+
+    /// <summary>The values every execution of the test shares, and operations on them (see <see cref="StaticValues"/>).</summary>
+    protected StaticValues Shared => _shared;
+
+    private T Once<T>(int op, object a, object? b, Func<T> compute) where T : class => _shared.Result(op, a, b, compute);
+
+    /// <summary>Kleene iterations after which a <c>let rec</c> that has not settled is left to the solver.</summary>
+    private const int FixpointBound = 10_000;
+
+    protected int N { get; } = n;
+    private readonly int _w = EventSet.Words(n);
+
+    /// <summary>The axioms that failed, by name (flags are not recorded: they do not decide consistency).</summary>
+    public List<string> FailedAxioms { get; } = [];
+
+    public EventSet EmptySet => new(N);
+    public EventRelation EmptyRelation => new(N);
+    public abstract EventSet AllEvents { get; }
+
+    public bool IsEmpty(EventSet s) => s.IsEmpty;
+    public bool IsEmpty(EventRelation r) => r.IsEmpty;
+
+    private EventSet Words(EventSet a, EventSet b, Func<ulong, ulong, ulong> op)
+    {
+        var r = new ulong[_w];
+        for (var i = 0; i < _w; i++) r[i] = op(a.Bits[i], b.Bits[i]);
+        return new EventSet(r);
+    }
+
+    private EventRelation Words(EventRelation a, EventRelation b, Func<ulong, ulong, ulong> op)
+    {
+        var r = new EventRelation(N);
+        for (var i = 0; i < r.Bits.Length; i++) r.Bits[i] = op(a.Bits[i], b.Bits[i]);
+        return r;
+    }
+
+    public EventSet Union(EventSet a, EventSet b) => Once(1, a, b, () => Words(a, b, (x, y) => x | y));
+    public EventSet Inter(EventSet a, EventSet b) => Once(2, a, b, () => Words(a, b, (x, y) => x & y));
+    public EventSet Diff(EventSet a, EventSet b) => Once(3, a, b, () => Words(a, b, (x, y) => x & ~y));
+    public EventRelation Union(EventRelation a, EventRelation b) => Once(4, a, b, () => Words(a, b, (x, y) => x | y));
+    public EventRelation Inter(EventRelation a, EventRelation b) => Once(5, a, b, () => Words(a, b, (x, y) => x & y));
+    public EventRelation Diff(EventRelation a, EventRelation b) => Once(6, a, b, () => Words(a, b, (x, y) => x & ~y));
+
+    /// <summary>Row x of a;b is the union of b's rows over a's successors of x.</summary>
+    public EventRelation Seq(EventRelation a, EventRelation b) => Once(7, a, b, () => SeqOf(a, b));
+
+    private EventRelation SeqOf(EventRelation a, EventRelation b)
+    {
+        var r = new EventRelation(N);
+        for (var x = 0; x < N; x++)
+            for (var w = 0; w < _w; w++)
+                for (var bits = a.Bits[x * _w + w]; bits != 0; bits &= bits - 1)
+                    b.OrRowInto((w << 6) + BitOperations.TrailingZeroCount(bits), r.Bits, x);
+        return r;
+    }
+
+    public EventRelation Inverse(EventRelation a) => Once(8, a, null, () => InverseOf(a));
+
+    private EventRelation InverseOf(EventRelation a)
+    {
+        var r = new EventRelation(N);
+        foreach (var (x, y) in a.Pairs()) r.Add(y, x);
+        return r;
+    }
+
+    /// <summary>Warshall's closure on bit rows: O(n² · n/64).</summary>
+    public EventRelation Plus(EventRelation a, bool exact) => Once(9, a, null, () => PlusOf(a));
+
+    private EventRelation PlusOf(EventRelation a)
+    {
+        var r = new EventRelation(N);
+        Array.Copy(a.Bits, r.Bits, a.Bits.Length);
+        for (var k = 0; k < N; k++)
+            for (var i = 0; i < N; i++)
+                if (r.Contains(i, k)) r.OrRowInto(k, r.Bits, i);
+        return r;
+    }
+
+    public EventRelation Product(EventSet a, EventSet b) => Once(10, a, b, () => ProductOf(a, b));
+
+    private EventRelation ProductOf(EventSet a, EventSet b)
+    {
+        var r = new EventRelation(N);
+        foreach (var x in a.Members()) Array.Copy(b.Bits, 0, r.Bits, x * _w, _w);
+        return r;
+    }
+
+    public EventRelation Identity(EventSet s) => Once(11, s, null, () => IdentityOf(s));
+
+    private EventRelation IdentityOf(EventSet s)
+    {
+        var r = new EventRelation(N);
+        foreach (var x in s.Members()) r.Add(x, x);
+        return r;
+    }
+
+    public EventSet Domain(EventRelation r) => Once(12, r, null, () => DomainOf(r));
+
+    private EventSet DomainOf(EventRelation r)
+    {
+        var s = new EventSet(N);
+        for (var x = 0; x < N; x++)
+            for (var w = 0; w < _w; w++)
+                if (r.Bits[x * _w + w] != 0) { s.Add(x); break; }
+        return s;
+    }
+
+    public EventSet Range(EventRelation r) => Once(13, r, null, () => RangeOf(r));
+
+    private EventSet RangeOf(EventRelation r)
+    {
+        var s = new ulong[_w];
+        for (var x = 0; x < N; x++)
+            for (var w = 0; w < _w; w++) s[w] |= r.Bits[x * _w + w];
+        return new EventSet(s);
+    }
+
+    /// <summary>The value an event reads or writes in this execution, or null when it has none (a fence).</summary>
+    protected abstract long? ValueOf(int e);
+
+    /// <summary>The address an event accesses in this execution, or null when it accesses none.</summary>
+    protected abstract long? AddressOf(int e);
+
+    public EventRelation DifferentValues(EventRelation r) => FilterByValues(r, equal: false);
+    public EventRelation SameValues(EventRelation r) => FilterByValues(r, equal: true);
+
+    private EventRelation FilterByValues(EventRelation r, bool equal)
+    {
+        var result = new EventRelation(N);
+        foreach (var (x, y) in r.Pairs())
+            if (ValueOf(x) is { } vx && ValueOf(y) is { } vy && (vx == vy) == equal) result.Add(x, y);
+        return result;
+    }
+
+    public abstract SetOrRel<EventSet, EventRelation>? Predefined(string name);
+    public abstract EventSet Tagged(string tag);
+
+    /// <summary>herd's way (see SymbolicAlgebra.LeastFixpoint): iterate until an iterate is included in the one before, and return it.</summary>
+    public IReadOnlyList<SetOrRel<EventSet, EventRelation>> LeastFixpoint(IReadOnlyList<SetOrRel<EventSet, EventRelation>> start,
+        Func<IReadOnlyList<SetOrRel<EventSet, EventRelation>>, IReadOnlyList<SetOrRel<EventSet, EventRelation>>> step, SourceSpan span, bool exact)
+    {
+        var current = start;
+        for (var i = 0; i < FixpointBound; i++)
+        {
+            var next = step(current);
+            if (next.Zip(current).All(p => p.First.IsSet ? p.First.Set!.SubsetOf(p.Second.Set!) : p.First.Rel!.SubsetOf(p.Second.Rel!)))
+                return next;
+            current = next;
+        }
+        throw new ExplicitCheckNotApplicableException($"the fixpoint at {span} does not settle");
+    }
+
+    public IReadOnlyList<EventSet> Elements(EventSet s) => s.Members().Select(e =>
+    {
+        var one = new EventSet(N);
+        one.Add(e);
+        return one;
+    }).ToList();
+
+    public IReadOnlyList<EventRelation> Pairs(EventRelation r) => r.Pairs().Select(p =>
+    {
+        var one = new EventRelation(N);
+        one.Add(p.From, p.To);
+        return one;
+    }).ToList();
+
+    public IReadOnlyList<EventSet> PartitionByLocation(EventSet s)
+    {
+        var groups = new Dictionary<long, EventSet>();
+        foreach (var e in s.Members())
+            if (AddressOf(e) is { } a)
+            {
+                if (!groups.TryGetValue(a, out var g)) groups[a] = g = new EventSet(N);
+                g.Add(e);
+            }
+        return groups.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToList();
+    }
+
+    public EventRelation ChooseOne(IReadOnlyList<EventSet> present, IReadOnlyList<(IReadOnlyList<EventSet> Witness, EventRelation Option)> options) =>
+        throw new ExplicitCheckNotApplicableException("the model chooses (with ... from)");
+
+    public EventRelation Linearisation(IReadOnlyList<EventSet> present, EventSet s, EventRelation order) =>
+        throw new ExplicitCheckNotApplicableException("the model chooses a linearisation");
+
+    public void Check(CatCheck check, SetOrRel<EventSet, EventRelation> value, string name)
+    {
+        if (check.IsFlag || check.IsUndefinedUnless) return;
+        var rel = value.Rel;
+        var holds = check.Kind switch
+        {
+            CatCheckKind.Acyclic => rel is null ? value.Set!.IsEmpty : !Plus(rel, true).HasLoop(),
+            CatCheckKind.Irreflexive => rel is null ? value.Set!.IsEmpty : !rel.HasLoop(),
+            _ => rel is null ? value.Set!.IsEmpty : rel.IsEmpty,
+        };
+        if (holds == check.Negated) FailedAxioms.Add(name);
+    }
+
+    public void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) { }
+}
