@@ -30,9 +30,9 @@ public static class VerdictTable
                 row.Field(status) ?? (row.Field(verdict) is null ? "not-run" : "ok"),
                 double.TryParse(row.Field(ms), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null,
                 row.Field(error))
-            {
-                Counts = long.TryParse(row.Field(states), out var n) && long.TryParse(row.Field(positive), out var p) && long.TryParse(row.Field(negative), out var q)
+        {
+            Counts = long.TryParse(row.Field(states), out var n) && long.TryParse(row.Field(positive), out var p) && long.TryParse(row.Field(negative), out var q)
                     ? (n, p, q) : null,
-            }).ToList();
+        }).ToList();
     }
 }

@@ -1,5 +1,5 @@
-using Litmus.Syntax;
 using Litmus.Models;
+using Litmus.Syntax;
 
 namespace Litmus.Checking.Tests;
 

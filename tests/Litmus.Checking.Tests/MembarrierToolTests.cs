@@ -1,6 +1,6 @@
-using Litmus.Syntax;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Litmus.Syntax;
 
 namespace Litmus.Checking.Tests;
 
