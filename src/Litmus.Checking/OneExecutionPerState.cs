@@ -33,7 +33,7 @@ internal static class OneExecutionPerState
     {
         var exec = enc.Execution;
         var program = enc.Program;
-        if (exec.CoFromModel || !ReferenceEquals(enc.Rf, exec.Rf) || !ReferenceEquals(enc.Co, exec.Co)) return false;
+        if (exec.CoFromModel || !SameEdges(enc.Rf, exec.Rf) || !SameEdges(enc.Co, exec.Co)) return false;
         if (program.Membarriers.Count > 0) return false;
         var events = program.Events;
         if (events.Any(e => e.Kind == EventKind.Srcu || program.IsHandlerEvent(e))) return false;
@@ -59,4 +59,8 @@ internal static class OneExecutionPerState
         }
         return true;
     }
+
+    /// <summary>Whether the model's rf (or co) is the engine's: the same pairs under the same conditions.</summary>
+    private static bool SameEdges(SymRel model, SymRel engine) =>
+        model.EdgeCount == engine.EdgeCount && model.Edges().All(x => ReferenceEquals(engine.Get(x.From, x.To), x.Condition));
 }
