@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Litmus.Syntax.Ast;
 
@@ -19,14 +18,13 @@ namespace Litmus.Cli.Output;
 /// The result is the MD5 of the three raw digests, in hex. Verified against herd7 7.58 on the kernel's tests
 /// (<c>docs/conformance.md</c>). A test whose header already carries a <c>Hash=</c> is not recomputed: herd keeps it.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "herd's test hash is MD5 by definition; it identifies a test, it protects nothing")]
 public static class HerdHash
 {
     public static string Of(string source, LitmusTest test)
     {
         if (DeclaredHash(source, test) is { } declared) return declared;
-        var digests = Md5(Init(test)).Concat(Md5(Code(source, test))).Concat(Md5(Observed(test))).ToArray();
-        return Convert.ToHexStringLower(MD5.HashData(digests));
+        var digests = Digest(Init(test)).Concat(Digest(Code(source, test))).Concat(Digest(Observed(test))).ToArray();
+        return Convert.ToHexStringLower(Md5.Hash(digests));
     }
 
     /// <summary>herd's info lines (<c>key=value</c> between the name line and the init block) may already hold the hash.</summary>
@@ -43,7 +41,7 @@ public static class HerdHash
         return null;
     }
 
-    private static byte[] Md5(string text) => MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+    private static byte[] Digest(string text) => Md5.Hash(System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>herd's location order: registers (by thread, then name) before globals (by name), ordinal.</summary>
     private static readonly Comparer<(int? Thread, string Name)> LocationOrder = Comparer<(int? Thread, string Name)>.Create((a, b) =>
