@@ -15,15 +15,28 @@ public sealed class FoldingLawTests : IDisposable
 {
     private readonly ISolver _solver = SolverFactory.CreateZ3();
 
+    /// <summary>
+    /// Random 64-bit products and quotients can make an equivalence hard for Z3 (a CI run spent over ten minutes on
+    /// one), so each random case gets a time limit; a case Z3 cannot decide in it is counted, not passed, and only a
+    /// few may be.
+    /// </summary>
+    private static readonly TimeSpan RandomCaseLimit = TimeSpan.FromSeconds(2);
+    private const int MostUndecided = 10;
+    private int _undecided;
+
     public void Dispose() => _solver.Dispose();
 
     [Theory]
     [InlineData(Sort.Bool)]
     [InlineData(Sort.Value)]
     [InlineData(Sort.Int)]
-    public void Folded_terms_equal_their_unfolded_form(Sort sort) =>
+    public void Folded_terms_equal_their_unfolded_form(Sort sort)
+    {
         // One solver, so one thread; each expression is at most 4 levels deep.
-        ExprGen.Of(sort, 4).Sample(e => Assert.True(Equivalent(e), $"folding changed the meaning of {e}"), iter: 300, threads: 1);
+        _solver.Timeout = RandomCaseLimit;
+        ExprGen.Of(sort, 4).Sample(e => Assert.True(Equivalent(e, mayGiveUp: true), $"folding changed the meaning of {e}"), iter: 300, threads: 1);
+        Assert.True(_undecided <= MostUndecided, $"Z3 decided too few cases: {_undecided} of 300 undecided");
+    }
 
     [Fact]
     public void Known_laws_hold_on_hand_picked_cases()
@@ -46,7 +59,7 @@ public sealed class FoldingLawTests : IDisposable
         foreach (var e in cases) Assert.True(Equivalent(e), $"folding changed the meaning of {e}");
     }
 
-    private bool Equivalent(Expr e)
+    private bool Equivalent(Expr e, bool mayGiveUp = false)
     {
         var f = new TermFactory();
         var folded = ExprGen.Build(f, e, l => ExprGen.Plain(f, l));
@@ -62,6 +75,11 @@ public sealed class FoldingLawTests : IDisposable
         foreach (var h in hidden) _solver.Assert(h);
         _solver.Assert(f.Not(f.Eq(folded, unfolded)));
         var result = _solver.Check();
+        if (result == SolveResult.Unknown && mayGiveUp)
+        {
+            _undecided++;
+            return true;
+        }
         Assert.NotEqual(SolveResult.Unknown, result);
         return result == SolveResult.Unsat;
     }
