@@ -10,7 +10,10 @@ public sealed record CheckOptions
     public bool CountExecutions { get; init; }
     /// <summary>Describe an execution that satisfies the proposition, when one exists.</summary>
     public bool Witness { get; init; }
-    /// <summary>Solver time limit per query; null for none.</summary>
+    /// <summary>
+    /// Time limit of each test, from the start of its encoding to its last solver question (verdict, flags,
+    /// states); null for none. A test that reaches it is undecided, never given a partial answer.
+    /// </summary>
     public TimeSpan? Timeout { get; init; }
     public EventOptions Events { get; init; } = new();
     /// <summary>

@@ -13,9 +13,15 @@ namespace Litmus.Checking;
 /// proposition hold, and can it fail. No execution is ever enumerated. One solver serves every test of a run.
 /// Not thread-safe: one checker per worker.
 /// </summary>
-public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver solver) : IDisposable
+public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver z3) : IDisposable
 {
     public ModelSpec Model { get; } = model;
+
+    /// <summary>How <see cref="TestResult.Unknown"/> begins for a test that reached its time limit.</summary>
+    public const string TimeLimitReached = "time limit reached";
+
+    /// <summary>Every question of a test shares the test's time limit (<see cref="CheckOptions.Timeout"/>).</summary>
+    private readonly TimeLimitedSolver _solver = new(z3);
 
     /// <summary>Where a test's folder names its own model (<see cref="FolderModels"/>), that model is used instead of <see cref="Model"/>.</summary>
     public FolderModels? FolderModels { get; set; }
@@ -25,9 +31,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
 
     public static LitmusChecker Create(ModelSpec model, CheckOptions options)
     {
-        var solver = SolverFactory.CreateZ3();
-        solver.Timeout = options.Timeout;
-        return new LitmusChecker(model, options, solver);
+        return new LitmusChecker(model, options, SolverFactory.CreateZ3());
     }
 
     /// <summary>Parses and checks one file; bad input becomes a result with positioned errors, never an exception.</summary>
@@ -60,14 +64,22 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             Path = test.Path, Name = test.Name, Expected = test.Expected, Quantifier = test.Condition.Quantifier,
             ConditionText = ConditionPrinter.Print(test.Condition), ModelName = (model ?? Model).Name,
         };
+        // The time limit covers the whole test: building the encoding (a pathological model or test can spend
+        // minutes there without asking the solver anything), the verdict, the flags and the listing of states.
+        using var limit = options.Timeout is { } t ? new CancellationTokenSource(t) : null;
+        _solver.StartLimit(options.Timeout);
         try
         {
-            var encoding = TestEncoding.Build(test, model ?? Model, options.Events);
+            var encoding = TestEncoding.Build(test, model ?? Model, options.Events, limit?.Token ?? default);
             return Decide(encoding, result with { Warnings = encoding.Program.Warnings }) with { Elapsed = clock.Elapsed };
         }
         catch (LitmusInputException e)
         {
             return result with { Errors = e.Diagnostics, Elapsed = clock.Elapsed };
+        }
+        catch (OperationCanceledException) when (limit?.IsCancellationRequested == true)
+        {
+            return result with { Unknown = $"{TimeLimitReached} ({options.Timeout!.Value.TotalSeconds:g} s)", Elapsed = clock.Elapsed };
         }
     }
 
@@ -76,17 +88,18 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         var f = enc.Terms;
         AssertAllowedExecutions(enc);
 
-        var canHold = solver.Check(enc.Condition);
-        if (canHold == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
-        Witness? witness = canHold == SolveResult.Sat && options.Witness ? WitnessReader.Read(enc, solver.Model) : null;
-        var canFail = solver.Check(f.Not(enc.Condition));
-        if (canFail == SolveResult.Unknown) return result with { Unknown = solver.ReasonUnknown ?? "unknown" };
+        var canHold = _solver.Check(enc.Condition);
+        if (canHold == SolveResult.Unknown) return result with { Unknown = _solver.ReasonUnknown ?? "unknown" };
+        Witness? witness = canHold == SolveResult.Sat && options.Witness ? WitnessReader.Read(enc, _solver.Model) : null;
+        var canFail = _solver.Check(f.Not(enc.Condition));
+        if (canFail == SolveResult.Unknown) return result with { Unknown = _solver.ReasonUnknown ?? "unknown" };
 
         var (hold, fail) = (canHold == SolveResult.Sat, canFail == SolveResult.Sat);
         ExecutionListing? listing = null;
-        var enumerator = new StateEnumerator(enc, solver, options.CountExecutions, options.VerifyExplicitly, options.ExplicitListing, options.SolverStatesFirst);
+        var enumerator = new StateEnumerator(enc, _solver, options.CountExecutions, options.VerifyExplicitly, options.ExplicitListing, options.SolverStatesFirst);
         if (options.States && (listing = enumerator.Enumerate()) is null)
-            return result with { Unknown = "listing the final states: " + (enumerator.Failure ?? solver.ReasonUnknown ?? "unknown") };
+            return result with { Unknown = "listing the final states: " + (enumerator.Failure ?? _solver.ReasonUnknown ?? "unknown") };
+        if (RaisedFlags(enc) is not { } flags) return result with { Unknown = "deciding the flags: " + (_solver.ReasonUnknown ?? "unknown") };
         var verdict = !hold ? Verdict.Never : fail ? Verdict.Sometimes : Verdict.Always;
         var ok = result.Quantifier switch
         {
@@ -101,7 +114,7 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
             NoExecutions = !hold && !fail,
             Witness = witness,
             ForbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [],
-            Flags = RaisedFlags(enc),
+            Flags = flags,
             States = listing?.States,
             Executions = listing is { Positive: { } p, Negative: { } n } ? new ExecutionCounts(p, n) : null,
         };
@@ -114,12 +127,12 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
     private List<string> ForbiddingAxioms(TestEncoding enc)
     {
         AssertAllowedExecutions(enc, withAxioms: false);
-        solver.Assert(enc.Condition);
+        _solver.Assert(enc.Condition);
         var names = new List<string>();
         foreach (var axiom in enc.Constraints.Axioms)
         {
             var others = enc.Constraints.Axioms.Where(a => a != axiom).Select(a => a.Holds).ToArray();
-            if (solver.Check(others) == SolveResult.Sat && !names.Contains(axiom.Name)) names.Add(axiom.Name);
+            if (_solver.Check(others) == SolveResult.Sat && !names.Contains(axiom.Name)) names.Add(axiom.Name);
         }
         // Back to the allowed executions, for the questions that follow.
         AssertAllowedExecutions(enc);
@@ -129,24 +142,28 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
     /// <summary>A fresh solver state holding the executions the model allows (and the filter keeps).</summary>
     private void AssertAllowedExecutions(TestEncoding enc, bool withAxioms = true)
     {
-        solver.Reset();
-        foreach (var d in enc.Constraints.Definitions) solver.Assert(d);
+        _solver.Reset();
+        foreach (var d in enc.Constraints.Definitions) _solver.Assert(d);
         if (withAxioms)
-            foreach (var a in enc.Constraints.Axioms) solver.Assert(a.Holds);
-        solver.Assert(enc.Filter);
+            foreach (var a in enc.Constraints.Axioms) _solver.Assert(a.Holds);
+        _solver.Assert(enc.Filter);
     }
 
-    /// <summary>A flag is reported when some allowed execution raises it.</summary>
-    private List<string> RaisedFlags(TestEncoding enc)
+    /// <summary>A flag is reported when some allowed execution raises it; null when the solver could not tell.</summary>
+    private List<string>? RaisedFlags(TestEncoding enc)
     {
         var raised = new List<string>();
         foreach (var flag in enc.Constraints.Flags)
         {
             if (raised.Contains(flag.Name)) continue;
-            if (solver.Check(flag.Raised) == SolveResult.Sat) raised.Add(flag.Name);
+            switch (_solver.Check(flag.Raised))
+            {
+                case SolveResult.Sat: raised.Add(flag.Name); break;
+                case SolveResult.Unknown: return null;
+            }
         }
         return raised;
     }
 
-    public void Dispose() => solver.Dispose();
+    public void Dispose() => _solver.Dispose();
 }

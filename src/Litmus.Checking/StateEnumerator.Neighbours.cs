@@ -101,6 +101,8 @@ internal sealed partial class StateEnumerator
                 while (queue.Count > 0)
                     foreach (var y in neighbours.Of(queue.Dequeue(), y => seen.Add(string.Join(",", Options(y.Evaluator())))))
                     {
+                        // Thousands of neighbours can be certified between two solver questions: the test's time limit is checked here too.
+                        enc.Terms.Cancellation.ThrowIfCancellationRequested();
                         var yEval = y.Evaluator();
                         if (check.Allows(yEval) != true) continue;
                         Record(yEval, Options(yEval));

@@ -2,20 +2,25 @@ using Litmus.Logic;
 
 namespace Litmus.Encoding;
 
-/// <summary>Whether given atoms occur under a negation in a formula (then the formula is not monotone in them).</summary>
+/// <summary>Whether given atoms occur under a negation in formulas (then the formulas are not monotone in them).</summary>
 public static class Polarity
 {
-    public static bool OccursNegatively(Term root, IEnumerable<Term> atoms)
+    public static bool OccursNegatively(Term root, IReadOnlySet<Term> atoms) => OccursNegatively([root], atoms);
+
+    /// <summary>
+    /// One walk over all <paramref name="roots"/>: they share most of their sub-terms (the images of a fixpoint
+    /// step), so a visited set per root made this quadratic; on a 17-thread RCU test it was a third of the time.
+    /// </summary>
+    public static bool OccursNegatively(IEnumerable<Term> roots, IReadOnlySet<Term> atoms)
     {
-        var set = atoms as ISet<Term> ?? atoms.ToHashSet();
         var seen = new HashSet<(Term, bool)>();
         var work = new Stack<(Term T, bool Positive)>();
-        work.Push((root, true));
+        foreach (var root in roots) work.Push((root, true));
         while (work.Count > 0)
         {
             var (t, positive) = work.Pop();
             if (!seen.Add((t, positive))) continue;
-            if (set.Contains(t))
+            if (atoms.Contains(t))
             {
                 if (!positive) return true;
                 continue;

@@ -44,9 +44,10 @@ public sealed class TestEncoding
     /// <summary>The axiom by which a model says what sys_membarrier() means (membarrier-handshake.cat).</summary>
     public const string MembarrierAxiom = "membarrier-handshake";
 
-    public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null)
+    /// <param name="cancellation">Stops the build (with <see cref="OperationCanceledException"/>) when a time limit is reached.</param>
+    public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null, CancellationToken cancellation = default)
     {
-        var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options);
+        var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options, new TermFactory { Cancellation = cancellation });
         var exec = new ExecutionRelations(program, model.GeneratesCo, ObservedLocationNames(test));
         var executionDefinitions = exec.Constraints.Definitions.Count;
         var algebra = new SymbolicAlgebra(exec);

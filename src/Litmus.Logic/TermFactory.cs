@@ -20,8 +20,16 @@ public sealed partial class TermFactory
         False = Make(Op.False, Sort.Bool, Term.NoChildren);
     }
 
+    /// <summary>
+    /// Stops the building of terms when cancelled (a test's time limit): every phase of an encoding builds terms,
+    /// so this bounds the whole encoding, not only the solver's questions. Checked every 256 terms asked for.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+    private int _asked;
+
     private Term Make(Op op, Sort sort, Term[] children, long value = 0, string? name = null)
     {
+        if ((++_asked & 0xFF) == 0) Cancellation.ThrowIfCancellationRequested();
         var key = new TermKey(op, children, value, name);
         if (_table.TryGetValue(key, out var t)) return t;
         t = new Term(op, sort, children, value, name, _next++);

@@ -93,4 +93,22 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Single(lines);
         Assert.Contains(expected, lines[0]);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("1e12")]
+    public void A_time_limit_out_of_range_is_a_usage_error(string seconds)
+    {
+        var (exit, _, errors) = _cli.Run("check", "--timeout", seconds, CliRunner.Bundled("sb/SB+mbs.litmus"));
+        Assert.Equal(2, exit);
+        Assert.Contains("--timeout takes a number of seconds above 0", errors);
+        Assert.DoesNotContain("   at ", errors);
+
+        (exit, _, errors) = _cli.Run("herd7", "-timeout", seconds, CliRunner.Bundled("sb/SB+mbs.litmus"));
+        Assert.Equal(2, exit);
+        Assert.Contains("option '-timeout' expects", errors);
+        Assert.DoesNotContain("   at ", errors);
+    }
 }

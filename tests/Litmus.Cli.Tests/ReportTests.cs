@@ -97,12 +97,12 @@ public sealed class ReportTests : IDisposable
         var (exit, output, _) = _cli.Run("check", "--expect", "--junit", "r.xml", "--annotations", test);
         Assert.Equal(3, exit);
         Assert.Matches(@"MP\+test\s+Unknown\s+\(expected Never\)\s+undecided", output);
-        Assert.Contains("    solver gave up: timeout", output);
+        Assert.Contains("    undecided: timeout", output);
         Assert.Contains("1 undecided", output);
-        Assert.Contains("::error file=mp.litmus,line=3::solver gave up: timeout", output);
+        Assert.Contains("::error file=mp.litmus,line=3::undecided: timeout", output);
         var error = XDocument.Parse(_cli.Read("r.xml")).Descendants("error").Single();
         Assert.Equal("undecided", error.Attribute("type")!.Value);
-        Assert.Equal("solver gave up: timeout", error.Attribute("message")!.Value);
+        Assert.Equal("undecided: timeout", error.Attribute("message")!.Value);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed record TestOutcome(
         get
         {
             if (IsError) return string.Join("; ", Result.Errors.Select(d => d.Message));
-            if (IsUndecided) return $"solver gave up: {Result.Unknown}";
+            if (IsUndecided) return $"undecided: {Result.Unknown}";
             if (!IsMismatch && !IsChanged) return null;
             var against = new List<string>();
             if (IsMismatch) against.Add($"expected {Expectations.Describe(Result.Expected!)}");

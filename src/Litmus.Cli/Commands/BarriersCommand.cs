@@ -54,7 +54,7 @@ public sealed class BarriersCommand
         try
         {
             var model = ModelLoader.Load(parse.GetValue(_common.Model)!, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
-            var timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            var timeout = _common.TimeLimit(parse);
             var graph = parse.GetValue(Graph);
             if (graph is not null && Output.GraphSink.Prepare(graph) is { } problem)
             {

@@ -80,7 +80,7 @@ public sealed class CheckCommand
         {
             States = parse.GetValue(States) || herd, CountExecutions = herd,
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
-            Timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
+            Timeout = _common.TimeLimit(parse),
         };
         // A folder's own model applies only when the command line names none.
         var folderModels = parse.GetResult(_common.Model) is null or { Implicit: true } ? new FolderModels() : null;

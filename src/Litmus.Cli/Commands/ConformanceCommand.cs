@@ -60,7 +60,7 @@ public sealed class ConformanceCommand
             stderr.WriteLine(string.Join(Environment.NewLine, e.Diagnostics));
             return ExitCodes.BadInput;
         }
-        var options = new CheckOptions { Timeout = TimeSpan.FromSeconds(parse.GetValue(_common.Timeout) ?? 60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
+        var options = new CheckOptions { Timeout = _common.TimeLimit(parse) ?? TimeSpan.FromSeconds(60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
         var jobs = parse.GetValue(Jobs);
         var report = new ConformanceReport(stdout);
         try

@@ -82,6 +82,8 @@ public sealed class Herd7Arguments
                 throw new Herd7UsageException($"wrong argument '{value}'; option '{o.Name}' expects an integer.");
             case Herd7ArgKind.Float when !none && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
                 throw new Herd7UsageException($"wrong argument '{value}'; option '{o.Name}' expects a float.");
+            case Herd7ArgKind.Float when o.Name == "-timeout" && !none && !CommonOptions.IsTimeLimit(double.Parse(value, CultureInfo.InvariantCulture)):
+                throw new Herd7UsageException($"wrong argument '{value}'; option '-timeout' expects a number of seconds above 0 and at most {CommonOptions.MaxTimeoutSeconds:0}.");
             case Herd7ArgKind.Tag when !o.Tags!.Contains(value, StringComparer.Ordinal):
                 throw new Herd7UsageException($"bad tag for {o.Name}, allowed tag are {string.Join(",", o.Tags!)}.");
         }

@@ -80,7 +80,7 @@ public sealed class RunCommand
         var emit = parse.GetValue(Emit);
         if (emit is not null) Directory.CreateDirectory(emit);
 
-        var options = new CheckOptions { States = true, Timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : null };
+        var options = new CheckOptions { States = true, Timeout = _common.TimeLimit(parse) };
         var enforce = parse.GetValue(Expect);
         var gcc = new GccBuild();
         var runs = new List<ReportedRun>();

@@ -46,7 +46,7 @@ public sealed class TableCommand
         try
         {
             var model = ModelLoader.Load(parse.GetValue(_common.Model)!, parse.GetValue(_common.Bell), parse.GetValue(_common.Macros));
-            var timeout = parse.GetValue(_common.Timeout) is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+            var timeout = _common.TimeLimit(parse);
             using var checker = LitmusChecker.Create(model, new CheckOptions { Timeout = timeout });
             var dir = parse.GetValue(Emit);
             if (dir is not null) Directory.CreateDirectory(dir);

@@ -32,7 +32,7 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
         if (r.Unknown is not null)
         {
             stdout.Flush();
-            stderr.WriteLine($"Warning: File \"{r.Path}\": solver gave up: {r.Unknown}");
+            stderr.WriteLine($"Warning: File \"{r.Path}\": undecided: {r.Unknown}");
             return;
         }
         var name = HerdName(r.Name);

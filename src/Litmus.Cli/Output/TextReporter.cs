@@ -24,7 +24,7 @@ public sealed class TextReporter(TextWriter stdout, TextWriter stderr, string mo
         };
         var flags = r.Flags.Count > 0 ? "  [" + string.Join(", ", r.Flags) + "]" : "";
         stdout.WriteLine($"{r.Name,-27} {verdict,-10} {expected,-18} {status,-4} {r.Elapsed.TotalMilliseconds,5:0} ms{flags}");
-        if (r.Unknown is not null) stdout.WriteLine($"    solver gave up: {r.Unknown}");
+        if (r.Unknown is not null) stdout.WriteLine($"    undecided: {r.Unknown}");
         foreach (var warning in r.Warnings) stderr.WriteLine(warning);
         if (r.States is { } states)
         {
