@@ -227,7 +227,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
         {
             var word = _f.ValueConst(0);
             for (var i = start; i < Math.Min(start + 62, bools.Count); i++)
-                word = _f.Binary("|", word, _f.Ite(bools[i], _f.ValueConst(1L << (i - start)), _f.ValueConst(0)));
+                word = _f.Binary(Op.BitOr, word, _f.Ite(bools[i], _f.ValueConst(1L << (i - start)), _f.ValueConst(0)));
             words.Add(word);
         }
         return words;

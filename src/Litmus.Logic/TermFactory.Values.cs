@@ -2,41 +2,30 @@ namespace Litmus.Logic;
 
 public sealed partial class TermFactory
 {
-    /// <summary>A C binary operator on values; comparisons and logical operators yield 0 or 1, as in C.</summary>
-    public Term Binary(string op, Term a, Term b) => op switch
+    /// <summary>
+    /// An arithmetic or bitwise operator on 64-bit words (<see cref="Op.Add"/> to <see cref="Op.Shr"/>), folded
+    /// as the solver computes it. C's spelling of operators, with its comparisons yielding 0 or 1, is
+    /// <see cref="COperators"/>.
+    /// </summary>
+    public Term Binary(Op op, Term a, Term b) => op switch
     {
-        "+" => Arith(Op.Add, a, b, (x, y) => x + y),
-        "-" => Arith(Op.Sub, a, b, (x, y) => x - y),
-        "*" => Arith(Op.Mul, a, b, (x, y) => x * y),
+        Op.Add => Arith(op, a, b, (x, y) => x + y),
+        Op.Sub => Arith(op, a, b, (x, y) => x - y),
+        Op.Mul => Arith(op, a, b, (x, y) => x * y),
         // Division folds as the solver computes it: by zero gives 0 (quotient) and x (remainder); MinValue / -1
         // wraps (C# would throw).
-        "/" => Arith(Op.Div, a, b, (x, y) => y == 0 ? 0 : y == -1 ? unchecked(-x) : x / y),
-        "%" => Arith(Op.Rem, a, b, (x, y) => y == 0 ? x : y == -1 ? 0 : x % y),
-        "&" => Arith(Op.BitAnd, a, b, (x, y) => x & y),
-        "|" => Arith(Op.BitOr, a, b, (x, y) => x | y),
-        "^" => Arith(Op.BitXor, a, b, (x, y) => x ^ y),
-        "<<" => Arith(Op.Shl, a, b, (x, y) => y is >= 0 and < 64 ? x << (int)y : 0),
-        ">>" => Arith(Op.Shr, a, b, (x, y) => y is >= 0 and < 64 ? x >> (int)y : (x < 0 ? -1 : 0)),
-        "&~" => Arith(Op.BitAnd, a, BitNot(b), (x, y) => x & y),
-        "==" => FromBool(Eq(a, b)),
-        "!=" => FromBool(Ne(a, b)),
-        "<" => FromBool(Slt(a, b)),
-        "<=" => FromBool(Sle(a, b)),
-        ">" => FromBool(Slt(b, a)),
-        ">=" => FromBool(Sle(b, a)),
-        "&&" => FromBool(And(Truth(a), Truth(b))),
-        "||" => FromBool(Or(Truth(a), Truth(b))),
-        _ => throw new ArgumentException($"unknown operator {op}"),
+        Op.Div => Arith(op, a, b, (x, y) => y == 0 ? 0 : y == -1 ? unchecked(-x) : x / y),
+        Op.Rem => Arith(op, a, b, (x, y) => y == 0 ? x : y == -1 ? 0 : x % y),
+        Op.BitAnd => Arith(op, a, b, (x, y) => x & y),
+        Op.BitOr => Arith(op, a, b, (x, y) => x | y),
+        Op.BitXor => Arith(op, a, b, (x, y) => x ^ y),
+        Op.Shl => Arith(op, a, b, (x, y) => y is >= 0 and < 64 ? x << (int)y : 0),
+        Op.Shr => Arith(op, a, b, (x, y) => y is >= 0 and < 64 ? x >> (int)y : (x < 0 ? -1 : 0)),
+        _ => throw new ArgumentException($"{op} is not a binary operator on words"),
     };
 
-    public Term Unary(string op, Term a) => op switch
-    {
-        "-" => a.IsConstant ? ValueConst(-a.Value) : Make(Op.Neg, Sort.Value, [a]),
-        "~" => BitNot(a),
-        "!" => FromBool(Not(Truth(a))),
-        "+" => a,
-        _ => throw new ArgumentException($"unknown operator {op}"),
-    };
+    /// <summary>Two's-complement negation (wraps at <see cref="long.MinValue"/>).</summary>
+    public Term Neg(Term a) => a.IsConstant ? ValueConst(-a.Value) : Make(Op.Neg, Sort.Value, [a]);
 
     public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Value) : Make(Op.BitNot, Sort.Value, [a]);
 

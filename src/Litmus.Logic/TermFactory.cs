@@ -172,18 +172,10 @@ public sealed partial class TermFactory
         Op.IntLt => Lt(kids[0], kids[1]),
         Op.IntLe => Le(kids[0], kids[1]),
         Op.Ite => Ite(kids[0], kids[1], kids[2]),
-        Op.Neg => Unary("-", kids[0]),
+        Op.Neg => Neg(kids[0]),
         Op.BitNot => BitNot(kids[0]),
-        Op.Add => Binary("+", kids[0], kids[1]),
-        Op.Sub => Binary("-", kids[0], kids[1]),
-        Op.Mul => Binary("*", kids[0], kids[1]),
-        Op.Div => Binary("/", kids[0], kids[1]),
-        Op.Rem => Binary("%", kids[0], kids[1]),
-        Op.BitAnd => Binary("&", kids[0], kids[1]),
-        Op.BitOr => Binary("|", kids[0], kids[1]),
-        Op.BitXor => Binary("^", kids[0], kids[1]),
-        Op.Shl => Binary("<<", kids[0], kids[1]),
-        Op.Shr => Binary(">>", kids[0], kids[1]),
+        Op.Add or Op.Sub or Op.Mul or Op.Div or Op.Rem or Op.BitAnd or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr =>
+            Binary(t.Op, kids[0], kids[1]),
         _ => throw new ArgumentException($"cannot rebuild a leaf {t.Op}"),
     };
 }

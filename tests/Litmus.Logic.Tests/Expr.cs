@@ -86,11 +86,11 @@ public static class ExprGen
             "lt" => f.Lt(k[0], k[1]),
             "le" => f.Le(k[0], k[1]),
             "truth" => f.Truth(k[0]),
-            "neg" => f.Unary("-", k[0]),
-            "~" => f.Unary("~", k[0]),
-            "!" => f.Unary("!", k[0]),
+            "neg" => f.Neg(k[0]),
+            "~" => f.BitNot(k[0]),
+            "!" => COperators.Unary(f, "!", k[0]),
             "frombool" => f.FromBool(k[0]),
-            _ => f.Binary(n.Op, k[0], k[1]),
+            _ => COperators.Binary(f, n.Op, k[0], k[1]),
         };
     }
 
