@@ -46,16 +46,16 @@ internal static class OneExecutionPerState
             var sources = exec.Rf.Edges().Where(x => x.To == read.Id && !x.Condition.IsFalse).ToList();
             if (sources.Count <= 1) continue; // it reads from that write exactly when it exists
             if (!observed.Contains(read.Value!)) return false;
-            var values = sources.Select(x => events[x.From].Value!.Value).ToList();
+            var values = sources.Select(x => events[x.From].Value!.Number).ToList();
             if (values.Distinct().Count() != values.Count) return false;
         }
 
         var observedLocations = enc.Observed.Where(o => !o.Name.Contains(':')).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var location in program.Locations)
         {
-            var writes = events.Where(e => e.Kind == EventKind.Write && !e.IsInit && e.Address!.Value == location.Address && !e.Guard.IsFalse).ToList();
+            var writes = events.Where(e => e.Kind == EventKind.Write && !e.IsInit && e.Address!.Number == location.Address && !e.Guard.IsFalse).ToList();
             if (writes.Count <= 1) continue;
-            if (writes.Count > 2 || !observedLocations.Contains(location.Name) || writes[0].Value!.Value == writes[1].Value!.Value) return false;
+            if (writes.Count > 2 || !observedLocations.Contains(location.Name) || writes[0].Value!.Number == writes[1].Value!.Number) return false;
         }
         return true;
     }

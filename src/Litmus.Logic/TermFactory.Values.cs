@@ -25,9 +25,9 @@ public sealed partial class TermFactory
     };
 
     /// <summary>Two's-complement negation (wraps at <see cref="long.MinValue"/>).</summary>
-    public Term Neg(Term a) => a.IsConstant ? ValueConst(-a.Value) : Make(Op.Neg, Sort.Value, [a]);
+    public Term Neg(Term a) => a.IsConstant ? ValueConst(-a.Number) : Make(Op.Neg, Sort.Word, [a]);
 
-    public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Value) : Make(Op.BitNot, Sort.Value, [a]);
+    public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Number) : Make(Op.BitNot, Sort.Word, [a]);
 
     /// <summary>C truth: a value is true when it is not zero.</summary>
     public Term Truth(Term v) => v.Sort == Sort.Bool ? v : Not(Eq(v, ValueConst(0)));
@@ -37,25 +37,25 @@ public sealed partial class TermFactory
 
     private Term Arith(Op op, Term a, Term b, Func<long, long, long> fold)
     {
-        Expect(a, Sort.Value); Expect(b, Sort.Value);
-        if (a.IsConstant && b.IsConstant) return ValueConst(fold(a.Value, b.Value));
+        Expect(a, Sort.Word); Expect(b, Sort.Word);
+        if (a.IsConstant && b.IsConstant) return ValueConst(fold(a.Number, b.Number));
         // Identities that keep dependency chains readable (r & 0, r + 0, r * 0 ...).
         if (b.IsConstant)
         {
             switch (op)
             {
-                case Op.Add or Op.Sub or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr when b.Value == 0: return a;
-                case Op.Mul or Op.BitAnd when b.Value == 0: return b;
-                case Op.Mul or Op.Div when b.Value == 1: return a;
+                case Op.Add or Op.Sub or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr when b.Number == 0: return a;
+                case Op.Mul or Op.BitAnd when b.Number == 0: return b;
+                case Op.Mul or Op.Div when b.Number == 1: return a;
             }
         }
         if (a.IsConstant)
         {
             switch (op)
             {
-                case Op.Add or Op.BitOr or Op.BitXor when a.Value == 0: return b;
-                case Op.Mul or Op.BitAnd when a.Value == 0: return a;
-                case Op.Mul when a.Value == 1: return b;
+                case Op.Add or Op.BitOr or Op.BitXor when a.Number == 0: return b;
+                case Op.Mul or Op.BitAnd when a.Number == 0: return a;
+                case Op.Mul when a.Number == 1: return b;
             }
         }
         if (a == b)
@@ -66,6 +66,6 @@ public sealed partial class TermFactory
                 case Op.BitAnd or Op.BitOr: return a;
             }
         }
-        return Make(op, Sort.Value, [a, b]);
+        return Make(op, Sort.Word, [a, b]);
     }
 }

@@ -31,8 +31,8 @@ public sealed partial class TermFactory
 
     public Term Bool(bool b) => b ? True : False;
     public Term BoolVar(string name) => Make(Op.BoolVar, Sort.Bool, Term.NoChildren, 0, name);
-    public Term ValueConst(long v) => Make(Op.ValueConst, Sort.Value, Term.NoChildren, v);
-    public Term ValueVar(string name) => Make(Op.ValueVar, Sort.Value, Term.NoChildren, 0, name);
+    public Term ValueConst(long v) => Make(Op.ValueConst, Sort.Word, Term.NoChildren, v);
+    public Term ValueVar(string name) => Make(Op.ValueVar, Sort.Word, Term.NoChildren, 0, name);
     public Term IntConst(long v) => Make(Op.IntConst, Sort.Int, Term.NoChildren, v);
     public Term IntVar(string name) => Make(Op.IntVar, Sort.Int, Term.NoChildren, 0, name);
 
@@ -122,11 +122,11 @@ public sealed partial class TermFactory
         if (a.Sort != b.Sort) throw new ArgumentException($"equality between {a.Sort} and {b.Sort}");
         if (a.Sort == Sort.Bool) return Iff(a, b);
         if (a == b) return True;
-        if (a.IsConstant && b.IsConstant) return Bool(a.Value == b.Value);
+        if (a.IsConstant && b.IsConstant) return Bool(a.Number == b.Number);
         // ite(c, k1, k2) = k folds to c, not c or false when the constants decide it (values merged at if/else
         // joins). Only one level: pushing through nested ites could recurse deeply and duplicate terms.
         if (b.IsConstant && a.Op == Op.Ite && a.ChildArray[1].IsConstant && a.ChildArray[2].IsConstant)
-            return Ite(a.ChildArray[0], Bool(a.ChildArray[1].Value == b.Value), Bool(a.ChildArray[2].Value == b.Value));
+            return Ite(a.ChildArray[0], Bool(a.ChildArray[1].Number == b.Number), Bool(a.ChildArray[2].Number == b.Number));
         if (a.IsConstant && b.Op == Op.Ite) return Eq(b, a);
         if (a.Id > b.Id) (a, b) = (b, a);
         return Make(Op.Eq, Sort.Bool, [a, b]);
@@ -144,9 +144,9 @@ public sealed partial class TermFactory
 
     private Term Compare(Op op, Term a, Term b, Func<long, long, bool> fold)
     {
-        var sort = op is Op.IntLt or Op.IntLe ? Sort.Int : Sort.Value;
+        var sort = op is Op.IntLt or Op.IntLe ? Sort.Int : Sort.Word;
         Expect(a, sort); Expect(b, sort);
-        if (a.IsConstant && b.IsConstant) return Bool(fold(a.Value, b.Value));
+        if (a.IsConstant && b.IsConstant) return Bool(fold(a.Number, b.Number));
         if (a == b) return Bool(op is Op.Sle or Op.IntLe);
         return Make(op, Sort.Bool, [a, b]);
     }

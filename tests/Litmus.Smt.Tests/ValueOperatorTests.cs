@@ -93,7 +93,7 @@ public sealed class ValueOperatorTests : SolverTestBase
                     var folded = COperators.Binary(F, op, V(x), V(y));
                     Assert.Equal(Op.ValueConst, folded.Op);
                     var answer = Solver.Check(F.Eq(a, V(x)), F.Eq(b, V(y)), F.Ne(result, folded));
-                    Assert.True(answer == SolveResult.Unsat, $"{x} {op} {y} should be {folded.Value}");
+                    Assert.True(answer == SolveResult.Unsat, $"{x} {op} {y} should be {folded.Number}");
                 }
         }
     }
