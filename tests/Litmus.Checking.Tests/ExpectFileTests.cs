@@ -106,8 +106,6 @@ public partial class ExpectFileTests
 
     private static string ResultLine(string litmus) => LitmusParser.ParseFile(litmus).Expected is { } e ? Expectations.Describe(e) : "?";
 
-    public static TheoryData<string> DesugaredFolders() => DesugaredPairTests.Pairs();
-
     /// <summary>
     /// An X.desugared/ folder's tables against its files and X's expectations: verdicts.tsv (lkmm) lists exactly
     /// the placement files, each with its Result: line, and the rule gives X's Result: line; verdicts.tso.tsv and
@@ -115,7 +113,7 @@ public partial class ExpectFileTests
     /// Where only the tables are committed (thousands of placements), they are checked among themselves.
     /// </summary>
     [Theory]
-    [MemberData(nameof(DesugaredFolders))]
+    [MemberData(nameof(DesugaredPairTests.Pairs), MemberType = typeof(DesugaredPairTests))]
     public void The_verdict_tables_give_the_tests_expectations_by_the_rule(string name)
     {
         var litmus = Path.Combine(RepoPaths.Membarrier, name + ".litmus");

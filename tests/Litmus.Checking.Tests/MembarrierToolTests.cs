@@ -26,10 +26,8 @@ public class MembarrierToolTests
 
     private static string Tools => Path.Combine(RepoPaths.Membarrier, "tools");
 
-    public static TheoryData<string> DesugaredFolders() => DesugaredPairTests.Pairs();
-
     [PythonTheory]
-    [MemberData(nameof(DesugaredFolders))]
+    [MemberData(nameof(DesugaredPairTests.Pairs), MemberType = typeof(DesugaredPairTests))]
     public void The_desugared_folder_is_what_desugar_py_writes(string name)
     {
         var test = Path.Combine(RepoPaths.Membarrier, name + ".litmus");
