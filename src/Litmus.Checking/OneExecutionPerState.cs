@@ -41,21 +41,23 @@ internal static class OneExecutionPerState
         if (events.Any(e => e.Kind == EventKind.Write && e.Value is not { Op: Op.ValueConst })) return false;
 
         var observed = enc.Observed.Select(o => o.Value).ToHashSet();
+        var sourcesOf = exec.Rf.Edges().Where(x => !x.Condition.IsFalse).ToLookup(x => x.To); // one pass over rf, not one a read
         foreach (var read in events.Where(e => e.Kind == EventKind.Read))
         {
-            var sources = exec.Rf.Edges().Where(x => x.To == read.Id && !x.Condition.IsFalse).ToList();
+            var sources = sourcesOf[read.Id].ToList();
             if (sources.Count <= 1) continue; // it reads from that write exactly when it exists
             if (!observed.Contains(read.Value!)) return false;
-            var values = sources.Select(x => events[x.From].Value!.Value).ToList();
+            var values = sources.Select(x => events[x.From].Value!.Number).ToList();
             if (values.Distinct().Count() != values.Count) return false;
         }
 
         var observedLocations = enc.Observed.Where(o => !o.Name.Contains(':')).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var writesTo = events.Where(e => e.Kind == EventKind.Write && !e.IsInit && !e.Guard.IsFalse).ToLookup(e => e.Address!.Number);
         foreach (var location in program.Locations)
         {
-            var writes = events.Where(e => e.Kind == EventKind.Write && !e.IsInit && e.Address!.Value == location.Address && !e.Guard.IsFalse).ToList();
+            var writes = writesTo[location.Address].ToList();
             if (writes.Count <= 1) continue;
-            if (writes.Count > 2 || !observedLocations.Contains(location.Name) || writes[0].Value!.Value == writes[1].Value!.Value) return false;
+            if (writes.Count > 2 || !observedLocations.Contains(location.Name) || writes[0].Value!.Number == writes[1].Value!.Number) return false;
         }
         return true;
     }

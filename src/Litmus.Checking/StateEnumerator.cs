@@ -37,7 +37,8 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
     /// </summary>
     public const int SolverStatesFirst = 32;
 
-    private sealed class TooManyStatesException : Exception;
+    /// <summary>How a search of the states ended: every state found, the solver gave up, or the caller stopped it.</summary>
+    private enum SearchEnd { Complete, SolverGaveUp, Stopped }
 
     /// <summary>Why the last <see cref="Enumerate"/> returned null, when the solver did not give up.</summary>
     public string? Failure { get; private set; }
@@ -67,18 +68,15 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
                 if (state.Satisfies) positive++; else negative++;
             }
             // The solver first; past solverStatesFirst states, explicit checks of neighbours take over.
-            var explored = false;
-            try
+            var end = Explore(domains, [], 0, (state, execution) =>
             {
-                explored = Explore(domains, [], 0, (state, execution) =>
-                {
-                    Count(state);
-                    found.Add(execution);
-                    if (explicitListing && found.Count > solverStatesFirst) throw new TooManyStatesException();
-                });
-                if (!explored) return null;
-            }
-            catch (TooManyStatesException)
+                Count(state);
+                found.Add(execution);
+                return !(explicitListing && found.Count > solverStatesFirst);
+            });
+            if (end == SearchEnd.SolverGaveUp) return null;
+            var explored = end == SearchEnd.Complete;
+            if (end == SearchEnd.Stopped)
             {
                 states.Clear();
                 (positive, negative) = (0, 0);
@@ -89,7 +87,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
                 else
                 {
                     found.Clear();
-                    if (!Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); })) return null;
+                    if (Explore(domains, [], 0, (state, execution) => { Count(state); found.Add(execution); return true; }) != SearchEnd.Complete) return null;
                     explored = true;
                 }
             }
@@ -159,33 +157,34 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
     /// Finds the states inside the cube that fixes the first <paramref name="depth"/> domains, as an all-solutions
     /// search does: a satisfiable cube yields one state and is split around it (agree with it up to domain j, differ
     /// at j); an unsatisfiable cube is dropped whole. Every question is asked under assumptions, so the solver does
-    /// not grow with the states found. False when the solver gives up.
+    /// not grow with the states found. <paramref name="found"/> is told each state and the execution that reaches it,
+    /// and answers whether to go on.
     /// </summary>
-    private bool Explore(List<Domain> domains, List<Term> cube, int depth, Action<FinalState, bool[]> found)
+    private SearchEnd Explore(List<Domain> domains, List<Term> cube, int depth, Func<FinalState, bool[], bool> found)
     {
         var answer = solver.Check([.. cube]);
-        if (answer == SolveResult.Unknown) return false;
-        if (answer == SolveResult.Unsat) return true;
+        if (answer == SolveResult.Unknown) return SearchEnd.SolverGaveUp;
+        if (answer == SolveResult.Unsat) return SearchEnd.Complete;
         var m = solver.Model;
         if (verifyExplicitly) Verify(m);
         var chosen = ChosenMembers(domains, m);
         var state = ReadState(domains, chosen, m.EvalBool(enc.Condition));
         var stateCube = domains.Select((d, i) => d.Members[chosen[i]].Is).ToList();
-        found(state, countExecutions ? Unpack(m, _packedChoices) : []);
+        if (!found(state, countExecutions ? Unpack(m, _packedChoices) : [])) return SearchEnd.Stopped;
         for (var j = depth; j < domains.Count; j++)
         {
             for (var v = 0; v < domains[j].Members.Count; v++)
             {
                 if (v == chosen[j]) continue;
                 cube.Add(domains[j].Members[v].Is);
-                var ok = Explore(domains, cube, j + 1, found);
+                var end = Explore(domains, cube, j + 1, found);
                 cube.RemoveAt(cube.Count - 1);
-                if (!ok) return false;
+                if (end != SearchEnd.Complete) return end;
             }
             cube.Add(stateCube[j]);
         }
         cube.RemoveRange(cube.Count - (domains.Count - depth), domains.Count - depth);
-        return true;
+        return SearchEnd.Complete;
     }
 
     /// <summary>
@@ -227,7 +226,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
         {
             var word = _f.ValueConst(0);
             for (var i = start; i < Math.Min(start + 62, bools.Count); i++)
-                word = _f.Binary("|", word, _f.Ite(bools[i], _f.ValueConst(1L << (i - start)), _f.ValueConst(0)));
+                word = _f.Binary(Op.BitOr, word, _f.Ite(bools[i], _f.ValueConst(1L << (i - start)), _f.ValueConst(0)));
             words.Add(word);
         }
         return words;

@@ -50,7 +50,7 @@ public sealed partial class ExecutionRelations
     {
         var members = s.Members().Where(m => _events[m.Event].Address is not null).ToList();
         var known = Program.Locations.Select(l => l.Address)
-            .Concat(members.Select(m => _events[m.Event].Address!).Where(a => a.Op == Op.ValueConst).Select(a => a.Value))
+            .Concat(members.Select(m => _events[m.Event].Address!).Where(a => a.Op == Op.ValueConst).Select(a => a.Number))
             .Distinct().Order().Select(Terms.ValueConst).ToList();
         var classes = new List<SymSet>();
         foreach (var address in known)

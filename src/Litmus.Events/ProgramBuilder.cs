@@ -142,7 +142,7 @@ public sealed partial class ProgramBuilder
     private Term InitialValue(Expr e) => e switch
     {
         IntLiteral i => F.ValueConst(i.Value),
-        UnaryExpr { Operator: "-" } u => F.Unary("-", InitialValue(u.Operand)),
+        UnaryExpr { Operator: "-" } u => F.Neg(InitialValue(u.Operand)),
         NameExpr n => F.ValueConst(AddressOf(n.Name, n.Span)),
         AddressOfExpr { Target: NameExpr n } => F.ValueConst(AddressOf(n.Name, n.Span)),
         CallExpr { Function: "ATOMIC_INIT", Arguments.Count: 1 } c => InitialValue(c.Arguments[0]),

@@ -1,3 +1,4 @@
+using Litmus.Logic;
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
 
@@ -20,9 +21,9 @@ internal sealed partial class ThreadBuilder
         ["memory_order_release"] = "rel", ["memory_order_acq_rel"] = "acq_rel", ["memory_order_seq_cst"] = "sc",
     };
 
-    private static readonly Dictionary<string, string> FetchOperators = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Op> FetchOperators = new(StringComparer.Ordinal)
     {
-        ["add"] = "+", ["sub"] = "-", ["and"] = "&", ["or"] = "|", ["xor"] = "^",
+        ["add"] = Op.Add, ["sub"] = Op.Sub, ["and"] = Op.BitAnd, ["or"] = Op.BitOr, ["xor"] = Op.BitXor,
     };
 
     /// <summary>The C11 call's value, or null when <paramref name="call"/> is not a C11 atomic operation.</summary>

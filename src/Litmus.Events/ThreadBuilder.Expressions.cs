@@ -28,7 +28,7 @@ internal sealed partial class ThreadBuilder
             case UnaryExpr u:
             {
                 var v = Eval(u.Operand);
-                return new SymValue(F.Unary(u.Operator, v.Term), v.Deps);
+                return new SymValue(COperators.Unary(F, u.Operator, v.Term), v.Deps);
             }
             case BinaryExpr { Operator: "&&" or "||" } b:
                 return ShortCircuit(b);
@@ -36,7 +36,7 @@ internal sealed partial class ThreadBuilder
             {
                 var l = Eval(b.Left);
                 var r = Eval(b.Right);
-                return new SymValue(F.Binary(b.Operator, l.Term, r.Term), l.Deps.Union(r.Deps, F));
+                return new SymValue(COperators.Binary(F, b.Operator, l.Term, r.Term), l.Deps.Union(r.Deps, F));
             }
             case ConditionalExpr c:
             {
@@ -100,7 +100,7 @@ internal sealed partial class ThreadBuilder
             {
                 var a = Eval(x.Array);
                 var i = Eval(x.Index);
-                return new SymValue(F.Binary("+", a.Term, i.Term), a.Deps.Union(i.Deps, F));
+                return new SymValue(F.Binary(Op.Add, a.Term, i.Term), a.Deps.Union(i.Deps, F));
             }
             case CastExpr c:
                 return LvalueAddress(c.Operand);
@@ -119,7 +119,7 @@ internal sealed partial class ThreadBuilder
         {
             var old = a.Target is NameExpr n ? Lookup(n) : Eval(a.Target);
             var rhs = Eval(a.Value);
-            value = new SymValue(F.Binary(a.Operator.TrimEnd('='), old.Term, rhs.Term), old.Deps.Union(rhs.Deps, F));
+            value = new SymValue(COperators.Binary(F, a.Operator.TrimEnd('='), old.Term, rhs.Term), old.Deps.Union(rhs.Deps, F));
         }
         switch (a.Target)
         {

@@ -81,7 +81,7 @@ internal sealed partial class ThreadBuilder
                 var op = OperatorArgument(p.Arguments[1]);
                 var operand = Eval(p.Arguments[2]);
                 var (old, @new) = ReadModifyWrite(address, tags, RmwClass, RmwClass,
-                    o => new SymValue(F.Binary(op, o.Term, operand.Term), o.Deps.Union(operand.Deps, F)), _ => F.True, p.Span, text);
+                    o => new SymValue(COperators.Binary(F, op, o.Term, operand.Term), o.Deps.Union(operand.Deps, F)), _ => F.True, p.Span, text);
                 return p.Primitive switch { "__atomic_op" => Const(0), "__atomic_op_return" => @new, _ => old };
             }
             case "__atomic_add_unless":
@@ -92,7 +92,7 @@ internal sealed partial class ThreadBuilder
                 var add = Eval(p.Arguments[1]);
                 var unless = Eval(p.Arguments[2]);
                 var (old, _) = ReadModifyWrite(address, tags, RmwClass, RmwClass,
-                    o => new SymValue(F.Binary("+", o.Term, add.Term), o.Deps.Union(add.Deps, F)),
+                    o => new SymValue(F.Binary(Op.Add, o.Term, add.Term), o.Deps.Union(add.Deps, F)),
                     o => F.Ne(o.Term, unless.Term), p.Span, text);
                 return new SymValue(F.FromBool(F.Ne(old.Term, unless.Term)), old.Deps);
             }

@@ -94,8 +94,8 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
         // An integer used as a pointer (the kernel's atomic_fetch_add(V, X) called with C11's argument order, say)
         // names no location: herd stops on it ("Non symbolic location with no initial write"), and so does Litmus,
         // rather than leave the access with no write to read from and the test with no execution.
-        if (address?.Term is { Op: Op.ValueConst } constant && constant.Value < ProgramBuilder.AddressBase)
-            throw new LitmusInputException(span, $"'{text}' accesses address {constant.Value}, which is not a location (an integer used as a pointer?)");
+        if (address?.Term is { Op: Op.ValueConst } constant && constant.Number < ProgramBuilder.AddressBase)
+            throw new LitmusInputException(span, $"'{text}' accesses address {constant.Number}, which is not a location (an integer used as a pointer?)");
         var id = program.NextEventId;
         program.AddEvent(new Event
         {

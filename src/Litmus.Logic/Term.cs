@@ -1,15 +1,16 @@
 namespace Litmus.Logic;
 
-public enum Sort { Bool, Value, Int }
+/// <summary>The sorts of terms: Booleans, 64-bit two's-complement machine words (C values and addresses; <see cref="Op.ValueConst"/>, <see cref="Op.ValueVar"/>), and mathematical integers (clocks and ranks).</summary>
+public enum Sort { Bool, Word, Int }
 
-/// <summary>Operators of <see cref="Term"/>. Value terms are 64-bit two's-complement machine words.</summary>
+/// <summary>Operators of <see cref="Term"/>. Word terms (<see cref="Sort.Word"/>) are 64-bit two's-complement machine words.</summary>
 public enum Op
 {
     // Bool
     True, False, BoolVar, Not, And, Or, Iff, Eq, Slt, Sle, IntLt, IntLe,
     // Any sort
     Ite,
-    // Value (64-bit words)
+    // Word (64-bit words)
     ValueConst, ValueVar, Add, Sub, Mul, Div, Rem, BitAnd, BitOr, BitXor, Shl, Shr, Neg, BitNot,
     // Int (clocks and ranks)
     IntConst, IntVar,
@@ -27,8 +28,8 @@ public sealed class Term
     public Sort Sort { get; }
     public IReadOnlyList<Term> Children => ChildArray;
     internal Term[] ChildArray { get; }
-    /// <summary>The constant of <see cref="Op.ValueConst"/> / <see cref="Op.IntConst"/>.</summary>
-    public long Value { get; }
+    /// <summary>The number a constant (<see cref="Op.ValueConst"/> or <see cref="Op.IntConst"/>) stands for; 0 for other terms.</summary>
+    public long Number { get; }
     /// <summary>The name of a variable.</summary>
     public string? Name { get; }
     /// <summary>Creation order within the factory; unique, used for hashing and deterministic ordering.</summary>
@@ -36,7 +37,7 @@ public sealed class Term
 
     internal Term(Op op, Sort sort, Term[] children, long value, string? name, int id)
     {
-        Op = op; Sort = sort; ChildArray = children; Value = value; Name = name; Id = id;
+        Op = op; Sort = sort; ChildArray = children; Number = value; Name = name; Id = id;
     }
 
     public bool IsTrue => Op == Op.True;

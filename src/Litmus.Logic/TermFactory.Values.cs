@@ -2,43 +2,32 @@ namespace Litmus.Logic;
 
 public sealed partial class TermFactory
 {
-    /// <summary>A C binary operator on values; comparisons and logical operators yield 0 or 1, as in C.</summary>
-    public Term Binary(string op, Term a, Term b) => op switch
+    /// <summary>
+    /// An arithmetic or bitwise operator on 64-bit words (<see cref="Op.Add"/> to <see cref="Op.Shr"/>), folded
+    /// as the solver computes it. C's spelling of operators, with its comparisons yielding 0 or 1, is
+    /// <see cref="COperators"/>.
+    /// </summary>
+    public Term Binary(Op op, Term a, Term b) => op switch
     {
-        "+" => Arith(Op.Add, a, b, (x, y) => x + y),
-        "-" => Arith(Op.Sub, a, b, (x, y) => x - y),
-        "*" => Arith(Op.Mul, a, b, (x, y) => x * y),
+        Op.Add => Arith(op, a, b, (x, y) => x + y),
+        Op.Sub => Arith(op, a, b, (x, y) => x - y),
+        Op.Mul => Arith(op, a, b, (x, y) => x * y),
         // Division folds as the solver computes it: by zero gives 0 (quotient) and x (remainder); MinValue / -1
         // wraps (C# would throw).
-        "/" => Arith(Op.Div, a, b, (x, y) => y == 0 ? 0 : y == -1 ? unchecked(-x) : x / y),
-        "%" => Arith(Op.Rem, a, b, (x, y) => y == 0 ? x : y == -1 ? 0 : x % y),
-        "&" => Arith(Op.BitAnd, a, b, (x, y) => x & y),
-        "|" => Arith(Op.BitOr, a, b, (x, y) => x | y),
-        "^" => Arith(Op.BitXor, a, b, (x, y) => x ^ y),
-        "<<" => Arith(Op.Shl, a, b, (x, y) => y is >= 0 and < 64 ? x << (int)y : 0),
-        ">>" => Arith(Op.Shr, a, b, (x, y) => y is >= 0 and < 64 ? x >> (int)y : (x < 0 ? -1 : 0)),
-        "&~" => Arith(Op.BitAnd, a, BitNot(b), (x, y) => x & y),
-        "==" => FromBool(Eq(a, b)),
-        "!=" => FromBool(Ne(a, b)),
-        "<" => FromBool(Slt(a, b)),
-        "<=" => FromBool(Sle(a, b)),
-        ">" => FromBool(Slt(b, a)),
-        ">=" => FromBool(Sle(b, a)),
-        "&&" => FromBool(And(Truth(a), Truth(b))),
-        "||" => FromBool(Or(Truth(a), Truth(b))),
-        _ => throw new ArgumentException($"unknown operator {op}"),
+        Op.Div => Arith(op, a, b, (x, y) => y == 0 ? 0 : y == -1 ? unchecked(-x) : x / y),
+        Op.Rem => Arith(op, a, b, (x, y) => y == 0 ? x : y == -1 ? 0 : x % y),
+        Op.BitAnd => Arith(op, a, b, (x, y) => x & y),
+        Op.BitOr => Arith(op, a, b, (x, y) => x | y),
+        Op.BitXor => Arith(op, a, b, (x, y) => x ^ y),
+        Op.Shl => Arith(op, a, b, (x, y) => y is >= 0 and < 64 ? x << (int)y : 0),
+        Op.Shr => Arith(op, a, b, (x, y) => y is >= 0 and < 64 ? x >> (int)y : (x < 0 ? -1 : 0)),
+        _ => throw new ArgumentException($"{op} is not a binary operator on words"),
     };
 
-    public Term Unary(string op, Term a) => op switch
-    {
-        "-" => a.IsConstant ? ValueConst(-a.Value) : Make(Op.Neg, Sort.Value, [a]),
-        "~" => BitNot(a),
-        "!" => FromBool(Not(Truth(a))),
-        "+" => a,
-        _ => throw new ArgumentException($"unknown operator {op}"),
-    };
+    /// <summary>Two's-complement negation (wraps at <see cref="long.MinValue"/>).</summary>
+    public Term Neg(Term a) => a.IsConstant ? ValueConst(-a.Number) : Make(Op.Neg, Sort.Word, [a]);
 
-    public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Value) : Make(Op.BitNot, Sort.Value, [a]);
+    public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Number) : Make(Op.BitNot, Sort.Word, [a]);
 
     /// <summary>C truth: a value is true when it is not zero.</summary>
     public Term Truth(Term v) => v.Sort == Sort.Bool ? v : Not(Eq(v, ValueConst(0)));
@@ -48,25 +37,25 @@ public sealed partial class TermFactory
 
     private Term Arith(Op op, Term a, Term b, Func<long, long, long> fold)
     {
-        Expect(a, Sort.Value); Expect(b, Sort.Value);
-        if (a.IsConstant && b.IsConstant) return ValueConst(fold(a.Value, b.Value));
+        Expect(a, Sort.Word); Expect(b, Sort.Word);
+        if (a.IsConstant && b.IsConstant) return ValueConst(fold(a.Number, b.Number));
         // Identities that keep dependency chains readable (r & 0, r + 0, r * 0 ...).
         if (b.IsConstant)
         {
             switch (op)
             {
-                case Op.Add or Op.Sub or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr when b.Value == 0: return a;
-                case Op.Mul or Op.BitAnd when b.Value == 0: return b;
-                case Op.Mul or Op.Div when b.Value == 1: return a;
+                case Op.Add or Op.Sub or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr when b.Number == 0: return a;
+                case Op.Mul or Op.BitAnd when b.Number == 0: return b;
+                case Op.Mul or Op.Div when b.Number == 1: return a;
             }
         }
         if (a.IsConstant)
         {
             switch (op)
             {
-                case Op.Add or Op.BitOr or Op.BitXor when a.Value == 0: return b;
-                case Op.Mul or Op.BitAnd when a.Value == 0: return a;
-                case Op.Mul when a.Value == 1: return b;
+                case Op.Add or Op.BitOr or Op.BitXor when a.Number == 0: return b;
+                case Op.Mul or Op.BitAnd when a.Number == 0: return a;
+                case Op.Mul when a.Number == 1: return b;
             }
         }
         if (a == b)
@@ -77,6 +66,6 @@ public sealed partial class TermFactory
                 case Op.BitAnd or Op.BitOr: return a;
             }
         }
-        return Make(op, Sort.Value, [a, b]);
+        return Make(op, Sort.Word, [a, b]);
     }
 }

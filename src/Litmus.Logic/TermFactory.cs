@@ -39,8 +39,8 @@ public sealed partial class TermFactory
 
     public Term Bool(bool b) => b ? True : False;
     public Term BoolVar(string name) => Make(Op.BoolVar, Sort.Bool, Term.NoChildren, 0, name);
-    public Term ValueConst(long v) => Make(Op.ValueConst, Sort.Value, Term.NoChildren, v);
-    public Term ValueVar(string name) => Make(Op.ValueVar, Sort.Value, Term.NoChildren, 0, name);
+    public Term ValueConst(long v) => Make(Op.ValueConst, Sort.Word, Term.NoChildren, v);
+    public Term ValueVar(string name) => Make(Op.ValueVar, Sort.Word, Term.NoChildren, 0, name);
     public Term IntConst(long v) => Make(Op.IntConst, Sort.Int, Term.NoChildren, v);
     public Term IntVar(string name) => Make(Op.IntVar, Sort.Int, Term.NoChildren, 0, name);
 
@@ -130,11 +130,11 @@ public sealed partial class TermFactory
         if (a.Sort != b.Sort) throw new ArgumentException($"equality between {a.Sort} and {b.Sort}");
         if (a.Sort == Sort.Bool) return Iff(a, b);
         if (a == b) return True;
-        if (a.IsConstant && b.IsConstant) return Bool(a.Value == b.Value);
+        if (a.IsConstant && b.IsConstant) return Bool(a.Number == b.Number);
         // ite(c, k1, k2) = k folds to c, not c or false when the constants decide it (values merged at if/else
         // joins). Only one level: pushing through nested ites could recurse deeply and duplicate terms.
         if (b.IsConstant && a.Op == Op.Ite && a.ChildArray[1].IsConstant && a.ChildArray[2].IsConstant)
-            return Ite(a.ChildArray[0], Bool(a.ChildArray[1].Value == b.Value), Bool(a.ChildArray[2].Value == b.Value));
+            return Ite(a.ChildArray[0], Bool(a.ChildArray[1].Number == b.Number), Bool(a.ChildArray[2].Number == b.Number));
         if (a.IsConstant && b.Op == Op.Ite) return Eq(b, a);
         if (a.Id > b.Id) (a, b) = (b, a);
         return Make(Op.Eq, Sort.Bool, [a, b]);
@@ -152,9 +152,9 @@ public sealed partial class TermFactory
 
     private Term Compare(Op op, Term a, Term b, Func<long, long, bool> fold)
     {
-        var sort = op is Op.IntLt or Op.IntLe ? Sort.Int : Sort.Value;
+        var sort = op is Op.IntLt or Op.IntLe ? Sort.Int : Sort.Word;
         Expect(a, sort); Expect(b, sort);
-        if (a.IsConstant && b.IsConstant) return Bool(fold(a.Value, b.Value));
+        if (a.IsConstant && b.IsConstant) return Bool(fold(a.Number, b.Number));
         if (a == b) return Bool(op is Op.Sle or Op.IntLe);
         return Make(op, Sort.Bool, [a, b]);
     }
@@ -180,18 +180,10 @@ public sealed partial class TermFactory
         Op.IntLt => Lt(kids[0], kids[1]),
         Op.IntLe => Le(kids[0], kids[1]),
         Op.Ite => Ite(kids[0], kids[1], kids[2]),
-        Op.Neg => Unary("-", kids[0]),
+        Op.Neg => Neg(kids[0]),
         Op.BitNot => BitNot(kids[0]),
-        Op.Add => Binary("+", kids[0], kids[1]),
-        Op.Sub => Binary("-", kids[0], kids[1]),
-        Op.Mul => Binary("*", kids[0], kids[1]),
-        Op.Div => Binary("/", kids[0], kids[1]),
-        Op.Rem => Binary("%", kids[0], kids[1]),
-        Op.BitAnd => Binary("&", kids[0], kids[1]),
-        Op.BitOr => Binary("|", kids[0], kids[1]),
-        Op.BitXor => Binary("^", kids[0], kids[1]),
-        Op.Shl => Binary("<<", kids[0], kids[1]),
-        Op.Shr => Binary(">>", kids[0], kids[1]),
+        Op.Add or Op.Sub or Op.Mul or Op.Div or Op.Rem or Op.BitAnd or Op.BitOr or Op.BitXor or Op.Shl or Op.Shr =>
+            Binary(t.Op, kids[0], kids[1]),
         _ => throw new ArgumentException($"cannot rebuild a leaf {t.Op}"),
     };
 }

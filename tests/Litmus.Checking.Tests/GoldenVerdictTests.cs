@@ -3,8 +3,8 @@ using Litmus.Models;
 namespace Litmus.Checking.Tests;
 
 /// <summary>
-/// Every test in litmus/tests and litmus/membarrier beside its expectations: <c>X.expect</c> holds one line per
-/// model (<c>lkmm Sometimes</c>), each a case here, and may say <c>diagnostic EPERM</c> (the test must be
+/// Every bundled test beside its expectations: <c>X.expect</c> (read by <see cref="ExpectFile"/>) holds one line
+/// per model (<c>lkmm Sometimes</c>), each a case here, and may say <c>diagnostic EPERM</c> (the test must be
 /// reported for an unregistered membarrier).
 /// </summary>
 public class GoldenVerdictTests
@@ -22,14 +22,12 @@ public class GoldenVerdictTests
     /// <summary>Every expectation line, including those for herd's library files (<c>herd-sc Never</c>, see HerdLibraryTests).</summary>
     public static IEnumerable<(string Test, string Model, string Verdict)> Rows()
     {
-        foreach (var folder in new[] { RepoPaths.LitmusTests, RepoPaths.Membarrier, RepoPaths.C11 })
-            foreach (var expect in Directory.EnumerateFiles(folder, "*.expect", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                foreach (var line in File.ReadAllLines(expect).Where(l => l.Trim().Length > 0))
-                {
-                    var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    var test = Path.ChangeExtension(Path.GetRelativePath(RepoPaths.Root, expect), ".litmus");
-                    yield return (test, parts[0], parts[1]);
-                }
+        foreach (var expect in ExpectFile.All())
+        {
+            var test = Path.GetRelativePath(RepoPaths.Root, expect.Test);
+            foreach (var line in expect.Lines) yield return (test, line.Model, line.Verdict);
+            if (expect.DiagnosticEperm) yield return (test, "diagnostic", "EPERM");
+        }
     }
 
     /// <summary>
@@ -70,10 +68,9 @@ public class GoldenVerdictTests
     [Fact]
     public void Membarrier_tests_without_a_diagnostic_line_get_no_EPERM()
     {
-        foreach (var expect in Directory.EnumerateFiles(RepoPaths.Membarrier, "*.expect", SearchOption.AllDirectories))
+        foreach (var expect in ExpectFile.All().Where(e => e.Path.StartsWith(RepoPaths.Membarrier, StringComparison.Ordinal) && !e.DiagnosticEperm))
         {
-            if (File.ReadAllLines(expect).Any(l => l.StartsWith("diagnostic", StringComparison.Ordinal))) continue;
-            var result = Check(ModelLoader.DefaultModel, Path.ChangeExtension(expect, ".litmus"));
+            var result = Check(ModelLoader.DefaultModel, expect.Test);
             Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("-EPERM"));
         }
     }
@@ -94,31 +91,5 @@ public class GoldenVerdictTests
         var result = Check(RepoPaths.UpstreamModel!, Path.Combine(RepoPaths.Root, test));
         Assert.Empty(result.Errors);
         Assert.Equal(expected, result.VerdictWord);
-    }
-
-    /// <summary>
-    /// The format of litmus/tests (README there): every test is named as its file, beside an .expect file with
-    /// exactly the lines "sc V", "tso V", "lkmm V" in that order, whose lkmm verdict is the test's Result: line
-    /// (as the kernel scripts read it); and no .expect file is left without its test.
-    /// </summary>
-    [Fact]
-    public void Every_test_has_expectations_for_all_three_models()
-    {
-        var tests = Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.litmus", SearchOption.AllDirectories).ToList();
-        Assert.NotEmpty(tests);
-        foreach (var litmus in tests)
-        {
-            var name = Path.GetFileNameWithoutExtension(litmus);
-            Assert.True(File.ReadLines(litmus).First() == "C " + name, $"{litmus} does not start with 'C {name}'");
-            var expect = Path.ChangeExtension(litmus, ".expect");
-            Assert.True(File.Exists(expect), $"{litmus} has no .expect file");
-            var lines = File.ReadAllLines(expect).Select(l => l.Split(' ')).ToList();
-            Assert.True(lines.Select(l => l[0]).SequenceEqual(["sc", "tso", "lkmm"]), $"{expect}: the lines must be sc, tso, lkmm in that order");
-            Assert.All(lines, l => Assert.True(l.Length == 2 && l[1] is "Never" or "Sometimes" or "Always", $"{expect}: bad line '{string.Join(' ', l)}'"));
-            // The kernel's convention: the Result: line states the LKMM verdict.
-            Assert.Equal(lines[2][1], Syntax.LitmusParser.ParseFile(litmus).Expected?.Verdict);
-        }
-        foreach (var expect in Directory.EnumerateFiles(RepoPaths.LitmusTests, "*.expect", SearchOption.AllDirectories))
-            Assert.True(File.Exists(Path.ChangeExtension(expect, ".litmus")), $"{expect} has no test beside it");
     }
 }

@@ -5,7 +5,7 @@ public sealed class BarriersCommandTests : IDisposable
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();
 
-    private static string Membarrier(string test) => Path.Combine(CliRunner.Repo, "litmus", "membarrier", test);
+    private static string Membarrier(string test) => Path.Combine(RepoPaths.Root, "litmus", "membarrier", test);
 
     [Fact]
     public void Text_names_each_primitive_with_its_status_and_the_weakest_overall()

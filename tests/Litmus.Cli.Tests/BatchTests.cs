@@ -10,7 +10,7 @@ public sealed class BatchTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     private static readonly string[] Families = ["sb", "mp", "lb"];
-    private static string[] FamilyFolders => Families.Select(f => Path.Combine(CliRunner.Repo, "litmus", "tests", f)).ToArray();
+    private static string[] FamilyFolders => Families.Select(f => Path.Combine(RepoPaths.Root, "litmus", "tests", f)).ToArray();
 
     [Fact]
     public void Parallel_workers_print_exactly_what_one_worker_prints()
@@ -26,8 +26,8 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public void Shards_are_disjoint_and_together_are_the_whole_suite()
     {
-        var all = Directory.EnumerateFiles(Path.Combine(CliRunner.Repo, "litmus", "tests"), "*.litmus", SearchOption.AllDirectories)
-            .Select(f => DisplayPath.Of(f, CliRunner.Repo)).ToList();
+        var all = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "litmus", "tests"), "*.litmus", SearchOption.AllDirectories)
+            .Select(f => DisplayPath.Of(f, RepoPaths.Root)).ToList();
         foreach (var n in new[] { 1, 2, 3, 7 })
         {
             var shards = Enumerable.Range(1, n).Select(k => all.Where(new Shard(k, n).Contains).ToList()).ToList();
@@ -39,7 +39,7 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public void Shard_runs_check_disjoint_parts_that_add_up_to_the_whole_run()
     {
-        _cli.Context = _cli.Context with { CurrentDirectory = CliRunner.Repo };
+        _cli.Context = _cli.Context with { CurrentDirectory = RepoPaths.Root };
         string[] Baseline(string file) =>
             File.ReadAllLines(file).Where(l => !l.StartsWith('#')).ToArray();
         var whole = Path.Combine(_cli.Dir, "whole.tsv");

@@ -8,7 +8,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void A_bundled_test_gets_its_verdict_and_exit_0()
     {
-        var (exit, output, _) = _cli.Run("check", Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+mbs.litmus"));
+        var (exit, output, _) = _cli.Run("check", Path.Combine(RepoPaths.Root, "litmus/tests/sb/SB+mbs.litmus"));
         Assert.Equal(0, exit);
         Assert.Matches(@"SB\+mbs\s+Never\s+\(expected Never\)\s+ok\s+\d+ ms", output);
         Assert.Contains("1 tests under lkmm+membarrier: 1 ok, 0 mismatched, 0 errors", output);

@@ -12,9 +12,10 @@ public sealed class CliRunner : IDisposable
 
     public CliRunner() => Context = new CliContext { CurrentDirectory = Dir, GetEnvironmentVariable = _ => null };
 
-    public static string Repo => RepoPaths.Root;
+    public static string Bundled(string test) => Path.Combine(RepoPaths.LitmusTests, test);
 
-    public static string Bundled(string test) => Path.Combine(Repo, "litmus", "tests", test);
+    /// <summary>The litmus.dll of this build, for the scripts that run it (LITMUS_DLL).</summary>
+    public static string BuildUnderTest { get; } = typeof(Program).Assembly.Location;
 
     public string Write(string name, string text)
     {

@@ -6,7 +6,7 @@ public sealed class Herd7CommandTests : IDisposable
     private readonly CliRunner _cli = new();
     public void Dispose() => _cli.Dispose();
 
-    private static string Preset => Path.Combine(CliRunner.Repo, "litmus", "models", "lkmm.cfg");
+    private static string Preset => Path.Combine(RepoPaths.Root, "litmus", "models", "lkmm.cfg");
 
     [Fact]
     public void The_kernel_scripts_command_line_gives_herds_block()
@@ -45,7 +45,7 @@ public sealed class Herd7CommandTests : IDisposable
     public void Dash_o_receives_the_graph_of_a_reaching_execution()
     {
         var dotDir = Path.Combine(_cli.Dir, "graphs");
-        var (exit, output, _) = _cli.Run("herd7", "-conf", Preset, "-o", dotDir, Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+pos.litmus"));
+        var (exit, output, _) = _cli.Run("herd7", "-conf", Preset, "-o", dotDir, Path.Combine(RepoPaths.Root, "litmus/tests/sb/SB+pos.litmus"));
         Assert.Equal(0, exit);
         Assert.Contains("Observation SB+pos Sometimes", output);
         Assert.StartsWith("digraph \"SB+pos\"", File.ReadAllText(Path.Combine(dotDir, "SB+pos.dot")));
@@ -198,7 +198,7 @@ public sealed class Herd7CommandTests : IDisposable
         var test = _cli.Write("mp.litmus", Samples.MpExpecting("Never"));
         Assert.Contains("Observation MP+test Never", _cli.Run("herd7", "-conf", "lkmm.cfg", test).Out);
         var folder = Directory.CreateDirectory(Path.Combine(_cli.Dir, "lib")).FullName;
-        File.Copy(Path.Combine(CliRunner.Repo, "litmus", "models", "sc.cat"), Path.Combine(folder, "mine.cat"));
+        File.Copy(Path.Combine(RepoPaths.Root, "litmus", "models", "sc.cat"), Path.Combine(folder, "mine.cat"));
         var broken = _cli.Write("broken.litmus", Samples.BrokenMp());
         Assert.Contains("Observation MP+test Never", _cli.Run("herd7", "-I", folder, "-conf", "lkmm.cfg", "-model", "mine.cat", broken).Out);
 

@@ -55,17 +55,15 @@ public sealed class JudgeScriptTests : IDisposable
         Assert.EndsWith("6 passed, 0 failed\n", output);
     }
 
-    private static string BuildUnderTest { get; } = typeof(Program).Assembly.Location;
-
     private static (int Exit, string Output) Judge(string[] tests, string? herdOptions = null)
     {
-        var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = CliRunner.Repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("scripts/judge-litmus.sh");
         foreach (var t in tests) start.ArgumentList.Add(t);
         foreach (var v in new[] { "HERD7", "LKMM_HERD_OPTIONS", "LKMM_DESTDIR" }) start.Environment.Remove(v);
         // The build under test: the litmus.dll copied beside this test assembly, not whichever build of
         // src/Litmus.Cli/bin scripts/herd7 would find newest (Debug or Release, maybe stale).
-        start.Environment["LITMUS_DLL"] = BuildUnderTest;
+        start.Environment["LITMUS_DLL"] = CliRunner.BuildUnderTest;
         if (herdOptions is not null) start.Environment["LKMM_HERD_OPTIONS"] = herdOptions;
         using var p = Process.Start(start)!;
         var stderr = p.StandardError.ReadToEndAsync();

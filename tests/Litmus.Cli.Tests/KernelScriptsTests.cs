@@ -48,8 +48,8 @@ public sealed class KernelTree : IDisposable
         var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
-        start.Environment["PATH"] = $"{Path.Combine(CliRunner.Repo, "scripts")}:{Path.Combine(Root, "bin")}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment["LITMUS_DLL"] = Path.Combine(AppContext.BaseDirectory, "litmus.dll"); // the build under test
+        start.Environment["PATH"] = $"{Path.Combine(RepoPaths.Root, "scripts")}:{Path.Combine(Root, "bin")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["LITMUS_DLL"] = CliRunner.BuildUnderTest;
         start.Environment["LITMUS_NO_NATIVE"] = "1";
         start.Environment["LKMM_DESTDIR"] = destDir;
         start.Environment["LKMM_JOBS"] = "2";

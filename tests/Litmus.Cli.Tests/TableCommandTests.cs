@@ -20,7 +20,7 @@ public sealed class TableCommandTests : IDisposable
     public void A_portable_model_that_orders_an_X_cell_is_a_mismatch()
     {
         // An "lkmm" preset that is really sequential consistency: barrier() / barrier() comes out ordered.
-        var models = Path.Combine(CliRunner.Repo, "litmus", "models");
+        var models = Path.Combine(RepoPaths.Root, "litmus", "models");
         var cfg = _cli.Write("lkmm-sc.cfg", $"model {models}/sc-membarrier.cat\nbell {models}/lkmm.bell\nmacros {models}/lkmm.def\n");
         var (exit, output, _) = _cli.Run("table", "--model", cfg);
         Assert.Equal(1, exit);

@@ -9,8 +9,8 @@ public sealed class WitnessOutputTests : IDisposable
     public void Graph_writes_a_dot_file_per_reaching_execution_showing_handlers()
     {
         var dir = Path.Combine(_cli.Dir, "graphs");
-        var test = Path.Combine(CliRunner.Repo, "litmus/membarrier/HandlerOrder+membarriers.litmus");
-        var never = Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+mbs.litmus");
+        var test = Path.Combine(RepoPaths.Root, "litmus/membarrier/HandlerOrder+membarriers.litmus");
+        var never = Path.Combine(RepoPaths.Root, "litmus/tests/sb/SB+mbs.litmus");
         var (exit, _, _) = _cli.Run("check", "--graph", dir, test, never);
         Assert.Equal(0, exit);
         var dot = File.ReadAllText(Path.Combine(dir, "HandlerOrder+membarriers.dot"));
@@ -25,7 +25,7 @@ public sealed class WitnessOutputTests : IDisposable
     public void A_graph_folder_that_cannot_be_made_is_one_error_and_exit_2()
     {
         var blocker = _cli.Write("file", "not a folder");
-        var (exit, _, errors) = _cli.Run("check", "--graph", Path.Combine(blocker, "graphs"), Path.Combine(CliRunner.Repo, "litmus/tests/sb/SB+pos.litmus"));
+        var (exit, _, errors) = _cli.Run("check", "--graph", Path.Combine(blocker, "graphs"), Path.Combine(RepoPaths.Root, "litmus/tests/sb/SB+pos.litmus"));
         Assert.Equal(2, exit);
         Assert.StartsWith("litmus: cannot write graphs to", errors);
         Assert.DoesNotContain("   at ", errors);
@@ -34,7 +34,7 @@ public sealed class WitnessOutputTests : IDisposable
     [Fact]
     public void The_witness_of_a_forbidden_outcome_names_the_axiom_that_forbids_it()
     {
-        var (_, output, _) = _cli.Run("check", "--witness", Path.Combine(CliRunner.Repo, "litmus/tests/mp/MP+wmb+rmb.litmus"));
+        var (_, output, _) = _cli.Run("check", "--witness", Path.Combine(RepoPaths.Root, "litmus/tests/mp/MP+wmb+rmb.litmus"));
         Assert.Contains("forbidden by: happens-before", output);
     }
 }

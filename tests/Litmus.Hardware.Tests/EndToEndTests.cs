@@ -25,7 +25,6 @@ public sealed class EndToEndTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("litmus-run-").FullName;
 
-    private static string Repo => RepoPaths.Root;
 
     private (int Exit, string Out, string Err) Run(params string[] args)
     {
@@ -44,7 +43,7 @@ public sealed class EndToEndTests : IDisposable
     [GccFact]
     public void SB_runs_and_every_execution_is_counted_once()
     {
-        var (exit, stdout, stderr) = Run("--iterations", "1000", Path.Combine(Repo, "litmus", "tests", "sb", "SB+pos.litmus"));
+        var (exit, stdout, stderr) = Run("--iterations", "1000", Path.Combine(RepoPaths.Root, "litmus", "tests", "sb", "SB+pos.litmus"));
         Assert.True(exit == 0, stdout + stderr);
         var m = Regex.Match(stdout, @"^Observation SB\+pos (Never|Sometimes|Always) (\d+) (\d+)$", RegexOptions.Multiline);
         Assert.True(m.Success, stdout);
@@ -56,7 +55,7 @@ public sealed class EndToEndTests : IDisposable
     [GccFact]
     public void Each_real_membarrier_call_is_counted()
     {
-        var (exit, stdout, stderr) = Run("--iterations", "200", Path.Combine(Repo, "litmus", "membarrier", "SB+membarriers.litmus"));
+        var (exit, stdout, stderr) = Run("--iterations", "200", Path.Combine(RepoPaths.Root, "litmus", "membarrier", "SB+membarriers.litmus"));
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("Membarrier SB+membarriers 400 calls", stdout);
         Assert.Contains("registered at start-up: MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED", stdout);
@@ -88,8 +87,8 @@ public sealed class EndToEndTests : IDisposable
     [GccFact]
     public void An_rseq_test_is_skipped_with_the_reason_and_the_reports_say_so()
     {
-        var rseq = Path.Combine(Repo, "litmus", "membarrier", "RCU-free+rseq-reader+membarrier-rseq.litmus");
-        var sb = Path.Combine(Repo, "litmus", "tests", "sb", "SB+mbs.litmus");
+        var rseq = Path.Combine(RepoPaths.Root, "litmus", "membarrier", "RCU-free+rseq-reader+membarrier-rseq.litmus");
+        var sb = Path.Combine(RepoPaths.Root, "litmus", "tests", "sb", "SB+mbs.litmus");
         var (exit, stdout, stderr) = Run("--iterations", "100", "--junit", "r.xml", "--json", "r.json", "--jobs", "2", rseq, sb);
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("skipped, not run:", stdout);
@@ -118,7 +117,7 @@ public sealed class EndToEndTests : IDisposable
         {
             Progress = line => { lock (lines) lines.Add(line); },
         };
-        var result = runner.Run(Path.Combine(Repo, "litmus", "tests", "sb", "SB+mbs.litmus"));
+        var result = runner.Run(Path.Combine(RepoPaths.Root, "litmus", "tests", "sb", "SB+mbs.litmus"));
         Assert.True(result.Ran, string.Join("; ", result.Errors));
         lock (lines) Assert.Equal("SB+mbs: round 3 of 3", lines.Last());
     }
@@ -126,7 +125,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public void A_bad_iteration_count_is_a_usage_error()
     {
-        var (exit, _, stderr) = Run("--iterations", "0", Path.Combine(Repo, "litmus", "tests", "sb", "SB+pos.litmus"));
+        var (exit, _, stderr) = Run("--iterations", "0", Path.Combine(RepoPaths.Root, "litmus", "tests", "sb", "SB+pos.litmus"));
         Assert.Equal(2, exit);
         Assert.Contains("<command line>:1:1: error: --iterations expects a positive number", stderr);
     }

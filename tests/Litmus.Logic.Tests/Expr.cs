@@ -31,7 +31,7 @@ public static class ExprGen
         Sort.Bool => Gen.OneOf(
             Gen.Bool.Select(b => (Expr)new Leaf(s, null, b ? 1 : 0)),
             Gen.Int[0, 2].Select(i => (Expr)new Leaf(s, "p" + i, 0))),
-        Sort.Value => Gen.OneOf(
+        Sort.Word => Gen.OneOf(
             Gen.Int[0, Interesting.Length - 1].Select(i => (Expr)new Leaf(s, null, Interesting[i])),
             Gen.Long.Select(v => (Expr)new Leaf(s, null, v)),
             Gen.Int[0, 2].Select(i => (Expr)new Leaf(s, "x" + i, 0))),
@@ -49,14 +49,14 @@ public static class ExprGen
                 Node(s, "not", depth, Sort.Bool), Node(s, "and", depth, Sort.Bool, Sort.Bool, Sort.Bool),
                 Node(s, "or", depth, Sort.Bool, Sort.Bool), Node(s, "implies", depth, Sort.Bool, Sort.Bool),
                 Node(s, "iff", depth, Sort.Bool, Sort.Bool), Node(s, "ite", depth, Sort.Bool, Sort.Bool, Sort.Bool),
-                Node(s, "eq", depth, Sort.Value, Sort.Value), Node(s, "ne", depth, Sort.Value, Sort.Value),
-                Node(s, "slt", depth, Sort.Value, Sort.Value), Node(s, "sle", depth, Sort.Value, Sort.Value),
+                Node(s, "eq", depth, Sort.Word, Sort.Word), Node(s, "ne", depth, Sort.Word, Sort.Word),
+                Node(s, "slt", depth, Sort.Word, Sort.Word), Node(s, "sle", depth, Sort.Word, Sort.Word),
                 Node(s, "lt", depth, Sort.Int, Sort.Int), Node(s, "le", depth, Sort.Int, Sort.Int),
-                Node(s, "truth", depth, Sort.Value)),
-            Sort.Value => Gen.OneOf(
-                Gen.Int[0, ValueOps.Length - 1].SelectMany(i => Node(s, ValueOps[i], depth, Sort.Value, Sort.Value)),
-                Node(s, "neg", depth, Sort.Value), Node(s, "~", depth, Sort.Value), Node(s, "!", depth, Sort.Value),
-                Node(s, "ite", depth, Sort.Bool, Sort.Value, Sort.Value), Node(s, "frombool", depth, Sort.Bool)),
+                Node(s, "truth", depth, Sort.Word)),
+            Sort.Word => Gen.OneOf(
+                Gen.Int[0, ValueOps.Length - 1].SelectMany(i => Node(s, ValueOps[i], depth, Sort.Word, Sort.Word)),
+                Node(s, "neg", depth, Sort.Word), Node(s, "~", depth, Sort.Word), Node(s, "!", depth, Sort.Word),
+                Node(s, "ite", depth, Sort.Bool, Sort.Word, Sort.Word), Node(s, "frombool", depth, Sort.Bool)),
             _ => Node(s, "ite", depth, Sort.Bool, Sort.Int, Sort.Int),
         }));
 
@@ -86,11 +86,11 @@ public static class ExprGen
             "lt" => f.Lt(k[0], k[1]),
             "le" => f.Le(k[0], k[1]),
             "truth" => f.Truth(k[0]),
-            "neg" => f.Unary("-", k[0]),
-            "~" => f.Unary("~", k[0]),
-            "!" => f.Unary("!", k[0]),
+            "neg" => f.Neg(k[0]),
+            "~" => f.BitNot(k[0]),
+            "!" => COperators.Unary(f, "!", k[0]),
             "frombool" => f.FromBool(k[0]),
-            _ => f.Binary(n.Op, k[0], k[1]),
+            _ => COperators.Binary(f, n.Op, k[0], k[1]),
         };
     }
 
@@ -99,8 +99,8 @@ public static class ExprGen
     {
         (Sort.Bool, null) => f.Bool(l.Value != 0),
         (Sort.Bool, var v) => f.BoolVar(v),
-        (Sort.Value, null) => f.ValueConst(l.Value),
-        (Sort.Value, var v) => f.ValueVar(v),
+        (Sort.Word, null) => f.ValueConst(l.Value),
+        (Sort.Word, var v) => f.ValueVar(v),
         (_, null) => f.IntConst(l.Value),
         (_, var v) => f.IntVar(v),
     };
@@ -109,7 +109,7 @@ public static class ExprGen
     public static Term Fresh(TermFactory f, Sort s, string name) => s switch
     {
         Sort.Bool => f.BoolVar(name),
-        Sort.Value => f.ValueVar(name),
+        Sort.Word => f.ValueVar(name),
         _ => f.IntVar(name),
     };
 }

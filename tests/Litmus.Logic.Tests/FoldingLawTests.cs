@@ -28,7 +28,7 @@ public sealed class FoldingLawTests : IDisposable
 
     [Theory]
     [InlineData(Sort.Bool)]
-    [InlineData(Sort.Value)]
+    [InlineData(Sort.Word)]
     [InlineData(Sort.Int)]
     public void Folded_terms_equal_their_unfolded_form(Sort sort)
     {
@@ -43,17 +43,17 @@ public sealed class FoldingLawTests : IDisposable
     {
         // The cases where C# and the solver differ unless the factory takes care: division by zero and of
         // MinValue by -1, shifts by 64 or by a negative amount, and the structural laws.
-        var x = new Leaf(Sort.Value, "x0", 0);
-        Expr V(long v) => new Leaf(Sort.Value, null, v);
+        var x = new Leaf(Sort.Word, "x0", 0);
+        Expr V(long v) => new Leaf(Sort.Word, null, v);
         Expr P(string v) => new Leaf(Sort.Bool, v, 0);
         Expr[] cases =
         [
-            new Node(Sort.Value, "/", [V(5), V(0)]), new Node(Sort.Value, "%", [V(5), V(0)]),
-            new Node(Sort.Value, "/", [V(long.MinValue), V(-1)]), new Node(Sort.Value, "%", [V(long.MinValue), V(-1)]),
-            new Node(Sort.Value, "<<", [V(1), V(64)]), new Node(Sort.Value, ">>", [V(-8), V(64)]), new Node(Sort.Value, ">>", [V(-8), V(-1)]),
-            new Node(Sort.Value, "neg", [V(long.MinValue)]), new Node(Sort.Value, "*", [V(long.MaxValue), V(2)]),
+            new Node(Sort.Word, "/", [V(5), V(0)]), new Node(Sort.Word, "%", [V(5), V(0)]),
+            new Node(Sort.Word, "/", [V(long.MinValue), V(-1)]), new Node(Sort.Word, "%", [V(long.MinValue), V(-1)]),
+            new Node(Sort.Word, "<<", [V(1), V(64)]), new Node(Sort.Word, ">>", [V(-8), V(64)]), new Node(Sort.Word, ">>", [V(-8), V(-1)]),
+            new Node(Sort.Word, "neg", [V(long.MinValue)]), new Node(Sort.Word, "*", [V(long.MaxValue), V(2)]),
             new Node(Sort.Bool, "and", [P("p0"), new Node(Sort.Bool, "not", [P("p0")]), P("p1")]),
-            new Node(Sort.Bool, "eq", [new Node(Sort.Value, "ite", [P("p0"), V(1), V(2)]), V(2)]),
+            new Node(Sort.Bool, "eq", [new Node(Sort.Word, "ite", [P("p0"), V(1), V(2)]), V(2)]),
             new Node(Sort.Bool, "sle", [x, x]), new Node(Sort.Bool, "slt", [x, x]),
         ];
         foreach (var e in cases) Assert.True(Equivalent(e), $"folding changed the meaning of {e}");

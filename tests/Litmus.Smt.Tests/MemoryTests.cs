@@ -27,7 +27,7 @@ public sealed class MemoryTests(ITestOutputHelper output)
         {
             var rf = f.BoolVar($"rf{k}");
             // i-dependent constants make every cycle's ASTs new to Z3, so unreleased ones would pile up.
-            solver.Assert(f.Implies(rf, f.And(f.Lt(clocks[k], clocks[k + 1]), f.Eq(values[k + 1], f.Binary("+", values[k], f.ValueConst(i))))));
+            solver.Assert(f.Implies(rf, f.And(f.Lt(clocks[k], clocks[k + 1]), f.Eq(values[k + 1], f.Binary(Op.Add, values[k], f.ValueConst(i))))));
             solver.Assert(f.Or(rf, f.Lt(clocks[k + 1], clocks[k])));
         }
         if (solver.Check(f.Eq(values[0], f.ValueConst(-i))) == SolveResult.Sat)

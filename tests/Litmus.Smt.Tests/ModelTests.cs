@@ -1,3 +1,4 @@
+using Litmus.Logic;
 namespace Litmus.Smt.Tests;
 
 public sealed class ModelTests : SolverTestBase
@@ -14,7 +15,7 @@ public sealed class ModelTests : SolverTestBase
         var x = F.ValueVar("x");
         Assert.Equal(SolveResult.Sat, CheckAlone(F.Eq(x, V(v))));
         Assert.Equal(v, Solver.Model.EvalValue(x));
-        Assert.Equal(unchecked(v + 1), Solver.Model.EvalValue(F.Binary("+", x, V(1))));
+        Assert.Equal(unchecked(v + 1), Solver.Model.EvalValue(F.Binary(Op.Add, x, V(1))));
     }
 
     [Theory]
@@ -59,7 +60,7 @@ public sealed class ModelTests : SolverTestBase
         _ = model.EvalBool(F.BoolVar("never-asserted"));
         var y = F.ValueVar("y");
         Assert.Equal(model.EvalValue(y), model.EvalValue(y));
-        Assert.Equal(0, model.EvalValue(F.Binary("-", y, F.ValueVar("y2"))) - (model.EvalValue(y) - model.EvalValue(F.ValueVar("y2"))));
+        Assert.Equal(0, model.EvalValue(F.Binary(Op.Sub, y, F.ValueVar("y2"))) - (model.EvalValue(y) - model.EvalValue(F.ValueVar("y2"))));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class NativeErrorTests
     {
         using var z3 = new Z3Context();
         var boolean = z3.Keep(Z3Native.Z3_mk_true(z3.Handle));
-        var word = z3.Keep(Z3Native.Z3_mk_unsigned_int64(z3.Handle, 1, z3.ValueSort));
+        var word = z3.Keep(Z3Native.Z3_mk_unsigned_int64(z3.Handle, 1, z3.WordSort));
         var error = Assert.Throws<SolverException>(() => z3.Keep(Z3Native.Z3_mk_bvadd(z3.Handle, boolean, word)));
         Assert.Contains("Z3 error", error.Message);
         // The context is still usable afterwards.

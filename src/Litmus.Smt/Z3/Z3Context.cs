@@ -17,7 +17,7 @@ internal sealed unsafe class Z3Context : IDisposable
 
     public nint Handle { get; private set; }
     public nint BoolSort { get; }
-    public nint ValueSort { get; }
+    public nint WordSort { get; }
     public nint IntSort { get; }
 
     public Z3Context()
@@ -34,7 +34,7 @@ internal sealed unsafe class Z3Context : IDisposable
         Z3_set_error_handler(Handle, &IgnoreError);
         // Sorts are ASTs: without a reference they could be freed while cached here.
         BoolSort = Keep(Z3_mk_bool_sort(Handle));
-        ValueSort = Keep(Z3_mk_bv_sort(Handle, ValueBits));
+        WordSort = Keep(Z3_mk_bv_sort(Handle, ValueBits));
         IntSort = Keep(Z3_mk_int_sort(Handle));
     }
 

@@ -59,11 +59,11 @@ internal sealed unsafe class Z3Translator(Z3Context z3)
             Op.True => z3.Keep(Z3_mk_true(c)),
             Op.False => z3.Keep(Z3_mk_false(c)),
             Op.BoolVar => Variable(t, z3.BoolSort),
-            Op.ValueVar => Variable(t, z3.ValueSort),
+            Op.ValueVar => Variable(t, z3.WordSort),
             Op.IntVar => Variable(t, z3.IntSort),
             // Two's complement: the word's bit pattern is the unsigned reading of the long.
-            Op.ValueConst => z3.Keep(Z3_mk_unsigned_int64(c, unchecked((ulong)t.Value), z3.ValueSort)),
-            Op.IntConst => z3.Keep(Z3_mk_int64(c, t.Value, z3.IntSort)),
+            Op.ValueConst => z3.Keep(Z3_mk_unsigned_int64(c, unchecked((ulong)t.Number), z3.WordSort)),
+            Op.IntConst => z3.Keep(Z3_mk_int64(c, t.Number, z3.IntSort)),
             Op.Not => z3.Keep(Z3_mk_not(c, Child(t, 0))),
             Op.And => Junction(t, and: true),
             Op.Or => Junction(t, and: false),
@@ -118,7 +118,7 @@ internal sealed unsafe class Z3Translator(Z3Context z3)
     private nint Division(nint dividend, nint divisor)
     {
         var c = z3.Handle;
-        if (_valueZero == 0) _valueZero = z3.Keep(Z3_mk_unsigned_int64(c, 0, z3.ValueSort));
+        if (_valueZero == 0) _valueZero = z3.Keep(Z3_mk_unsigned_int64(c, 0, z3.WordSort));
         var byZero = z3.Keep(Z3_mk_eq(c, divisor, _valueZero));
         var quotient = z3.Keep(Z3_mk_bvsdiv(c, dividend, divisor));
         try { return z3.Keep(Z3_mk_ite(c, byZero, _valueZero, quotient)); }

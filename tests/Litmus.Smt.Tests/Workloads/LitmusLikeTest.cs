@@ -58,7 +58,7 @@ internal sealed class LitmusLikeTest
     {
         var constant = F.ValueConst(random.Next(1, 4));
         if (lastRead is null || random.Next(3) == 0) return constant;
-        string[] ops = ["+", "*", "&", "^", "-"];
+        Op[] ops = [Op.Add, Op.Mul, Op.BitAnd, Op.BitXor, Op.Sub];
         return F.Binary(ops[random.Next(ops.Length)], lastRead, constant);
     }
 

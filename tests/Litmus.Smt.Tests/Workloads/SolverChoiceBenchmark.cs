@@ -44,9 +44,9 @@ public sealed class SolverChoiceBenchmark(ITestOutputHelper output)
         Measure("check once", solver => workload.Sum(t => t.CheckOnce(solver)));
         // Two extreme shapes, where the two solvers differ most, one each way.
         Measure("counter chain x' = c ? x + 1 : x, 200 deep", solver => CheckChain(solver, 200, (f, x, i) =>
-            f.Ite(f.BoolVar($"c{i}"), f.Binary("+", x, f.ValueConst(1)), x)));
+            f.Ite(f.BoolVar($"c{i}"), f.Binary(Op.Add, x, f.ValueConst(1)), x)));
         Measure("arithmetic chain x' = x op y, 100 deep", solver => CheckChain(solver, 100, (f, x, i) =>
-            f.Binary(i % 3 == 0 ? "+" : i % 3 == 1 ? "^" : "&", x, f.ValueVar($"y{i}"))));
+            f.Binary(i % 3 == 0 ? Op.Add : i % 3 == 1 ? Op.BitXor : Op.BitAnd, x, f.ValueVar($"y{i}"))));
     }
 
     private static int CheckChain(ISolver solver, int depth, Func<TermFactory, Term, int, Term> step)
