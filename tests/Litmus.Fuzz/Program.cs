@@ -1,3 +1,4 @@
+using Litmus.Tests;
 
 namespace Litmus.Fuzz;
 
@@ -27,7 +28,7 @@ public sealed record Options(int Seed, int Inputs, int ModelInputs, int Batch, d
         double budget = double.MaxValue;
         string? corpus = null, outDir = null;
         var noCorpus = false;
-        var repo = FindRepo();
+        var repo = RepoPaths.Root;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -48,16 +49,8 @@ public sealed record Options(int Seed, int Inputs, int ModelInputs, int Batch, d
             }
         }
         if (noCorpus) corpus = null;
-        else corpus ??= Path.Combine(repo, "..", "shared", "corpus") is var c && Directory.Exists(c) ? Path.GetFullPath(c) : null;
+        else corpus ??= RepoPaths.Corpus;
         outDir ??= Directory.CreateTempSubdirectory("litmus-fuzz-").FullName;
         return new Options(seed, inputs, modelInputs, batch, budget, corpus, Path.GetFullPath(outDir), timeout, repo);
-    }
-
-    private static string FindRepo()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "Litmus.sln"))) return d.FullName;
-        throw new InvalidOperationException("run the fuzz driver inside the repository (Litmus.sln not found)");
     }
 }

@@ -30,10 +30,12 @@ public static class RepoPaths
     public static string? CorpusFile(string relative) =>
         Corpus is { } c && Path.Combine(c, relative) is var p && (File.Exists(p) || Directory.Exists(p)) ? p : null;
 
+    /// <summary>Above the build first; then above the current folder, for a tool built into a folder outside the tree (the fuzz driver).</summary>
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Litmus.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Litmus.sln not found above " + AppContext.BaseDirectory);
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Litmus.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"Litmus.sln not found above {AppContext.BaseDirectory} or the current folder");
     }
 }
