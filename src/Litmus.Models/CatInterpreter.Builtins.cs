@@ -5,9 +5,9 @@ namespace Litmus.Models;
 /// <summary>The functions herd provides to every model (its stdlib), written against the algebra.</summary>
 public sealed partial class CatInterpreter<TSet, TRel>
 {
-    private CatEnv Builtins()
+    private Dictionary<string, CatRuntimeValue> Builtins()
     {
-        var b = new Dictionary<string, CatValue>
+        var b = new Dictionary<string, CatRuntimeValue>
         {
             ["emptyset"] = EmptyValue.Instance,
             ["domain"] = Fn("domain", (v, s) => new SetValue<TSet>(_algebra.Domain(AsRel(v, s)))),
@@ -15,7 +15,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
             // fencerel(S) = (po ; [S]) ; po: pairs of events separated in program order by an event of S.
             ["fencerel"] = Fn("fencerel", (v, s) =>
             {
-                var po = AsRel(Predefined("po")!, s);
+                var po = _algebra.Predefined("po") is { IsSet: false } p ? p.Rel : throw new LitmusInputException(s, "fencerel needs the relation po");
                 return new RelValue<TRel>(_algebra.Seq(_algebra.Seq(po, _algebra.Identity(AsSet(v, s))), po));
             }),
             // stdlib's toid(s) = [s].
@@ -24,8 +24,8 @@ public sealed partial class CatInterpreter<TSet, TRel>
             ["same-value"] = Fn("same-value", (v, s) => new RelValue<TRel>(_algebra.SameValues(AsRel(v, s)))),
         };
         AddChoiceBuiltins(b);
-        return CatEnv.Empty.With(b);
+        return b;
     }
 
-    private static BuiltinValue Fn(string name, Func<CatValue, SourceSpan, CatValue> f) => new(name, f);
+    private static BuiltinValue Fn(string name, Func<CatRuntimeValue, SourceSpan, CatRuntimeValue> f) => new(name, f);
 }

@@ -162,7 +162,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         for (var i = 0; i < FixpointBound; i++)
         {
             var next = step(current);
-            if (next.Zip(current).All(p => p.First.IsSet ? p.First.Set!.SubsetOf(p.Second.Set!) : p.First.Rel!.SubsetOf(p.Second.Rel!)))
+            if (next.Zip(current).All(p => p.First.IsSet ? p.First.Set.SubsetOf(p.Second.Set) : p.First.Rel.SubsetOf(p.Second.Rel)))
                 return next;
             current = next;
         }
@@ -201,17 +201,16 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     public EventRelation Linearisation(IReadOnlyList<EventSet> present, EventSet s, EventRelation order) =>
         throw new ExplicitCheckNotApplicableException("the model chooses a linearisation");
 
-    public void Check(CatCheck check, SetOrRel<EventSet, EventRelation> value, string name)
+    public void Check(ModelCheck check, SetOrRel<EventSet, EventRelation> value)
     {
-        if (check.IsFlag || check.IsUndefinedUnless) return;
-        var rel = value.Rel;
-        var holds = check.Kind switch
+        if (check.Role != CheckRole.Axiom) return;
+        var holds = value.IsSet ? value.Set.IsEmpty : check.Kind switch
         {
-            CatCheckKind.Acyclic => rel is null ? value.Set!.IsEmpty : !Plus(rel, true).HasLoop(),
-            CatCheckKind.Irreflexive => rel is null ? value.Set!.IsEmpty : !rel.HasLoop(),
-            _ => rel is null ? value.Set!.IsEmpty : rel.IsEmpty,
+            CatCheckKind.Acyclic => !Plus(value.Rel, true).HasLoop(),
+            CatCheckKind.Irreflexive => !value.Rel.HasLoop(),
+            _ => value.Rel.IsEmpty,
         };
-        if (holds == check.Negated) FailedAxioms.Add(name);
+        if (holds == check.Negated) FailedAxioms.Add(check.Name);
     }
 
     public void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) { }
