@@ -11,22 +11,23 @@ namespace Litmus.Models;
 /// </summary>
 public sealed partial class CatInterpreter<TSet, TRel>
 {
-    private void AddChoiceBuiltins(Dictionary<string, CatRuntimeValue> b)
+    private BuiltinValue? ChoiceBuiltin(string name) => name switch
     {
-        b["map"] = Exact("map", (f, _) => Exact("map " + FunctionName(f), (s, span) => Map(f, s, span)));
-        b["partition"] = Exact("partition", (s, span) => new MappedValue<TSet>(
-            _algebra.PartitionByLocation(AsSet(s, span)).Select(c => new MappedItem<TSet>(new SetValue<TSet>(c), [c])).ToList()));
-        b["linearisations"] = Exact("linearisations", (args, span) => args is TupleValue { Items.Count: 2 } t
+        "map" => Exact("map", (f, _) => Exact("map " + FunctionName(f), (s, span) => Map(f, s, span))),
+        "partition" => Exact("partition", (s, span) => new MappedValue<TSet>(
+            _algebra.PartitionByLocation(AsSet(s, span)).Select(c => new MappedItem<TSet>(new SetValue<TSet>(c), [c])).ToList())),
+        "linearisations" => Exact("linearisations", (args, span) => args is TupleValue { Items.Count: 2 } t
             ? new LinearisationsValue<TSet, TRel>(AsSet(t.Items[0], span), AsRel(t.Items[1], span))
-            : throw new LitmusInputException(span, "linearisations takes two arguments: a set of events and a relation"));
-        b["cross"] = Exact("cross", (c, span) => new CrossValue<TSet>(Items(c, span)));
+            : throw new LitmusInputException(span, "linearisations takes two arguments: a set of events and a relation")),
+        "cross" => Exact("cross", (c, span) => new CrossValue<TSet>(Items(c, span))),
         // The pairs of r with nothing of r in between (r minus r;r); exact, since it subtracts.
-        b["singlestep"] = Exact("singlestep", (r, span) =>
+        "singlestep" => Exact("singlestep", (r, span) =>
         {
             var rel = AsRel(r, span);
             return new RelValue<TRel>(_algebra.Diff(rel, _algebra.Seq(rel, rel)));
-        });
-    }
+        }),
+        _ => null,
+    };
 
     /// <summary>The choice functions are not monotone (a larger set offers other choices): their arguments are always exact.</summary>
     private static BuiltinValue Exact(string name, Func<CatRuntimeValue, SourceSpan, CatRuntimeValue> f) => new(name, f, exactArgument: true);

@@ -19,7 +19,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 return _predefined[p.Index] ??= _algebra.Predefined(p.Name) is { } v2 ? FromSetOrRel(v2)
                     : throw new LitmusInputException(p.Span, $"unbound name '{p.Name}'");
             case BuiltinRef b:
-                return _builtins[b.Name];
+                return BuiltinFunction(b.Name) ?? throw new InvalidOperationException($"no builtin '{b.Name}'");
             case ConstantExpr c:
                 return c.Value;
             case UniverseExpr:

@@ -22,7 +22,16 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     private readonly IRelationAlgebra<TSet, TRel> _algebra;
     private readonly IModelResolver _resolver;
     private readonly IReadOnlySet<string> _variants;
-    private readonly Dictionary<string, CatRuntimeValue> _builtins;
+    /// <summary>herd's stdlib over this run's algebra, each function made when the model first uses it.</summary>
+    private readonly Dictionary<string, CatRuntimeValue> _builtins = new(StringComparer.Ordinal);
+
+    private CatRuntimeValue? BuiltinFunction(string name)
+    {
+        if (_builtins.TryGetValue(name, out var known)) return known;
+        if (Builtin(name) is not { } made) return null;
+        _builtins[name] = made;
+        return made;
+    }
     private readonly Frame _top = new(null, 0);
     private CatRuntimeValue?[] _predefined = [];
     /// <summary>The plan last run (names for <see cref="Lookup"/>).</summary>
@@ -35,7 +44,6 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
         _algebra = algebra;
         _resolver = resolver;
         _variants = variants ?? new HashSet<string>();
-        _builtins = Builtins();
     }
 
     /// <summary>
@@ -64,7 +72,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     {
         if (_plan is not null && _plan.TopNames.TryGetValue(name, out var slot) && _top.Slots[slot] is { } v)
             return v is LazyValue l ? l.Force(true) : v;
-        return _builtins.GetValueOrDefault(name) ?? (_algebra.Predefined(name) is { } p ? FromSetOrRel(p) : null);
+        return BuiltinFunction(name) ?? (_algebra.Predefined(name) is { } p ? FromSetOrRel(p) : null);
     }
 
     private void Execute(IReadOnlyList<PlanStep> steps, Frame frame)
