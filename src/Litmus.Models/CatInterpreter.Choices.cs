@@ -1,5 +1,5 @@
-using Litmus.Syntax;
 using Litmus.Models.Plan;
+using Litmus.Syntax;
 
 namespace Litmus.Models;
 
