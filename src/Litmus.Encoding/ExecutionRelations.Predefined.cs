@@ -83,7 +83,14 @@ public sealed partial class ExecutionRelations
     private SymRel Rel(string name) => Predefined(name)!.Value.Rel;
 
     /// <summary>The events carrying an annotation.</summary>
-    public SymSet Tagged(string tag) => SeenByModel(SetOf(e => e.Tags.Contains(tag)));
+    /// <summary>The events annotated with the tag, built once per test (the explicit check asks for every tag of the bell file in each run).</summary>
+    public SymSet Tagged(string tag)
+    {
+        if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = SeenByModel(SetOf(e => e.Tags.Contains(tag)));
+        return s;
+    }
+
+    private readonly Dictionary<string, SymSet> _tagged = new(StringComparer.Ordinal);
 
     private SymRel Pairs(Func<Event, Event, bool> related)
     {
