@@ -80,4 +80,14 @@ public class CatPlanTests
             Assert.Contains("unbound name 'nosuch'", e.Message);
         }
     }
+
+    [Fact]
+    public void Every_stdlib_name_the_compiler_knows_is_a_function_of_the_interpreter()
+    {
+        var plan = Compile("let fs = (emptyset, domain, range, fencerel, toid, different-values, same-value, map, partition, linearisations, cross, singlestep)");
+        var (_, interpreter) = Run(plan, new([]), new([]));
+        var items = ((TupleValue)interpreter.Lookup("fs")!).Items;
+        Assert.Equal(12, items.Count);
+        Assert.All(items.Skip(1), f => Assert.IsType<BuiltinValue>(f));
+    }
 }

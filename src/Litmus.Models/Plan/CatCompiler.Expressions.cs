@@ -9,15 +9,15 @@ internal sealed partial class CatCompiler
     public static string Capitalise(string tag) => tag.Length == 0 ? tag : char.ToUpperInvariant(tag[0]) + tag[1..];
 
     /// <summary>
-    /// An expression in <paramref name="scope"/>. Names under <paramref name="unchecked"/> (the body of a
+    /// An expression in <paramref name="scope"/>. Names <paramref name="underTry"/> (in the body of a
     /// <c>try</c>) may be unbound by design; any other name the model does not bind must be predefined.
     /// </summary>
-    private PlanExpr Expr(CatExpr e, Scope scope, bool @unchecked = false)
+    private PlanExpr Expr(CatExpr e, Scope scope, bool underTry = false)
     {
         switch (e)
         {
             case CatName n:
-                return Name(n, scope, @unchecked);
+                return Name(n, scope, underTry);
             case CatEmpty:
                 return new ConstantExpr(EmptyValue.Instance, e.Span);
             case CatUniverse:
@@ -27,39 +27,39 @@ internal sealed partial class CatCompiler
             case CatStringLiteral s:
                 return new ConstantExpr(new StringValue(s.Value), e.Span);
             case CatBinary b:
-                return new PlanBinary(b.Op, Expr(b.Left, scope, @unchecked), Expr(b.Right, scope, @unchecked), b.Span);
+                return new PlanBinary(b.Op, Expr(b.Left, scope, underTry), Expr(b.Right, scope, underTry), b.Span);
             case CatUnary u:
-                return new PlanUnary(u.Op, Expr(u.Operand, scope, @unchecked), u.Span);
+                return new PlanUnary(u.Op, Expr(u.Operand, scope, underTry), u.Span);
             case CatApp app:
-                return new AppExpr(Expr(app.Function, scope, @unchecked), Expr(app.Argument, scope, @unchecked), app.Span);
+                return new AppExpr(Expr(app.Function, scope, underTry), Expr(app.Argument, scope, underTry), app.Span);
             case CatTuple t:
-                return new TupleExpr(t.Items.Select(i => Expr(i, scope, @unchecked)).ToList(), t.Span);
+                return new TupleExpr(t.Items.Select(i => Expr(i, scope, underTry)).ToList(), t.Span);
             case CatSetLiteral s:
-                return new SetLiteralExpr(s.Items.Select(i => Expr(i, scope, @unchecked)).ToList(), s.Span);
+                return new SetLiteralExpr(s.Items.Select(i => Expr(i, scope, underTry)).ToList(), s.Span);
             case CatFun f:
-                return new FunExpr(Function("fun", f.Parameters, f.Body, scope, f.Span, @unchecked), f.Span);
+                return new FunExpr(Function("fun", f.Parameters, f.Body, scope, f.Span, underTry), f.Span);
             case CatLetIn l:
             {
-                var (group, inner) = Group(l.Recursive, l.Bindings, scope, newFrame: true, l.Span, @unchecked);
-                return new LetInExpr(group, Expr(l.Body, inner, @unchecked), l.Span);
+                var (group, inner) = Group(l.Recursive, l.Bindings, scope, newFrame: true, l.Span, underTry);
+                return new LetInExpr(group, Expr(l.Body, inner, underTry), l.Span);
             }
             case CatIf i:
             {
                 // Both branches are compiled, so that the names of the one not taken are checked too.
-                var then = Expr(i.Then, scope, @unchecked);
-                var otherwise = Expr(i.Else, scope, @unchecked);
+                var then = Expr(i.Then, scope, underTry);
+                var otherwise = Expr(i.Else, scope, underTry);
                 return i.Condition is CatStringLiteral s
                     ? variants.Contains(s.Value) ? then : otherwise
                     : new FailExpr("a condition must be a variant name in quotes, e.g. \"lkmmv2\"", i.Condition.Span);
             }
             case CatTry t:
-                return new TryExpr(Expr(t.Body, scope, @unchecked: true), Expr(t.Fallback, scope, @unchecked), t.Span);
+                return new TryExpr(Expr(t.Body, scope, underTry: true), Expr(t.Fallback, scope, underTry), t.Span);
             default:
                 return new FailExpr("this cat expression is not supported", e.Span);
         }
     }
 
-    private PlanExpr Name(CatName n, Scope scope, bool @unchecked)
+    private PlanExpr Name(CatName n, Scope scope, bool underTry)
     {
         switch (scope.Find(n.Name))
         {
@@ -70,13 +70,13 @@ internal sealed partial class CatCompiler
         }
         if (BuiltinNames.Contains(n.Name)) return new BuiltinRef(n.Name, n.Span);
         if (!_predefined.TryGetValue(n.Name, out var index)) _predefined[n.Name] = index = _predefined.Count;
-        if (!@unchecked && _mustBePredefinedNames.Add(n.Name)) _mustBePredefined.Add((n.Name, n.Span));
+        if (!underTry && _mustBePredefinedNames.Add(n.Name)) _mustBePredefined.Add((n.Name, n.Span));
         return new PredefinedRef(n.Name, index, n.Span);
     }
 
     /// <summary>A function defined in <paramref name="scope"/>: its body sees the parameters in a frame of their own.</summary>
-    private FunctionCode Function(string name, IReadOnlyList<string> parameters, CatExpr body, Scope scope, SourceSpan span, bool @unchecked) =>
-        new(name, parameters.Count, Expr(body, Parameters(scope.Child(new FrameLayout { Size = parameters.Count }), parameters), @unchecked), span);
+    private FunctionCode Function(string name, IReadOnlyList<string> parameters, CatExpr body, Scope scope, SourceSpan span, bool underTry) =>
+        new(name, parameters.Count, Expr(body, Parameters(scope.Child(new FrameLayout { Size = parameters.Count }), parameters), underTry), span);
 
     /// <summary>
     /// A <c>let</c> or <c>let rec</c> group in <paramref name="scope"/>, and the scope after it. Without rec, the
@@ -84,7 +84,7 @@ internal sealed partial class CatCompiler
     /// bindings, as in herd), and the other bindings see the functions and each other's current iterate.
     /// </summary>
     private (BindingGroup Group, Scope After) Group(bool recursive, IReadOnlyList<CatBinding> bindings, Scope scope,
-        bool newFrame, SourceSpan span, bool @unchecked = false)
+        bool newFrame, SourceSpan span, bool underTry = false)
     {
         var frame = newFrame ? new FrameLayout() : scope.FrameLayout;
         var target = newFrame ? scope.Child(frame) : scope;
@@ -95,8 +95,8 @@ internal sealed partial class CatCompiler
             {
                 var slot = frame.Size++;
                 compiled.Add(b.Parameters is { } ps
-                    ? new PlanBinding(b.Name, slot, Function(b.Name, ps, b.Body, scope, b.Span, @unchecked), null, b.Span)
-                    : new PlanBinding(b.Name, slot, null, Expr(b.Body, scope, @unchecked), b.Body.Span));
+                    ? new PlanBinding(b.Name, slot, Function(b.Name, ps, b.Body, scope, b.Span, underTry), null, b.Span)
+                    : new PlanBinding(b.Name, slot, null, Expr(b.Body, scope, underTry), b.Body.Span));
             }
             foreach (var b in compiled) target = target.With(b.Name, new SlotEntry(b.Slot));
             return (new BindingGroup(false, compiled, newFrame, frame.Size, span), target);
@@ -105,13 +105,13 @@ internal sealed partial class CatCompiler
         var functions = bindings.Where(b => b.Parameters is not null).Select(b => (Binding: b, Slot: frame.Size++)).ToList();
         foreach (var (b, slot) in functions) target = target.With(b.Name, new SlotEntry(slot));
         foreach (var (b, slot) in functions)
-            compiled.Add(new PlanBinding(b.Name, slot, Function(b.Name, b.Parameters ?? [], b.Body, target, b.Span, @unchecked), null, b.Span));
+            compiled.Add(new PlanBinding(b.Name, slot, Function(b.Name, b.Parameters ?? [], b.Body, target, b.Span, underTry), null, b.Span));
 
         var plain = bindings.Where(b => b.Parameters is null).Select(b => (Binding: b, Slot: frame.Size++)).ToList();
         var iterate = target.Child(new FrameLayout { Size = plain.Count });
         for (var j = 0; j < plain.Count; j++) iterate = iterate.With(plain[j].Binding.Name, new SlotEntry(j));
         foreach (var (b, slot) in plain)
-            compiled.Add(new PlanBinding(b.Name, slot, null, Expr(b.Body, iterate, @unchecked), b.Body.Span));
+            compiled.Add(new PlanBinding(b.Name, slot, null, Expr(b.Body, iterate, underTry), b.Body.Span));
         foreach (var (b, slot) in plain) target = target.With(b.Name, new SlotEntry(slot));
         return (new BindingGroup(true, compiled, newFrame, frame.Size, span), target);
     }
