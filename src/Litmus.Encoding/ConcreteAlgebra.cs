@@ -21,7 +21,7 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
     {
         if (_predefined.TryGetValue(name, out var known)) return known;
         var made = exec.Predefined(name) is { } v
-            ? v.IsSet ? SetOrRel<EventSet, EventRelation>.OfSet(Set(v.Set!, name)) : SetOrRel<EventSet, EventRelation>.OfRel(Rel(v.Rel!, name))
+            ? v.IsSet ? SetOrRel<EventSet, EventRelation>.OfSet(Set(v.Set, name)) : SetOrRel<EventSet, EventRelation>.OfRel(Rel(v.Rel, name))
             : (SetOrRel<EventSet, EventRelation>?)null;
         _predefined[name] = made;
         return made;

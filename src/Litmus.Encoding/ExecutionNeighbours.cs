@@ -90,8 +90,8 @@ public sealed class ExecutionNeighbours
         foreach (var e in _exec.Program.Events) { Walk(e.Guard); Walk(e.Address); Walk(e.Value); }
         foreach (var v in _exec.PredefinedSoFar)
         {
-            if (v.Set is { } s) foreach (var (_, t) in s.Members()) Walk(t);
-            if (v.Rel is { } r) foreach (var (_, _, t) in r.Edges()) Walk(t);
+            if (v.IsSet) foreach (var (_, t) in v.Set.Members()) Walk(t);
+            else foreach (var (_, _, t) in v.Rel.Edges()) Walk(t);
         }
         foreach (var o in _enc.Observed) { Walk(o.Value); Walk(o.Determined); }
         Walk(_enc.Condition);

@@ -77,11 +77,11 @@ public sealed partial class ExecutionRelations
     private SymRel InitialAndFinalCoherence()
     {
         // The sets as the model sees them, like loc (a single-event RMW's write is its read's).
-        var w = Predefined("W")!.Value.Set!;
-        var init = Predefined("IW")!.Value.Set!;
+        var w = Predefined("W")!.Value.Set;
+        var init = Predefined("IW")!.Value.Set;
         var sameLoc = Rel("loc");
         var first = SymRel.Inter(Terms, SymRel.Product(Terms, init, w), sameLoc);
-        var last = SymRel.Inter(Terms, SymRel.Product(Terms, w, Predefined("FW")!.Value.Set!), sameLoc);
+        var last = SymRel.Inter(Terms, SymRel.Product(Terms, w, Predefined("FW")!.Value.Set), sameLoc);
         var r = new SymRel(EventCount);
         foreach (var (a, b, t) in first.Edges().Concat(last.Edges()))
             if (a != b) r.AddOr(Terms, a, b, t);

@@ -3,60 +3,60 @@ using Litmus.Models;
 
 namespace Litmus.Encoding;
 
-using Value = SetOrRel<SymSet, SymRel>;
+using SymSetOrRel = SetOrRel<SymSet, SymRel>;
 
 public sealed partial class ExecutionRelations
 {
     /// <summary>herd's predefined sets and relations, built on first use and cached.</summary>
-    public Value? Predefined(string name)
+    public SymSetOrRel? Predefined(string name)
     {
         if (_predefined.TryGetValue(name, out var v)) return v;
         // Without co from the engine, herd leaves these to the model (cos-opt.cat defines them).
         if (CoFromModel && name is "co" or "fr" or "coe" or "coi" or "fre" or "fri") return null;
-        Value? made = name switch
+        SymSetOrRel? made = name switch
         {
-            "_" => Value.OfSet(All),
-            "M" => Value.OfSet(SetOf(IsAccess)),
-            "R" => Value.OfSet(SetOf(IsRead)),
-            "W" => Value.OfSet(SetOf(IsWrite)),
-            "F" => Value.OfSet(SetOf(e => e.Kind == EventKind.Fence)),
-            "IW" => Value.OfSet(SetOf(e => e.IsInit)),
-            "FW" => Value.OfSet(CoFromModel ? _chosenFinal! : FinalWrites()),
-            "RMW" or "LKW" or "UL" => Value.OfSet(SetOf(e => e.Classes.Contains(name))),
+            "_" => SymSetOrRel.OfSet(All),
+            "M" => SymSetOrRel.OfSet(SetOf(IsAccess)),
+            "R" => SymSetOrRel.OfSet(SetOf(IsRead)),
+            "W" => SymSetOrRel.OfSet(SetOf(IsWrite)),
+            "F" => SymSetOrRel.OfSet(SetOf(e => e.Kind == EventKind.Fence)),
+            "IW" => SymSetOrRel.OfSet(SetOf(e => e.IsInit)),
+            "FW" => SymSetOrRel.OfSet(CoFromModel ? _chosenFinal! : FinalWrites()),
+            "RMW" or "LKW" or "UL" => SymSetOrRel.OfSet(SetOf(e => e.Classes.Contains(name))),
             // Lock reads whose kind depends on the value they read (spin_trylock(), spin_is_locked()).
-            "LKR" => Value.OfSet(LockReads(e => e.Classes.Contains("LKR"), "TRYLOCK", locked: false)),
-            "LF" => Value.OfSet(LockReads(_ => false, "TRYLOCK", locked: true)),
-            "RL" => Value.OfSet(LockReads(_ => false, "ISLOCKED", locked: true)),
-            "RU" => Value.OfSet(LockReads(_ => false, "ISLOCKED", locked: false)),
-            "id" => Value.OfRel(Identity()),
-            "po" => Value.OfRel(ProgramOrder()),
-            "loc" => Value.OfRel(SameLocationRelation()),
-            "int" => Value.OfRel(Pairs((a, b) => a.Id == b.Id || (a.Thread == b.Thread && !a.IsInit))),
-            "ext" => Value.OfRel(Pairs((a, b) => a.Id != b.Id && (a.Thread != b.Thread || a.IsInit))),
-            "rf" => Value.OfRel(Rf),
-            "co" => Value.OfRel(Co),
-            "fr" => Value.OfRel(FromReads()),
-            "rmw" => Value.OfRel(FromEdges(Program.Rmw.Where(e => IsAccess(_events[e.From]) && IsAccess(_events[e.To])))),
-            "addr" => Value.OfRel(FromEdges(Program.Addr)),
-            "data" => Value.OfRel(FromEdges(Program.Data)),
-            "ctrl" => Value.OfRel(FromEdges(Program.Ctrl)),
+            "LKR" => SymSetOrRel.OfSet(LockReads(e => e.Classes.Contains("LKR"), "TRYLOCK", locked: false)),
+            "LF" => SymSetOrRel.OfSet(LockReads(_ => false, "TRYLOCK", locked: true)),
+            "RL" => SymSetOrRel.OfSet(LockReads(_ => false, "ISLOCKED", locked: true)),
+            "RU" => SymSetOrRel.OfSet(LockReads(_ => false, "ISLOCKED", locked: false)),
+            "id" => SymSetOrRel.OfRel(Identity()),
+            "po" => SymSetOrRel.OfRel(ProgramOrder()),
+            "loc" => SymSetOrRel.OfRel(SameLocationRelation()),
+            "int" => SymSetOrRel.OfRel(Pairs((a, b) => a.Id == b.Id || (a.Thread == b.Thread && !a.IsInit))),
+            "ext" => SymSetOrRel.OfRel(Pairs((a, b) => a.Id != b.Id && (a.Thread != b.Thread || a.IsInit))),
+            "rf" => SymSetOrRel.OfRel(Rf),
+            "co" => SymSetOrRel.OfRel(Co),
+            "fr" => SymSetOrRel.OfRel(FromReads()),
+            "rmw" => SymSetOrRel.OfRel(FromEdges(Program.Rmw.Where(e => IsAccess(_events[e.From]) && IsAccess(_events[e.To])))),
+            "addr" => SymSetOrRel.OfRel(FromEdges(Program.Addr)),
+            "data" => SymSetOrRel.OfRel(FromEdges(Program.Data)),
+            "ctrl" => SymSetOrRel.OfRel(FromEdges(Program.Ctrl)),
             // herd's sm: events of the same instruction. herd's C RMW is one event, Litmus's a read and a write
             // linked by rmw, so those two are the same instruction here (sc.cat's (fr | rf | co); sm).
-            "sm" => Value.OfRel(SameInstruction()),
-            "po-loc" => Value.OfRel(SymRel.Inter(Terms, Rel("po"), Rel("loc"))),
-            "rfe" or "coe" or "fre" => Value.OfRel(SymRel.Inter(Terms, Rel(name[..^1]), Rel("ext"))),
-            "rfi" or "coi" or "fri" => Value.OfRel(SymRel.Inter(Terms, Rel(name[..^1]), Rel("int"))),
+            "sm" => SymSetOrRel.OfRel(SameInstruction()),
+            "po-loc" => SymSetOrRel.OfRel(SymRel.Inter(Terms, Rel("po"), Rel("loc"))),
+            "rfe" or "coe" or "fre" => SymSetOrRel.OfRel(SymRel.Inter(Terms, Rel(name[..^1]), Rel("ext"))),
+            "rfi" or "coi" or "fri" => SymSetOrRel.OfRel(SymRel.Inter(Terms, Rel(name[..^1]), Rel("int"))),
             // stdlib's co0 = loc & ((IW * (W \ IW)) | ((W \ FW) * FW)), with FW the engine's final writes when the
             // engine makes co: a model that generates another order from co0 (c11_cos.cat's mo) then agrees
             // with the final state, as in herd.
-            "co0" => Value.OfRel(InitialAndFinalCoherence()),
+            "co0" => SymSetOrRel.OfRel(InitialAndFinalCoherence()),
             // herd's C memory orders (c11.bell binds the same names by tag2set, and a bell's binding comes first).
-            "RLX" or "ACQ" or "REL" or "ACQ_REL" or "SC" or "CON" => Value.OfSet(SetOf(e => e.Tags.Contains(C11Tag(name)))),
-            "A" => Value.OfSet(SetOf(e => IsAccess(e) && e.Tags.Any(IsC11Order))),
-            "NA" => Value.OfSet(SetOf(e => IsAccess(e) && !e.Tags.Any(IsC11Order))),
+            "RLX" or "ACQ" or "REL" or "ACQ_REL" or "SC" or "CON" => SymSetOrRel.OfSet(SetOf(e => e.Tags.Contains(C11Tag(name)))),
+            "A" => SymSetOrRel.OfSet(SetOf(e => IsAccess(e) && e.Tags.Any(IsC11Order))),
+            "NA" => SymSetOrRel.OfSet(SetOf(e => IsAccess(e) && !e.Tags.Any(IsC11Order))),
             // herd's C lock events: LK the lock operations, LS a lock that succeeded.
-            "LK" => Value.OfSet(SetOf(e => e.Classes.Contains("LKR") || e.Classes.Contains("LKW") || e.Classes.Contains("TRYLOCK"))),
-            "LS" => Value.OfSet(SetOf(e => e.Classes.Contains("LKW"))),
+            "LK" => SymSetOrRel.OfSet(SetOf(e => e.Classes.Contains("LKR") || e.Classes.Contains("LKW") || e.Classes.Contains("TRYLOCK"))),
+            "LS" => SymSetOrRel.OfSet(SetOf(e => e.Classes.Contains("LKW"))),
             _ => null,
         };
         if (made is not { } m) return null;
@@ -80,10 +80,17 @@ public sealed partial class ExecutionRelations
         return s;
     }
 
-    private SymRel Rel(string name) => Predefined(name)!.Value.Rel!;
+    private SymRel Rel(string name) => Predefined(name)!.Value.Rel;
 
     /// <summary>The events carrying an annotation.</summary>
-    public SymSet Tagged(string tag) => SeenByModel(SetOf(e => e.Tags.Contains(tag)));
+    /// <summary>The events annotated with the tag, built once per test (the explicit check asks for every tag of the bell file in each run).</summary>
+    public SymSet Tagged(string tag)
+    {
+        if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = SeenByModel(SetOf(e => e.Tags.Contains(tag)));
+        return s;
+    }
+
+    private readonly Dictionary<string, SymSet> _tagged = new(StringComparer.Ordinal);
 
     private SymRel Pairs(Func<Event, Event, bool> related)
     {
@@ -154,5 +161,5 @@ public sealed partial class ExecutionRelations
 public sealed partial class ExecutionRelations
 {
     /// <summary>The predefined values built so far (the names the model used).</summary>
-    internal IEnumerable<Value> PredefinedSoFar => _predefined.Values;
+    internal IEnumerable<SymSetOrRel> PredefinedSoFar => _predefined.Values;
 }

@@ -3,7 +3,7 @@ using Litmus.Models;
 
 namespace Litmus.Encoding;
 
-using Value = SetOrRel<SymSet, SymRel>;
+using SymSetOrRel = SetOrRel<SymSet, SymRel>;
 
 /// <summary>
 /// herd's C front end makes a C11 read-modify-write (atomic_exchange, atomic_fetch_*, a compare-exchange that
@@ -35,7 +35,7 @@ public sealed partial class ExecutionRelations
     private bool IsOwnWrite(int write, int read) => _seenAs[write] == read && write != read;
 
     /// <summary>The value as the model sees it (see the class comment).</summary>
-    private Value SeenByModel(Value v) => v.Set is { } s ? Value.OfSet(SeenByModel(s)) : Value.OfRel(SeenByModel(v.Rel!));
+    private SymSetOrRel SeenByModel(SymSetOrRel v) => v.IsSet ? SymSetOrRel.OfSet(SeenByModel(v.Set)) : SymSetOrRel.OfRel(SeenByModel(v.Rel));
 
     private SymSet SeenByModel(SymSet s)
     {

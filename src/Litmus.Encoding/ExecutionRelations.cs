@@ -5,7 +5,7 @@ using Litmus.Syntax;
 
 namespace Litmus.Encoding;
 
-using Value = SetOrRel<SymSet, SymRel>;
+using SymSetOrRel = SetOrRel<SymSet, SymRel>;
 
 /// <summary>
 /// The candidate executions of a program, symbolically: which events exist (their guards), which write each
@@ -28,7 +28,7 @@ public sealed partial class ExecutionRelations
     public IReadOnlyDictionary<string, Term> FinalDetermined => _finalDetermined;
 
     private readonly IReadOnlyList<Event> _events;
-    private readonly Dictionary<string, Value> _predefined = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SymSetOrRel> _predefined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> _finalValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Term> _finalDetermined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _instructions = new(StringComparer.Ordinal);

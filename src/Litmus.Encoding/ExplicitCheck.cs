@@ -34,9 +34,7 @@ public sealed class ExplicitCheck(TestEncoding enc)
         try
         {
             var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared);
-            var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants);
-            if (model.Bell is not null) interpreter.Run(model.Bell);
-            interpreter.Run(model.Cat);
+            new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants).Run(model.Plan);
             var failed = algebra.FailedAxioms;
             if (!eval.Bool(enc.Filter)) failed.Add("filter");
             return failed;

@@ -20,17 +20,17 @@ public sealed partial class SymbolicAlgebra
     /// (clocks, cycle witnesses) are sound: each check is encoded in the direction it is used, never by negating
     /// the other direction's formula.
     /// </summary>
-    public void Check(CatCheck check, SetOrRel<SymSet, SymRel> value, string name)
+    public void Check(ModelCheck check, SetOrRel<SymSet, SymRel> value)
     {
         var wantHolds = !check.Negated;
-        if (check.IsUndefinedUnless) wantHolds = !wantHolds;
+        if (check.Role == CheckRole.UndefinedUnless) wantHolds = !wantHolds;
         var term = Test(check.Kind, value, wantHolds);
-        if (check.IsUndefinedUnless)
+        if (check.Role == CheckRole.UndefinedUnless)
             Constraints.Flags.Add(new Flag(UndefinedFlag, term, check.Span));
-        else if (check.IsFlag)
-            Constraints.Flags.Add(new Flag(name, term, check.Span));
+        else if (check.Role == CheckRole.Flag)
+            Constraints.Flags.Add(new Flag(check.Name, term, check.Span));
         else
-            Constraints.Axioms.Add(new Axiom(name, term, check.Span));
+            Constraints.Axioms.Add(new Axiom(check.Name, term, check.Span));
     }
 
     /// <summary>A term that is satisfiable together with the execution exactly when the test's outcome is <paramref name="holds"/>.</summary>
@@ -38,16 +38,16 @@ public sealed partial class SymbolicAlgebra
     {
         if (kind == CatCheckKind.Acyclic)
         {
-            var r = value.Rel ?? Identity(value.Set!);
+            var r = value.IsSet ? Identity(value.Set) : value.Rel;
             return holds ? Acyclic(r) : Cyclic(r);
         }
-        var t = kind == CatCheckKind.Irreflexive ? Irreflexive(value.Rel ?? Identity(value.Set!)) : IsEmpty(value);
+        var t = kind == CatCheckKind.Irreflexive ? Irreflexive(value.IsSet ? Identity(value.Set) : value.Rel) : IsEmpty(value);
         return holds ? t : _terms.Not(t);
     }
 
     private Term IsEmpty(SetOrRel<SymSet, SymRel> v) =>
-        v.IsSet ? _terms.Not(_terms.Or(v.Set!.Members().Select(m => m.Condition)))
-                : _terms.Not(_terms.Or(v.Rel!.Edges().Select(e => e.Condition)));
+        v.IsSet ? _terms.Not(_terms.Or(v.Set.Members().Select(m => m.Condition)))
+                : _terms.Not(_terms.Or(v.Rel.Edges().Select(e => e.Condition)));
 
     private Term Irreflexive(SymRel r)
     {

@@ -4,7 +4,7 @@ using Litmus.Syntax;
 
 namespace Litmus.Encoding;
 
-using Value = SetOrRel<SymSet, SymRel>;
+using SymSetOrRel = SetOrRel<SymSet, SymRel>;
 
 public sealed partial class SymbolicAlgebra
 {
@@ -30,13 +30,13 @@ public sealed partial class SymbolicAlgebra
     /// one when the step is monotone, and the solver is free to pick the least one itself. Ranks are integer
     /// variables on every pair, the costliest part of the encoding on long RCU chains.
     /// </summary>
-    public IReadOnlyList<Value> LeastFixpoint(IReadOnlyList<Value> start, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span, bool exact)
+    public IReadOnlyList<SymSetOrRel> LeastFixpoint(IReadOnlyList<SymSetOrRel> start, Func<IReadOnlyList<SymSetOrRel>, IReadOnlyList<SymSetOrRel>> step, SourceSpan span, bool exact)
     {
         // herd iterates from empty and stops at the first iterate that is included in the one before it
         // (interpreter.ml, stabilised: subrel w v), returning that iterate. For a monotone step that is the least
         // fixpoint; for a non-monotone one (upstream rcu-rscs) it is herd's own answer, which may differ by
         // execution: the stops are kept, and the result chooses the iterate herd would have stopped at.
-        var stops = new List<(Term Stop, IReadOnlyList<Value> Value)>();
+        var stops = new List<(Term Stop, IReadOnlyList<SymSetOrRel> SymSetOrRel)>();
         var current = start;
         var bound = StabilityBound(current.Count);
         for (var i = 0; ; i++)
@@ -60,8 +60,8 @@ public sealed partial class SymbolicAlgebra
     /// in every execution. When that does not happen within the bound, herd would loop for ever in some execution,
     /// and the last iterate is not its answer: stop with an error at the let rec rather than return it silently.
     /// </summary>
-    private IReadOnlyList<Value> IterateToStability(List<(Term Stop, IReadOnlyList<Value> Value)> stops, IReadOnlyList<Value> current,
-        Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, SourceSpan span, int bound)
+    private IReadOnlyList<SymSetOrRel> IterateToStability(List<(Term Stop, IReadOnlyList<SymSetOrRel> SymSetOrRel)> stops, IReadOnlyList<SymSetOrRel> current,
+        Func<IReadOnlyList<SymSetOrRel>, IReadOnlyList<SymSetOrRel>> step, SourceSpan span, int bound)
     {
         for (var i = 0; i < bound; i++)
         {
@@ -80,7 +80,7 @@ public sealed partial class SymbolicAlgebra
     private int StabilityBound(int bindings) => (_eventCount * _eventCount + _eventCount) * bindings + 1;
 
     /// <summary>The iterate herd stops at: the first whose stop condition holds, else <paramref name="last"/> (which is stable).</summary>
-    private IReadOnlyList<Value> HerdsStop(List<(Term Stop, IReadOnlyList<Value> Value)> stops, IReadOnlyList<Value> last)
+    private IReadOnlyList<SymSetOrRel> HerdsStop(List<(Term Stop, IReadOnlyList<SymSetOrRel> SymSetOrRel)> stops, IReadOnlyList<SymSetOrRel> last)
     {
         var result = last;
         for (var k = stops.Count - 1; k >= 0; k--)
@@ -93,24 +93,24 @@ public sealed partial class SymbolicAlgebra
     }
 
     /// <summary>In every execution: a when c holds, else b.</summary>
-    private Value Choose(Term c, Value a, Value b)
+    private SymSetOrRel Choose(Term c, SymSetOrRel a, SymSetOrRel b)
     {
         Term Pick(Term? x, Term? y) => _terms.Or(_terms.And(c, x ?? _terms.False), _terms.And(_terms.Not(c), y ?? _terms.False));
         if (a.IsSet)
         {
             var s = new SymSet(_eventCount);
             for (var i = 0; i < _eventCount; i++)
-                if (a.Set!.Get(i) is not null || b.Set!.Get(i) is not null) s.Set(i, Pick(a.Set!.Get(i), b.Set!.Get(i)));
-            return Value.OfSet(s);
+                if (a.Set.Get(i) is not null || b.Set.Get(i) is not null) s.Set(i, Pick(a.Set.Get(i), b.Set.Get(i)));
+            return SymSetOrRel.OfSet(s);
         }
         var r = new SymRel(_eventCount);
         foreach (var (x, y) in Support(a).Union(Support(b)))
-            r.Set(x, y, Pick(a.Rel!.Get(x, y), b.Rel!.Get(x, y)));
-        return Value.OfRel(r);
+            r.Set(x, y, Pick(a.Rel.Get(x, y), b.Rel.Get(x, y)));
+        return SymSetOrRel.OfRel(r);
     }
 
     /// <summary>The condition that every binding's next value is included in its current one.</summary>
-    private Term Included(IReadOnlyList<Value> next, IReadOnlyList<Value> current)
+    private Term Included(IReadOnlyList<SymSetOrRel> next, IReadOnlyList<SymSetOrRel> current)
     {
         var parts = new List<Term>();
         for (var i = 0; i < next.Count; i++)
@@ -122,13 +122,13 @@ public sealed partial class SymbolicAlgebra
         return _terms.And(parts);
     }
 
-    private List<Value>? RankEncoding(IReadOnlyList<Value> approx, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> step, bool exact)
+    private List<SymSetOrRel>? RankEncoding(IReadOnlyList<SymSetOrRel> approx, Func<IReadOnlyList<SymSetOrRel>, IReadOnlyList<SymSetOrRel>> step, bool exact)
     {
         var id = _fixpoints++;
         // The pairs that may ever be in the fixpoint: grow until step maps atoms over them into them.
         var support = approx.Select(Support).ToList();
-        List<Value> atoms;
-        IReadOnlyList<Value> image;
+        List<SymSetOrRel> atoms;
+        IReadOnlyList<SymSetOrRel> image;
         while (true)
         {
             atoms = support.Select((s, i) => Atoms(approx[i].IsSet, s, $"fix{id}_{i}")).ToList();
@@ -175,33 +175,33 @@ public sealed partial class SymbolicAlgebra
         return atoms;
     }
 
-    private HashSet<(int, int)> Support(Value v) => Entries(v).Select(e => e.Pair).ToHashSet();
+    private HashSet<(int, int)> Support(SymSetOrRel v) => Entries(v).Select(e => e.Pair).ToHashSet();
 
-    private static IEnumerable<((int, int) Pair, Term Condition)> Entries(Value v) =>
-        v.IsSet ? v.Set!.Members().Select(m => ((m.Event, m.Event), m.Condition))
-                : v.Rel!.Edges().Select(e => ((e.From, e.To), e.Condition));
+    private static IEnumerable<((int, int) Pair, Term Condition)> Entries(SymSetOrRel v) =>
+        v.IsSet ? v.Set.Members().Select(m => ((m.Event, m.Event), m.Condition))
+                : v.Rel.Edges().Select(e => ((e.From, e.To), e.Condition));
 
-    private Value Atoms(bool isSet, HashSet<(int, int)> pairs, string prefix)
+    private SymSetOrRel Atoms(bool isSet, HashSet<(int, int)> pairs, string prefix)
     {
         if (isSet)
         {
             var s = new SymSet(_eventCount);
             foreach (var (a, _) in pairs) s.Set(a, _terms.BoolVar($"{prefix}_{a}"));
-            return Value.OfSet(s);
+            return SymSetOrRel.OfSet(s);
         }
         var r = new SymRel(_eventCount);
         foreach (var (a, b) in pairs) r.Set(a, b, _terms.BoolVar($"{prefix}_{a}_{b}"));
-        return Value.OfRel(r);
+        return SymSetOrRel.OfRel(r);
     }
 
-    private static bool IsConstant(Value v) => v.IsSet ? v.Set!.IsConstant : v.Rel!.IsConstant;
+    private static bool IsConstant(SymSetOrRel v) => v.IsSet ? v.Set.IsConstant : v.Rel.IsConstant;
 
-    private static bool Same(IReadOnlyList<Value> a, IReadOnlyList<Value> b)
+    private static bool Same(IReadOnlyList<SymSetOrRel> a, IReadOnlyList<SymSetOrRel> b)
     {
         for (var i = 0; i < a.Count; i++)
         {
             if (a[i].IsSet != b[i].IsSet) return false;
-            if (a[i].IsSet ? !a[i].Set!.SameAs(b[i].Set!) : !a[i].Rel!.SameAs(b[i].Rel!)) return false;
+            if (a[i].IsSet ? !a[i].Set.SameAs(b[i].Set) : !a[i].Rel.SameAs(b[i].Rel)) return false;
         }
         return true;
     }

@@ -52,8 +52,7 @@ public sealed class TestEncoding
         var executionDefinitions = exec.Constraints.Definitions.Count;
         var algebra = new SymbolicAlgebra(exec);
         var interpreter = new CatInterpreter<SymSet, SymRel>(algebra, model.Resolver, model.Variants);
-        if (model.Bell is not null) interpreter.Run(model.Bell);
-        interpreter.Run(model.Cat);
+        interpreter.Run(model.Plan);
 
         if (program.Membarriers.Count > 0 && exec.Constraints.Axioms.All(a => a.Name != MembarrierAxiom))
             throw new LitmusInputException(program.Membarriers[0].Span,

@@ -1,3 +1,4 @@
+using Litmus.Models.Plan;
 using Litmus.Syntax;
 
 namespace Litmus.Models;
@@ -5,27 +6,24 @@ namespace Litmus.Models;
 /// <summary>The functions herd provides to every model (its stdlib), written against the algebra.</summary>
 public sealed partial class CatInterpreter<TSet, TRel>
 {
-    private CatEnv Builtins()
+    /// <summary>The stdlib function of that name (see <see cref="CatCompiler.BuiltinNames"/>), or null.</summary>
+    private CatRuntimeValue? Builtin(string name) => name switch
     {
-        var b = new Dictionary<string, CatValue>
+        "emptyset" => EmptyValue.Instance,
+        "domain" => Fn("domain", (v, s) => new SetValue<TSet>(_algebra.Domain(AsRel(v, s)))),
+        "range" => Fn("range", (v, s) => new SetValue<TSet>(_algebra.Range(AsRel(v, s)))),
+        // fencerel(S) = (po ; [S]) ; po: pairs of events separated in program order by an event of S.
+        "fencerel" => Fn("fencerel", (v, s) =>
         {
-            ["emptyset"] = EmptyValue.Instance,
-            ["domain"] = Fn("domain", (v, s) => new SetValue<TSet>(_algebra.Domain(AsRel(v, s)))),
-            ["range"] = Fn("range", (v, s) => new SetValue<TSet>(_algebra.Range(AsRel(v, s)))),
-            // fencerel(S) = (po ; [S]) ; po: pairs of events separated in program order by an event of S.
-            ["fencerel"] = Fn("fencerel", (v, s) =>
-            {
-                var po = AsRel(Predefined("po")!, s);
-                return new RelValue<TRel>(_algebra.Seq(_algebra.Seq(po, _algebra.Identity(AsSet(v, s))), po));
-            }),
-            // stdlib's toid(s) = [s].
-            ["toid"] = Fn("toid", (v, s) => new RelValue<TRel>(_algebra.Identity(AsSet(v, s)))),
-            ["different-values"] = Fn("different-values", (v, s) => new RelValue<TRel>(_algebra.DifferentValues(AsRel(v, s)))),
-            ["same-value"] = Fn("same-value", (v, s) => new RelValue<TRel>(_algebra.SameValues(AsRel(v, s)))),
-        };
-        AddChoiceBuiltins(b);
-        return CatEnv.Empty.With(b);
-    }
+            var po = _algebra.Predefined("po") is { IsSet: false } p ? p.Rel : throw new LitmusInputException(s, "fencerel needs the relation po");
+            return new RelValue<TRel>(_algebra.Seq(_algebra.Seq(po, _algebra.Identity(AsSet(v, s))), po));
+        }),
+        // stdlib's toid(s) = [s].
+        "toid" => Fn("toid", (v, s) => new RelValue<TRel>(_algebra.Identity(AsSet(v, s)))),
+        "different-values" => Fn("different-values", (v, s) => new RelValue<TRel>(_algebra.DifferentValues(AsRel(v, s)))),
+        "same-value" => Fn("same-value", (v, s) => new RelValue<TRel>(_algebra.SameValues(AsRel(v, s)))),
+        _ => ChoiceBuiltin(name),
+    };
 
-    private static BuiltinValue Fn(string name, Func<CatValue, SourceSpan, CatValue> f) => new(name, f);
+    private static BuiltinValue Fn(string name, Func<CatRuntimeValue, SourceSpan, CatRuntimeValue> f) => new(name, f);
 }

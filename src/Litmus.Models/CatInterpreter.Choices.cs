@@ -1,5 +1,5 @@
+using Litmus.Models.Plan;
 using Litmus.Syntax;
-using Litmus.Syntax.Ast;
 
 namespace Litmus.Models;
 
@@ -11,33 +11,34 @@ namespace Litmus.Models;
 /// </summary>
 public sealed partial class CatInterpreter<TSet, TRel>
 {
-    private void AddChoiceBuiltins(Dictionary<string, CatValue> b)
+    private BuiltinValue? ChoiceBuiltin(string name) => name switch
     {
-        b["map"] = Exact("map", (f, _) => Exact("map " + FunctionName(f), (s, span) => Map(f, s, span)));
-        b["partition"] = Exact("partition", (s, span) => new MappedValue<TSet>(
-            _algebra.PartitionByLocation(AsSet(s, span)).Select(c => new MappedItem<TSet>(new SetValue<TSet>(c), [c])).ToList()));
-        b["linearisations"] = Exact("linearisations", (args, span) => args is TupleValue { Items.Count: 2 } t
+        "map" => Exact("map", (f, _) => Exact("map " + FunctionName(f), (s, span) => Map(f, s, span))),
+        "partition" => Exact("partition", (s, span) => new MappedValue<TSet>(
+            _algebra.PartitionByLocation(AsSet(s, span)).Select(c => new MappedItem<TSet>(new SetValue<TSet>(c), [c])).ToList())),
+        "linearisations" => Exact("linearisations", (args, span) => args is TupleValue { Items.Count: 2 } t
             ? new LinearisationsValue<TSet, TRel>(AsSet(t.Items[0], span), AsRel(t.Items[1], span))
-            : throw new LitmusInputException(span, "linearisations takes two arguments: a set of events and a relation"));
-        b["cross"] = Exact("cross", (c, span) => new CrossValue<TSet>(Items(c, span)));
+            : throw new LitmusInputException(span, "linearisations takes two arguments: a set of events and a relation")),
+        "cross" => Exact("cross", (c, span) => new CrossValue<TSet>(Items(c, span))),
         // The pairs of r with nothing of r in between (r minus r;r); exact, since it subtracts.
-        b["singlestep"] = Exact("singlestep", (r, span) =>
+        "singlestep" => Exact("singlestep", (r, span) =>
         {
             var rel = AsRel(r, span);
             return new RelValue<TRel>(_algebra.Diff(rel, _algebra.Seq(rel, rel)));
-        });
-    }
+        }),
+        _ => null,
+    };
 
     /// <summary>The choice functions are not monotone (a larger set offers other choices): their arguments are always exact.</summary>
-    private static BuiltinValue Exact(string name, Func<CatValue, SourceSpan, CatValue> f) => new(name, f, exactArgument: true);
+    private static BuiltinValue Exact(string name, Func<CatRuntimeValue, SourceSpan, CatRuntimeValue> f) => new(name, f, exactArgument: true);
 
-    private static string FunctionName(CatValue f) => f switch { ClosureValue c => c.Name, BuiltinValue b => b.Name, _ => "?" };
+    private static string FunctionName(CatRuntimeValue f) => f switch { ClosureValue c => c.Name, BuiltinValue b => b.Name, _ => "?" };
 
-    private MappedValue<TSet> Map(CatValue f, CatValue s, SourceSpan span) =>
+    private MappedValue<TSet> Map(CatRuntimeValue f, CatRuntimeValue s, SourceSpan span) =>
         new(Items(s, span).Select(i => i with { Value = Apply(f, i.Value, span) }).ToList());
 
     /// <summary>The items of a set of values; a set of events or a relation gives its members or pairs one by one.</summary>
-    private IReadOnlyList<MappedItem<TSet>> Items(CatValue v, SourceSpan span) => v switch
+    private IReadOnlyList<MappedItem<TSet>> Items(CatRuntimeValue v, SourceSpan span) => v switch
     {
         EmptyValue => [],
         SetValue<TSet> s => _algebra.Elements(s.Set)
@@ -51,14 +52,14 @@ public sealed partial class CatInterpreter<TSet, TRel>
     };
 
     /// <summary><c>{e1, e2}</c> of events (or of pairs) drawn by map: the set (or relation) of those elements.</summary>
-    private CatValue? ElementSet(List<CatValue> items, SourceSpan span)
+    private CatRuntimeValue? ElementSet(List<CatRuntimeValue> items, SourceSpan span)
     {
         if (items.Count == 0 || !items.All(i => i is ElementValue)) return null;
         return items.Select(i => ((ElementValue)i).Singleton).Aggregate((a, c) => Join(a, c, span));
     }
 
     /// <summary>The union of two sets, or of two relations.</summary>
-    private CatValue Join(CatValue a, CatValue b, SourceSpan span) => (a, b) switch
+    private CatRuntimeValue Join(CatRuntimeValue a, CatRuntimeValue b, SourceSpan span) => (a, b) switch
     {
         (EmptyValue, _) => b,
         (_, EmptyValue) => a,
@@ -71,14 +72,13 @@ public sealed partial class CatInterpreter<TSet, TRel>
     /// <c>with x from S</c>: x is one element of S, chosen by the execution. Evaluated at once, like herd: a
     /// choice among nothing means that the execution does not exist, even when x is never used.
     /// </summary>
-    private void With(CatWith with)
+    private void With(WithStep with, Frame frame)
     {
-        CheckNamesBound(with.From, _env, []);
-        var choices = InMode(true, () => Eval(with.From, _env));
-        _env = _env.With(with.Name, new RelValue<TRel>(Pick(choices, [], with.From.Span)));
+        var choices = InMode(true, with.From, frame);
+        frame.Slots[with.Slot] = new RelValue<TRel>(Pick(choices, [], with.From.Span));
     }
 
-    private TRel Pick(CatValue choices, IReadOnlyList<TSet> present, SourceSpan span) => choices switch
+    private TRel Pick(CatRuntimeValue choices, IReadOnlyList<TSet> present, SourceSpan span) => choices switch
     {
         LinearisationsValue<TSet, TRel> l => _algebra.Linearisation(present, l.Set, l.Order),
         CrossValue<TSet> c => c.Groups.Aggregate(_algebra.EmptyRelation,

@@ -1,3 +1,4 @@
+using Litmus.Models.Plan;
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
 
@@ -5,62 +6,65 @@ namespace Litmus.Models;
 
 public sealed partial class CatInterpreter<TSet, TRel>
 {
-    public CatValue Eval(CatExpr e, CatEnv env)
+    private CatRuntimeValue Eval(PlanExpr e, Frame frame)
     {
         switch (e)
         {
-            case CatName n:
-                return env.Find(n.Name, _exact) ?? Predefined(n.Name)
-                    ?? throw new LitmusInputException(n.Span, $"unbound name '{n.Name}'");
-            case CatEmpty:
-                return EmptyValue.Instance;
-            case CatUniverse:
-                return new SetValue<TSet>(_algebra.AllEvents);
-            case CatTagLiteral t:
-                return new TagValue(t.Tag);
-            case CatStringLiteral s:
-                return new StringValue(s.Value);
-            case CatBinary b:
+            case LocalRef n:
             {
-                var left = Eval(b.Left, env);
+                var v = frame.Up(n.Depth).Slots[n.Slot] ?? throw new InvalidOperationException($"'{n.Name}' used before it is bound");
+                return v is LazyValue l ? l.Force(_exact) : v;
+            }
+            case PredefinedRef p:
+                return _predefined[p.Index] ??= _algebra.Predefined(p.Name) is { } v2 ? FromSetOrRel(v2)
+                    : throw new LitmusInputException(p.Span, $"unbound name '{p.Name}'");
+            case BuiltinRef b:
+                return BuiltinFunction(b.Name) ?? throw new InvalidOperationException($"no builtin '{b.Name}'");
+            case ConstantExpr c:
+                return c.Value;
+            case UniverseExpr:
+                return new SetValue<TSet>(_algebra.AllEvents);
+            case PlanBinary b:
+            {
+                var left = Eval(b.Left, frame);
                 // r & s, r ; s and r \ s are empty when r is: the right side is not built at all.
                 if (b.Op is CatBinaryOp.Inter or CatBinaryOp.Seq or CatBinaryOp.Diff && IsStaticallyEmpty(left))
                     return b.Op == CatBinaryOp.Seq ? new RelValue<TRel>(_algebra.EmptyRelation) : left;
-                var right = b.Op == CatBinaryOp.Diff ? InMode(true, () => Eval(b.Right, env)) : Eval(b.Right, env);
+                var right = b.Op == CatBinaryOp.Diff ? InMode(true, b.Right, frame) : Eval(b.Right, frame);
                 return Binary(b, left, right);
             }
-            case CatUnary u:
-                return Unary(u, u.Op == CatUnaryOp.Complement ? InMode(true, () => Eval(u.Operand, env)) : Eval(u.Operand, env));
-            case CatApp app:
+            case PlanUnary u:
+                return Unary(u, u.Op == CatUnaryOp.Complement ? InMode(true, u.Operand, frame) : Eval(u.Operand, frame));
+            case AppExpr app:
                 // Arguments are lazy, like let bindings: rcu-pair(rcu-link | ...) builds rcu-link only if the
                 // body needs it (it does not when there is no grace period to pair).
-                return Apply(Eval(app.Function, env), LazyArgument(app.Argument, env), app.Span);
-            case CatTuple t:
-                return new TupleValue(t.Items.Select(i => Eval(i, env)).ToList());
-            case CatSetLiteral s:
+                return Apply(Eval(app.Function, frame), LazyArgument(app.Argument, frame), app.Span);
+            case TupleExpr t:
+                return new TupleValue(t.Items.Select(i => Eval(i, frame)).ToList());
+            case SetLiteralExpr s:
             {
-                var items = s.Items.Select(i => Eval(i, env)).ToList();
+                var items = s.Items.Select(i => Eval(i, frame)).ToList();
                 return items.Count == 0 ? EmptyValue.Instance : ElementSet(items, s.Span) ?? new CollectionValue(items);
             }
-            case CatFun f:
-                return new ClosureValue("fun", f.Parameters, f.Body, env);
-            case CatLetIn l:
-                return Eval(l.Body, Bind(env, l.Recursive, l.Bindings, l.Span));
-            case CatIf i:
-                return Eval(IsTrue(Eval(i.Condition, env), i.Condition.Span) ? i.Then : i.Else, env);
-            case CatTry t:
-                try { return Eval(t.Body, env); }
-                catch (LitmusInputException) { return Eval(t.Fallback, env); }
+            case FunExpr f:
+                return new ClosureValue(f.Code, frame);
+            case LetInExpr l:
+                return Eval(l.Body, Bind(l.Group, frame));
+            case TryExpr t:
+                try { return Eval(t.Body, frame); }
+                catch (LitmusInputException) { return Eval(t.Fallback, frame); }
+            case FailExpr x:
+                throw new LitmusInputException(x.Span, x.Message);
             default:
                 throw new LitmusInputException(e.Span, "this cat expression is not supported");
         }
     }
 
-    private CatValue LazyArgument(CatExpr arg, CatEnv env) => arg is CatTuple t
-        ? new TupleValue(t.Items.Select(i => (CatValue)new LazyValue(exact => InMode(exact, () => Eval(i, env)))).ToList())
-        : new LazyValue(exact => InMode(exact, () => Eval(arg, env)));
+    private CatRuntimeValue LazyArgument(PlanExpr arg, Frame frame) => arg is TupleExpr t
+        ? new TupleValue(t.Items.Select(i => (CatRuntimeValue)new LetValue(this, i, frame)).ToList())
+        : new LetValue(this, arg, frame);
 
-    private bool IsStaticallyEmpty(CatValue v) => v switch
+    private bool IsStaticallyEmpty(CatRuntimeValue v) => v switch
     {
         EmptyValue => true,
         SetValue<TSet> s => _algebra.IsEmpty(s.Set),
@@ -68,10 +72,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         _ => false,
     };
 
-    private CatValue? Predefined(string name) =>
-        _algebra.Predefined(name) is { } v ? FromSetOrRel(v) : null;
-
-    private CatValue Binary(CatBinary b, CatValue l, CatValue r)
+    private CatRuntimeValue Binary(PlanBinary b, CatRuntimeValue l, CatRuntimeValue r)
     {
         if (b.Op == CatBinaryOp.Add) return AddToCollection(l, r, b.Span);
         if (b.Op == CatBinaryOp.Cartesian)
@@ -114,7 +115,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         _ => "++",
     };
 
-    private CatValue AddToCollection(CatValue item, CatValue collection, SourceSpan span) => (item, collection) switch
+    private CatRuntimeValue AddToCollection(CatRuntimeValue item, CatRuntimeValue collection, SourceSpan span) => (item, collection) switch
     {
         // e ++ S with e an event (or pair) drawn by map: S with one more event (or pair).
         (ElementValue e, EmptyValue or SetValue<TSet> or RelValue<TRel>) => Join(e.Singleton, collection, span),
@@ -125,11 +126,11 @@ public sealed partial class CatInterpreter<TSet, TRel>
     };
 
     /// <summary>Union, intersection and difference of explicit collections (tag sets).</summary>
-    private static CollectionValue CollectionOp(CatBinary b, CatValue l, CatValue r)
+    private static CollectionValue CollectionOp(PlanBinary b, CatRuntimeValue l, CatRuntimeValue r)
     {
         var a = l is CollectionValue ca ? ca.Items : l is EmptyValue ? [] : [l];
         var c = r is CollectionValue cb ? cb.Items : r is EmptyValue ? [] : [r];
-        static string Key(CatValue v) => v is TagValue t ? "'" + t.Tag : v.GetHashCode().ToString();
+        static string Key(CatRuntimeValue v) => v is TagValue t ? "'" + t.Tag : v.GetHashCode().ToString();
         var right = c.Select(Key).ToHashSet();
         return new CollectionValue(b.Op switch
         {
@@ -139,7 +140,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         });
     }
 
-    private CatValue Unary(CatUnary u, CatValue v)
+    private CatRuntimeValue Unary(PlanUnary u, CatRuntimeValue v)
     {
         switch (u.Op)
         {
@@ -164,7 +165,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         });
     }
 
-    internal TSet AsSet(CatValue v, SourceSpan span) => v switch
+    internal TSet AsSet(CatRuntimeValue v, SourceSpan span) => v switch
     {
         SetValue<TSet> s => s.Set,
         EmptyValue => _algebra.EmptySet,
@@ -172,7 +173,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         _ => throw new LitmusInputException(span, $"expected a set of events, found {v.Kind}"),
     };
 
-    internal TRel AsRel(CatValue v, SourceSpan span) => v switch
+    internal TRel AsRel(CatRuntimeValue v, SourceSpan span) => v switch
     {
         RelValue<TRel> r => r.Rel,
         EmptyValue => _algebra.EmptyRelation,

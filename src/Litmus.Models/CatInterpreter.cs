@@ -1,3 +1,4 @@
+using Litmus.Models.Plan;
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
 
@@ -11,111 +12,101 @@ public interface IModelResolver
 }
 
 /// <summary>
-/// Interprets cat statements over a relation algebra. The interpreter knows the language (scoping, functions,
-/// fixpoints, checks); the algebra knows what sets and relations are.
+/// Runs a compiled model (<see cref="CatPlan"/>) over a relation algebra. The plan knows the language (scoping,
+/// functions, which names are which); the interpreter computes values (fixpoints, checks, lazy bindings); the
+/// algebra knows what sets and relations are. One interpreter is one run over one execution (symbolic or
+/// concrete); the plan is shared.
 /// </summary>
 public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where TRel : class
 {
     private readonly IRelationAlgebra<TSet, TRel> _algebra;
     private readonly IModelResolver _resolver;
     private readonly IReadOnlySet<string> _variants;
-    /// <summary>The files being read (the chain of includes, unordered): an include of one of them is a cycle.</summary>
-    private readonly HashSet<string> _reading = new(StringComparer.Ordinal);
-    private CatEnv _env;
+    /// <summary>herd's stdlib over this run's algebra, each function made when the model first uses it.</summary>
+    private readonly Dictionary<string, CatRuntimeValue> _builtins = new(StringComparer.Ordinal);
+
+    private CatRuntimeValue? BuiltinFunction(string name)
+    {
+        if (_builtins.TryGetValue(name, out var known)) return known;
+        if (Builtin(name) is not { } made) return null;
+        _builtins[name] = made;
+        return made;
+    }
+    private readonly Frame _top = new(null, 0);
+    private CatRuntimeValue?[] _predefined = [];
+    /// <summary>The plan last run (names for <see cref="Lookup"/>).</summary>
+    private CatPlan? _plan;
+    /// <summary>Compiles the files given to <see cref="Run(CatModel)"/> one after the other.</summary>
+    private CatCompiler? _compiler;
 
     public CatInterpreter(IRelationAlgebra<TSet, TRel> algebra, IModelResolver resolver, IReadOnlySet<string>? variants = null)
     {
         _algebra = algebra;
         _resolver = resolver;
         _variants = variants ?? new HashSet<string>();
-        _env = Builtins();
     }
 
-    /// <summary>The names bound so far (after <see cref="Run"/>: everything the model defined).</summary>
-    public CatEnv Environment => _env;
-
-    /// <summary>Runs the model's statements, in order: each <c>let</c> extends the environment, each check goes to the algebra.</summary>
+    /// <summary>
+    /// Compiles and runs one file, continuing from the files run before (a bell file, then a cat file). For many
+    /// runs of one model, compile it once (<see cref="CatPlan.Compile"/>) and use <see cref="Run(CatPlan)"/>.
+    /// </summary>
     public void Run(CatModel model)
     {
-        _reading.Add(Path.GetFullPath(model.Path));
-        try
-        {
-            foreach (var s in model.Statements) Exec(s, model.Path);
-        }
-        finally { _reading.Remove(Path.GetFullPath(model.Path)); }
+        _compiler ??= new CatCompiler(_resolver, _variants);
+        var steps = _compiler.CompileFile(model);
+        Run(_compiler.Snapshot(steps));
+    }
+
+    /// <summary>Runs the plan's statements, in order: each binding fills slots of the top frame, each check goes to the algebra.</summary>
+    public void Run(CatPlan plan)
+    {
+        plan.CheckNamesBound(_algebra.GetType(), name => _algebra.Predefined(name) is not null);
+        _plan = plan;
+        _top.Grow(plan.TopFrameSize);
+        if (_predefined.Length < plan.PredefinedNames.Count) Array.Resize(ref _predefined, plan.PredefinedNames.Count);
+        Execute(plan.Steps, _top);
     }
 
     /// <summary>Evaluates a name bound by the model or predefined by the algebra, or null if there is none.</summary>
-    public CatValue? Lookup(string name) => _env.Find(name) ?? Predefined(name);
-
-    private void Exec(CatStmt s, string file)
+    public CatRuntimeValue? Lookup(string name)
     {
-        switch (s)
-        {
-            case CatLet let:
-                _env = Bind(_env, let.Recursive, let.Bindings, let.Span);
-                break;
-            case CatInclude inc:
-                Include(inc, file);
-                break;
-            case CatCheck check:
-                RunCheck(check, _env);
-                break;
-            case CatShow:
-                break;
-            case CatEnum en:
-                DeclareEnum(en);
-                break;
-            case CatInstructions ins:
-                var tags = Eval(ins.Annotations, _env);
-                _algebra.DeclareInstructions(ins.EventKind, TagsOf(tags, ins.Annotations.Span), ins.Span);
-                break;
-            case CatProcedure proc:
-                _env = _env.With(proc.Name, new ProcedureValue(proc, _env));
-                break;
-            case CatCall call:
-                Call(call, file);
-                break;
-            case CatIfStmt ifs:
-                foreach (var x in IsTrue(Eval(ifs.Condition, _env), ifs.Condition.Span) ? ifs.Then : ifs.Else) Exec(x, file);
-                break;
-            case CatWith with:
-                With(with);
-                break;
-            default:
-                throw new LitmusInputException(s.Span, "this cat statement is not supported");
-        }
+        if (_plan is not null && _plan.TopNames.TryGetValue(name, out var slot) && _top.Slots[slot] is { } v)
+            return v is LazyValue l ? l.Force(true) : v;
+        return BuiltinFunction(name) ?? (_algebra.Predefined(name) is { } p ? FromSetOrRel(p) : null);
     }
 
-    private void Include(CatInclude inc, string file)
+    private void Execute(IReadOnlyList<PlanStep> steps, Frame frame)
     {
-        var model = _resolver.Load(inc.File, file, inc.Span);
-        // A file included twice is read twice, like herd: its definitions then see the names as they are at the
-        // second include (lock.cat includes cross.cat, and cos-opt.cat includes it again after W has grown).
-        var path = Path.GetFullPath(model.Path);
-        if (!_reading.Add(path)) throw new LitmusInputException(inc.Span, $"'{inc.File}' includes itself");
-        try
+        foreach (var s in steps)
         {
-            foreach (var x in model.Statements) Exec(x, model.Path);
+            switch (s)
+            {
+                case BindStep b:
+                    Bind(b.Group, frame);
+                    break;
+                case CheckStep c:
+                    RunCheck(c, frame);
+                    break;
+                case EnumStep en:
+                    foreach (var (tag, slot) in en.Tags) frame.Slots[slot] = new SetValue<TSet>(_algebra.Tagged(tag));
+                    frame.Slots[en.NameSlot] = en.AllTags;
+                    break;
+                case InstructionsStep ins:
+                    var tags = Eval(ins.Annotations, frame);
+                    _algebra.DeclareInstructions(ins.EventKind, TagsOf(tags, ins.Annotations.Span), ins.Span);
+                    break;
+                case CallStep call:
+                    var arg = Eval(call.Argument, frame);
+                    Execute(call.Body, BindParameters(frame.Up(call.DefinitionDepth), call.ParameterCount, arg, call.Span, call.FrameSize));
+                    break;
+                case WithStep with:
+                    With(with, frame);
+                    break;
+                default:
+                    throw new LitmusInputException(s.Span, "this cat statement is not supported");
+            }
         }
-        finally { _reading.Remove(path); }
     }
-
-    private void DeclareEnum(CatEnum en)
-    {
-        var items = new List<CatValue>();
-        var bindings = new Dictionary<string, CatValue>();
-        foreach (var tag in en.Tags)
-        {
-            items.Add(new TagValue(tag));
-            bindings[Capitalise(tag)] = new SetValue<TSet>(_algebra.Tagged(tag));
-        }
-        bindings[en.Name] = new CollectionValue(items);
-        _env = _env.With(bindings);
-    }
-
-    /// <summary>herd binds the events annotated <c>'rmb</c> to <c>Rmb</c>, <c>'ONCE</c> to <c>ONCE</c>.</summary>
-    public static string Capitalise(string tag) => tag.Length == 0 ? tag : char.ToUpperInvariant(tag[0]) + tag[1..];
 
     /// <summary>
     /// Whether the expression being evaluated needs its exact value. An axiom that says a relation is acyclic,
@@ -126,6 +117,14 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     /// </summary>
     private bool _exact = true;
 
+    private CatRuntimeValue InMode(bool exact, PlanExpr e, Frame frame)
+    {
+        var saved = _exact;
+        _exact = exact;
+        try { return Eval(e, frame); }
+        finally { _exact = saved; }
+    }
+
     private T InMode<T>(bool exact, Func<T> f)
     {
         var saved = _exact;
@@ -134,40 +133,13 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
         finally { _exact = saved; }
     }
 
-    private void RunCheck(CatCheck check, CatEnv env)
+    private void RunCheck(CheckStep step, Frame frame)
     {
-        var lowerBoundSuffices = !check.Negated && !check.IsFlag && !check.IsUndefinedUnless;
-        var value = InMode(!lowerBoundSuffices, () => Eval(check.Expr, env));
-        var sr = AsSetOrRel(value, check.Expr.Span);
-        var name = check.Name ?? CheckName(check);
-        _algebra.Check(check, sr, name);
+        var value = InMode(!step.Check.LowerBoundSuffices, step.Expr, frame);
+        _algebra.Check(step.Check, AsSetOrRel(value, step.Expr.Span));
     }
 
-    private static string CheckName(CatCheck check) =>
-        (check.Negated ? "~" : "") + check.Kind.ToString().ToLowerInvariant() + (check.Expr is CatName n ? " " + n.Name : "");
-
-    private void Call(CatCall call, string file)
-    {
-        var proc = _env.Find(call.Name) as ProcedureValue
-            ?? throw new LitmusInputException(call.Span, $"'{call.Name}' is not a procedure");
-        var arg = Eval(call.Argument, _env);
-        var env = BindParameters(proc.Env, proc.Proc.Parameters, arg, call.Span);
-        var saved = _env;
-        _env = env;
-        try
-        {
-            foreach (var s in proc.Proc.Body) Exec(s, file);
-        }
-        finally { _env = saved; }
-    }
-
-    private bool IsTrue(CatValue v, SourceSpan span) => v switch
-    {
-        StringValue s => _variants.Contains(s.Value),
-        _ => throw new LitmusInputException(span, "a condition must be a variant name in quotes, e.g. \"lkmmv2\""),
-    };
-
-    private static List<string> TagsOf(CatValue v, SourceSpan span) => v switch
+    private static List<string> TagsOf(CatRuntimeValue v, SourceSpan span) => v switch
     {
         CollectionValue c => c.Items.Select(i => i is TagValue t ? t.Tag
             : throw new LitmusInputException(span, "expected a set of tags")).ToList(),

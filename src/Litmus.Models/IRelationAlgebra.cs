@@ -5,13 +5,50 @@ namespace Litmus.Models;
 
 /// <summary>
 /// A set of events or a relation over events: what cat expressions evaluate to, and what fixpoints iterate over.
-/// Exactly one of the two is set.
+/// A closed union of two cases: <see cref="IsSet"/> tells which, and the accessor of the other case throws.
 /// </summary>
-public readonly record struct SetOrRel<TSet, TRel>(TSet? Set, TRel? Rel) where TSet : class where TRel : class
+public readonly struct SetOrRel<TSet, TRel> : IEquatable<SetOrRel<TSet, TRel>> where TSet : class where TRel : class
 {
-    public static SetOrRel<TSet, TRel> OfSet(TSet s) => new(s, null);
-    public static SetOrRel<TSet, TRel> OfRel(TRel r) => new(null, r);
-    public bool IsSet => Set is not null;
+    private readonly TSet? _set;
+    private readonly TRel? _rel;
+
+    private SetOrRel(TSet? set, TRel? rel) { _set = set; _rel = rel; }
+
+    public static SetOrRel<TSet, TRel> OfSet(TSet s) => new(s ?? throw new ArgumentNullException(nameof(s)), null);
+    public static SetOrRel<TSet, TRel> OfRel(TRel r) => new(null, r ?? throw new ArgumentNullException(nameof(r)));
+
+    public bool IsSet => _set is not null;
+
+    /// <summary>The set; only when <see cref="IsSet"/>.</summary>
+    public TSet Set => _set ?? throw new InvalidOperationException("this is a relation, not a set of events");
+
+    /// <summary>The relation; only when not <see cref="IsSet"/>.</summary>
+    public TRel Rel => _rel ?? throw new InvalidOperationException("this is a set of events, not a relation");
+
+    public T Match<T>(Func<TSet, T> ifSet, Func<TRel, T> ifRel) => _set is not null ? ifSet(_set) : ifRel(Rel);
+
+    public bool Equals(SetOrRel<TSet, TRel> other) => ReferenceEquals(_set, other._set) && ReferenceEquals(_rel, other._rel);
+    public override bool Equals(object? obj) => obj is SetOrRel<TSet, TRel> o && Equals(o);
+    public override int GetHashCode() => HashCode.Combine(_set, _rel);
+    public static bool operator ==(SetOrRel<TSet, TRel> a, SetOrRel<TSet, TRel> b) => a.Equals(b);
+    public static bool operator !=(SetOrRel<TSet, TRel> a, SetOrRel<TSet, TRel> b) => !a.Equals(b);
+}
+
+/// <summary>What a model's check is for: an axiom (enforced), a flag (reported), or herd's <c>undefined_unless</c>.</summary>
+public enum CheckRole { Axiom, Flag, UndefinedUnless }
+
+/// <summary>
+/// One check of a compiled model: <c>acyclic</c> / <c>irreflexive</c> / <c>empty</c>, possibly negated, its role,
+/// its name (as written after <c>as</c>, or herd's default such as <c>acyclic hb</c>) and where it is written.
+/// </summary>
+public sealed record ModelCheck(CatCheckKind Kind, bool Negated, CheckRole Role, string Name, SourceSpan Span)
+{
+    /// <summary>
+    /// An axiom that says a relation is acyclic, irreflexive or empty is only harder to satisfy when the relation
+    /// is larger, so its value may be a superset (see <see cref="CatInterpreter{TSet,TRel}"/>); flags and negated
+    /// checks need exact values.
+    /// </summary>
+    public bool LowerBoundSuffices => !Negated && Role == CheckRole.Axiom;
 }
 
 /// <summary>
@@ -93,7 +130,7 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     TRel Linearisation(IReadOnlyList<TSet> present, TSet s, TRel order);
 
     /// <summary>An axiom (enforced) or a flag (reported): acyclic / irreflexive / empty, possibly negated.</summary>
-    void Check(CatCheck check, SetOrRel<TSet, TRel> value, string name);
+    void Check(ModelCheck check, SetOrRel<TSet, TRel> value);
 
     /// <summary><c>instructions R[Accesses]</c>: events of that kind may carry only these tags.</summary>
     void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Litmus.Models.Plan;
 using Litmus.Syntax;
 using Litmus.Syntax.Ast;
 
@@ -28,6 +29,35 @@ public sealed record ModelSpec(
     public bool GeneratesCo => _generatesCo ??= Declares(m => m.Options.Contains("withoutco"), s => s is CatWith { Name: "co" });
 
     private bool? _generatesCo;
+
+    /// <summary>
+    /// The model compiled (bell file, then cat file), once for every test and thread that runs it. A model that
+    /// does not compile is compiled again by each run, so that each reports the error.
+    /// </summary>
+    public CatPlan Plan
+    {
+        get
+        {
+            if (Volatile.Read(ref _plan) is { } plan) return plan;
+            lock (_planLock)
+                return _plan ??= CatPlan.Compile(Resolver, Variants, Bell is null ? [Cat] : [Bell, Cat]);
+        }
+    }
+
+    private CatPlan? _plan;
+    private readonly object _planLock = new();
+
+    /// <summary>A copy (<c>with</c>) is another model: what was derived from this one is derived again.</summary>
+    private ModelSpec(ModelSpec original)
+    {
+        Name = original.Name;
+        Bell = original.Bell;
+        Cat = original.Cat;
+        Macros = original.Macros;
+        Variants = original.Variants;
+        Resolver = original.Resolver;
+        _planLock = new object();
+    }
 
     private bool Declares(Func<CatModel, bool> byModel, Func<CatStmt, bool> byStatement)
     {

@@ -8,7 +8,7 @@ using Litmus.Syntax;
 
 namespace Litmus.Encoding.Tests;
 
-using Value = SetOrRel<SymSet, SymRel>;
+using SymSetOrRel = SetOrRel<SymSet, SymRel>;
 
 /// <summary>
 /// The symbolic algebra against the explicit one (tests/Litmus.Models.Tests) on random relations. A random
@@ -148,8 +148,8 @@ public sealed class ClosureAgainstExplicitTests : IDisposable
     private static SymRel Fixpoint(Case c, bool exact)
     {
         var a = c.Algebra;
-        var result = a.LeastFixpoint([Value.OfRel(a.EmptyRelation)],
-            x => [Value.OfRel(a.Union(c.Symbolic, a.Seq(x[0].Rel!, c.Symbolic)))], SourceSpan.None, exact);
-        return result[0].Rel!;
+        var result = a.LeastFixpoint([SymSetOrRel.OfRel(a.EmptyRelation)],
+            x => [SymSetOrRel.OfRel(a.Union(c.Symbolic, a.Seq(x[0].Rel, c.Symbolic)))], SourceSpan.None, exact);
+        return result[0].Rel;
     }
 }

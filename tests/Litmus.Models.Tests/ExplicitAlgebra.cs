@@ -87,7 +87,7 @@ public sealed class ExplicitAlgebra(int n, Dictionary<string, object> predefined
     }
 
     private static bool Same(SetOrRel<ESet, ERel> a, SetOrRel<ESet, ERel> b) =>
-        a.IsSet ? a.Set!.Items.SetEquals(b.Set!.Items) : a.Rel!.Pairs.SetEquals(b.Rel!.Pairs);
+        a.IsSet ? a.Set.Items.SetEquals(b.Set.Items) : a.Rel.Pairs.SetEquals(b.Rel.Pairs);
 
     public IReadOnlyList<ESet> Elements(ESet s) => s.Items.Select(e => new ESet([e])).ToList();
     public IReadOnlyList<ERel> Pairs(ERel r) => r.Pairs.Select(p => new ERel([p])).ToList();
@@ -122,16 +122,16 @@ public sealed class ExplicitAlgebra(int n, Dictionary<string, object> predefined
                    select (sequence[i], sequence[j]));
     }
 
-    public void Check(CatCheck check, SetOrRel<ESet, ERel> value, string name)
+    public void Check(ModelCheck check, SetOrRel<ESet, ERel> value)
     {
-        var rel = value.Rel ?? Identity(value.Set!);
+        var rel = value.IsSet ? Identity(value.Set) : value.Rel;
         var holds = check.Kind switch
         {
             CatCheckKind.Acyclic => !Plus(rel).Pairs.Any(p => p.Item1 == p.Item2),
             CatCheckKind.Irreflexive => !rel.Pairs.Any(p => p.Item1 == p.Item2),
-            _ => value.IsSet ? value.Set!.Items.Count == 0 : rel.Pairs.Count == 0,
+            _ => value.IsSet ? value.Set.Items.Count == 0 : rel.Pairs.Count == 0,
         };
-        Checks.Add((name, check.Negated ? !holds : holds, check.IsFlag));
+        Checks.Add((check.Name, check.Negated ? !holds : holds, check.Role == CheckRole.Flag));
     }
 
     public void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) =>

@@ -21,7 +21,17 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     /// <summary>The values every execution of the test shares, and operations on them (see <see cref="StaticValues"/>).</summary>
     protected StaticValues Shared => _shared;
 
-    private T Once<T>(int op, object a, object? b, Func<T> compute) where T : class => _shared.Result(op, a, b, compute);
+    /// <summary>
+    /// An operation's result computed before, when its operands are static (the same in every execution of the
+    /// test); otherwise null, and <paramref name="key"/> says whether to <see cref="Keep"/> the result.
+    /// </summary>
+    private T? Known<T>(int op, object a, object? b, out (int, object, object?)? key) where T : class
+    {
+        key = _shared.Key(op, a, b);
+        return _shared.Known<T>(key);
+    }
+
+    private T Keep<T>((int, object, object?)? key, T made) where T : class => _shared.Keep(key, made);
 
     /// <summary>Kleene iterations after which a <c>let rec</c> that has not settled is left to the solver.</summary>
     private const int FixpointBound = 10_000;
@@ -39,29 +49,41 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     public bool IsEmpty(EventSet s) => s.IsEmpty;
     public bool IsEmpty(EventRelation r) => r.IsEmpty;
 
-    private EventSet Words(EventSet a, EventSet b, Func<ulong, ulong, ulong> op)
+    private enum Bitwise { Or, And, AndNot }
+
+    private static void Combine(ulong[] a, ulong[] b, ulong[] into, Bitwise op)
     {
-        var r = new ulong[_w];
-        for (var i = 0; i < _w; i++) r[i] = op(a.Bits[i], b.Bits[i]);
-        return new EventSet(r);
+        switch (op)
+        {
+            case Bitwise.Or: for (var i = 0; i < into.Length; i++) into[i] = a[i] | b[i]; break;
+            case Bitwise.And: for (var i = 0; i < into.Length; i++) into[i] = a[i] & b[i]; break;
+            default: for (var i = 0; i < into.Length; i++) into[i] = a[i] & ~b[i]; break;
+        }
     }
 
-    private EventRelation Words(EventRelation a, EventRelation b, Func<ulong, ulong, ulong> op)
+    private EventSet Words(EventSet a, EventSet b, Bitwise op)
     {
-        var r = new EventRelation(N);
-        for (var i = 0; i < r.Bits.Length; i++) r.Bits[i] = op(a.Bits[i], b.Bits[i]);
+        var r = new EventSet(N);
+        Combine(a.Bits, b.Bits, r.Bits, op);
         return r;
     }
 
-    public EventSet Union(EventSet a, EventSet b) => Once(1, a, b, () => Words(a, b, (x, y) => x | y));
-    public EventSet Inter(EventSet a, EventSet b) => Once(2, a, b, () => Words(a, b, (x, y) => x & y));
-    public EventSet Diff(EventSet a, EventSet b) => Once(3, a, b, () => Words(a, b, (x, y) => x & ~y));
-    public EventRelation Union(EventRelation a, EventRelation b) => Once(4, a, b, () => Words(a, b, (x, y) => x | y));
-    public EventRelation Inter(EventRelation a, EventRelation b) => Once(5, a, b, () => Words(a, b, (x, y) => x & y));
-    public EventRelation Diff(EventRelation a, EventRelation b) => Once(6, a, b, () => Words(a, b, (x, y) => x & ~y));
+    private EventRelation Words(EventRelation a, EventRelation b, Bitwise op)
+    {
+        var r = new EventRelation(N);
+        Combine(a.Bits, b.Bits, r.Bits, op);
+        return r;
+    }
+
+    public EventSet Union(EventSet a, EventSet b) => Known<EventSet>(1, a, b, out var k) ?? Keep(k, Words(a, b, Bitwise.Or));
+    public EventSet Inter(EventSet a, EventSet b) => Known<EventSet>(2, a, b, out var k) ?? Keep(k, Words(a, b, Bitwise.And));
+    public EventSet Diff(EventSet a, EventSet b) => Known<EventSet>(3, a, b, out var k) ?? Keep(k, Words(a, b, Bitwise.AndNot));
+    public EventRelation Union(EventRelation a, EventRelation b) => Known<EventRelation>(4, a, b, out var k) ?? Keep(k, Words(a, b, Bitwise.Or));
+    public EventRelation Inter(EventRelation a, EventRelation b) => Known<EventRelation>(5, a, b, out var k) ?? Keep(k, Words(a, b, Bitwise.And));
+    public EventRelation Diff(EventRelation a, EventRelation b) => Known<EventRelation>(6, a, b, out var k) ?? Keep(k, Words(a, b, Bitwise.AndNot));
 
     /// <summary>Row x of a;b is the union of b's rows over a's successors of x.</summary>
-    public EventRelation Seq(EventRelation a, EventRelation b) => Once(7, a, b, () => SeqOf(a, b));
+    public EventRelation Seq(EventRelation a, EventRelation b) => Known<EventRelation>(7, a, b, out var k) ?? Keep(k, SeqOf(a, b));
 
     private EventRelation SeqOf(EventRelation a, EventRelation b)
     {
@@ -73,7 +95,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         return r;
     }
 
-    public EventRelation Inverse(EventRelation a) => Once(8, a, null, () => InverseOf(a));
+    public EventRelation Inverse(EventRelation a) => Known<EventRelation>(8, a, null, out var k) ?? Keep(k, InverseOf(a));
 
     private EventRelation InverseOf(EventRelation a)
     {
@@ -83,19 +105,22 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     }
 
     /// <summary>Warshall's closure on bit rows: O(n² · n/64).</summary>
-    public EventRelation Plus(EventRelation a, bool exact) => Once(9, a, null, () => PlusOf(a));
+    public EventRelation Plus(EventRelation a, bool exact) => Known<EventRelation>(9, a, null, out var k) ?? Keep(k, PlusOf(a));
 
     private EventRelation PlusOf(EventRelation a)
     {
         var r = new EventRelation(N);
         Array.Copy(a.Bits, r.Bits, a.Bits.Length);
         for (var k = 0; k < N; k++)
+        {
+            var (word, bit) = (k >> 6, 1UL << (k & 63));
             for (var i = 0; i < N; i++)
-                if (r.Contains(i, k)) r.OrRowInto(k, r.Bits, i);
+                if ((r.Bits[i * _w + word] & bit) != 0) r.OrRowInto(k, r.Bits, i);
+        }
         return r;
     }
 
-    public EventRelation Product(EventSet a, EventSet b) => Once(10, a, b, () => ProductOf(a, b));
+    public EventRelation Product(EventSet a, EventSet b) => Known<EventRelation>(10, a, b, out var k) ?? Keep(k, ProductOf(a, b));
 
     private EventRelation ProductOf(EventSet a, EventSet b)
     {
@@ -104,7 +129,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         return r;
     }
 
-    public EventRelation Identity(EventSet s) => Once(11, s, null, () => IdentityOf(s));
+    public EventRelation Identity(EventSet s) => Known<EventRelation>(11, s, null, out var k) ?? Keep(k, IdentityOf(s));
 
     private EventRelation IdentityOf(EventSet s)
     {
@@ -113,7 +138,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         return r;
     }
 
-    public EventSet Domain(EventRelation r) => Once(12, r, null, () => DomainOf(r));
+    public EventSet Domain(EventRelation r) => Known<EventSet>(12, r, null, out var k) ?? Keep(k, DomainOf(r));
 
     private EventSet DomainOf(EventRelation r)
     {
@@ -124,7 +149,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         return s;
     }
 
-    public EventSet Range(EventRelation r) => Once(13, r, null, () => RangeOf(r));
+    public EventSet Range(EventRelation r) => Known<EventSet>(13, r, null, out var k) ?? Keep(k, RangeOf(r));
 
     private EventSet RangeOf(EventRelation r)
     {
@@ -162,7 +187,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         for (var i = 0; i < FixpointBound; i++)
         {
             var next = step(current);
-            if (next.Zip(current).All(p => p.First.IsSet ? p.First.Set!.SubsetOf(p.Second.Set!) : p.First.Rel!.SubsetOf(p.Second.Rel!)))
+            if (next.Zip(current).All(p => p.First.IsSet ? p.First.Set.SubsetOf(p.Second.Set) : p.First.Rel.SubsetOf(p.Second.Rel)))
                 return next;
             current = next;
         }
@@ -201,17 +226,16 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     public EventRelation Linearisation(IReadOnlyList<EventSet> present, EventSet s, EventRelation order) =>
         throw new ExplicitCheckNotApplicableException("the model chooses a linearisation");
 
-    public void Check(CatCheck check, SetOrRel<EventSet, EventRelation> value, string name)
+    public void Check(ModelCheck check, SetOrRel<EventSet, EventRelation> value)
     {
-        if (check.IsFlag || check.IsUndefinedUnless) return;
-        var rel = value.Rel;
-        var holds = check.Kind switch
+        if (check.Role != CheckRole.Axiom) return;
+        var holds = value.IsSet ? value.Set.IsEmpty : check.Kind switch
         {
-            CatCheckKind.Acyclic => rel is null ? value.Set!.IsEmpty : !Plus(rel, true).HasLoop(),
-            CatCheckKind.Irreflexive => rel is null ? value.Set!.IsEmpty : !rel.HasLoop(),
-            _ => rel is null ? value.Set!.IsEmpty : rel.IsEmpty,
+            CatCheckKind.Acyclic => !Plus(value.Rel, true).HasLoop(),
+            CatCheckKind.Irreflexive => !value.Rel.HasLoop(),
+            _ => value.Rel.IsEmpty,
         };
-        if (holds == check.Negated) FailedAxioms.Add(name);
+        if (holds == check.Negated) FailedAxioms.Add(check.Name);
     }
 
     public void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) { }

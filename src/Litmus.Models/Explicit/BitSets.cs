@@ -7,6 +7,9 @@ public sealed class EventSet
 {
     internal readonly ulong[] Bits;
 
+    /// <summary>The <see cref="StaticValues"/> this set is shared by (the same in every execution), or null.</summary>
+    internal StaticValues? Owner;
+
     public EventSet(int n) => Bits = new ulong[Words(n)];
     internal EventSet(ulong[] bits) => Bits = bits;
 
@@ -14,7 +17,15 @@ public sealed class EventSet
 
     public bool Contains(int e) => (Bits[e >> 6] & (1UL << (e & 63))) != 0;
     public void Add(int e) => Bits[e >> 6] |= 1UL << (e & 63);
-    public bool IsEmpty => Bits.All(w => w == 0);
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (var w in Bits)
+                if (w != 0) return false;
+            return true;
+        }
+    }
 
     public IEnumerable<int> Members()
     {
@@ -40,6 +51,9 @@ public sealed class EventRelation
     /// <summary>Row a holds the successors of a: words [a*W, (a+1)*W).</summary>
     internal readonly ulong[] Bits;
 
+    /// <summary>The <see cref="StaticValues"/> this relation is shared by (the same in every execution), or null.</summary>
+    internal StaticValues? Owner;
+
     public EventRelation(int n)
     {
         N = n;
@@ -49,7 +63,15 @@ public sealed class EventRelation
 
     public bool Contains(int a, int b) => (Bits[a * W + (b >> 6)] & (1UL << (b & 63))) != 0;
     public void Add(int a, int b) => Bits[a * W + (b >> 6)] |= 1UL << (b & 63);
-    public bool IsEmpty => Bits.All(w => w == 0);
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (var w in Bits)
+                if (w != 0) return false;
+            return true;
+        }
+    }
 
     public IEnumerable<(int From, int To)> Pairs()
     {

@@ -5,14 +5,20 @@ namespace Litmus.Models.Explicit;
 /// (built only from names whose members are known without solving, such as po, id or a tag's events) and the
 /// results of operations on them. The model is run once per execution; its parts that do not depend on rf, co
 /// or values (on LKMM most of ppo, the fences, the static parts of the RCU relations) are then computed once.
+/// A value knows whether it is one of these (<see cref="EventSet.Owner"/>): most operands are not, and telling
+/// so must cost no lookup.
 /// </summary>
 public sealed class StaticValues
 {
-    private readonly HashSet<object> _static = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(int Op, object A, object? B), object> _results = new();
     private readonly Dictionary<string, object> _named = new(StringComparer.Ordinal);
 
-    public bool IsStatic(object value) => _static.Contains(value);
+    public bool IsStatic(object value) => value switch
+    {
+        EventSet s => s.Owner == this,
+        EventRelation r => r.Owner == this,
+        _ => false,
+    };
 
     /// <summary>A value known to be the same in every execution, under a name (a predefined set or relation, a tag).</summary>
     public T Named<T>(string name, Func<T> make) where T : class
@@ -20,18 +26,33 @@ public sealed class StaticValues
         if (_named.TryGetValue(name, out var v)) return (T)v;
         var made = make();
         _named[name] = made;
-        _static.Add(made);
+        Mark(made);
         return made;
     }
 
-    /// <summary>The result of an operation on static operands, computed once.</summary>
-    internal T Result<T>(int op, object a, object? b, Func<T> compute) where T : class
+    /// <summary>The key of an operation's result when its operands are static (null: the result is this execution's own).</summary>
+    internal (int, object, object?)? Key(int op, object a, object? b) =>
+        IsStatic(a) && (b is null || IsStatic(b)) ? (op, a, b) : null;
+
+    /// <summary>The result of an operation on static operands, if computed before.</summary>
+    internal T? Known<T>((int, object, object?)? key) where T : class =>
+        key is { } k && _results.TryGetValue(k, out var known) ? (T)known : null;
+
+    /// <summary>Keeps an operation's result when its operands are static (it is then static too).</summary>
+    internal T Keep<T>((int, object, object?)? key, T made) where T : class
     {
-        if (!_static.Contains(a) || (b is not null && !_static.Contains(b))) return compute();
-        if (_results.TryGetValue((op, a, b), out var known)) return (T)known;
-        var made = compute();
-        _results[(op, a, b)] = made;
-        _static.Add(made);
+        if (key is not { } k) return made;
+        _results[k] = made;
+        Mark(made);
         return made;
+    }
+
+    private void Mark(object value)
+    {
+        switch (value)
+        {
+            case EventSet s: s.Owner = this; break;
+            case EventRelation r: r.Owner = this; break;
+        }
     }
 }
