@@ -37,8 +37,8 @@ internal static class OneExecutionPerState
         if (program.Membarriers.Count > 0) return false;
         var events = program.Events;
         if (events.Any(e => e.Kind == EventKind.Srcu || program.IsHandlerEvent(e))) return false;
-        if (events.Any(e => e.IsMemory && (e.Address is not { Op: Op.ValueConst } || e.Value is null))) return false;
-        if (events.Any(e => e.Kind == EventKind.Write && e.Value is not { Op: Op.ValueConst })) return false;
+        if (events.Any(e => e.IsMemory && (e.Address is not { Op: Op.WordConst } || e.Value is null))) return false;
+        if (events.Any(e => e.Kind == EventKind.Write && e.Value is not { Op: Op.WordConst })) return false;
 
         var observed = enc.Observed.Select(o => o.Value).ToHashSet();
         var sourcesOf = exec.Rf.Edges().Where(x => !x.Condition.IsFalse).ToLookup(x => x.To); // one pass over rf, not one a read

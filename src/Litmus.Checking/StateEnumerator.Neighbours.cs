@@ -83,7 +83,7 @@ internal sealed partial class StateEnumerator
                 var x = neighbours.Read(t => t.Sort switch
                 {
                     Sort.Bool => m.EvalBool(t) ? 1 : 0,
-                    Sort.Word => m.EvalValue(t),
+                    Sort.Word => m.EvalWord(t),
                     _ => m.EvalInt(t),
                 });
                 var eval = x.Evaluator();
@@ -206,7 +206,7 @@ internal sealed partial class StateEnumerator
         var eval = new TermEvaluator(t => t.Sort switch
         {
             Sort.Bool => m.EvalBool(t) ? 1 : 0,
-            Sort.Word => m.EvalValue(t),
+            Sort.Word => m.EvalWord(t),
             _ => m.EvalInt(t),
         });
         if (new ExplicitCheck(enc).Violated(eval) is { Count: > 0 } failed)

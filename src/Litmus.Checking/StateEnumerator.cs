@@ -130,7 +130,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
                 if (answer == SolveResult.Unknown) return null;
                 if (answer == SolveResult.Unsat) break;
                 var m = solver.Model;
-                var v = m.EvalBool(o.Determined) ? m.EvalValue(o.Value) : (long?)null;
+                var v = m.EvalBool(o.Determined) ? m.EvalWord(o.Value) : (long?)null;
                 values.Add(v);
                 if (values.Count > MaxDomain)
                 {
@@ -151,7 +151,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
         return new Domain(o, members);
     }
 
-    private Term Is(Observed o, long? v) => v is { } x ? _f.And(o.Determined, _f.Eq(o.Value, _f.ValueConst(x))) : _f.Not(o.Determined);
+    private Term Is(Observed o, long? v) => v is { } x ? _f.And(o.Determined, _f.Eq(o.Value, _f.WordConst(x))) : _f.Not(o.Determined);
 
     /// <summary>
     /// Finds the states inside the cube that fixes the first <paramref name="depth"/> domains, as an all-solutions
@@ -224,9 +224,9 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
         var words = new List<Term>();
         for (var start = 0; start < bools.Count; start += 62)
         {
-            var word = _f.ValueConst(0);
+            var word = _f.WordConst(0);
             for (var i = start; i < Math.Min(start + 62, bools.Count); i++)
-                word = _f.Binary(Op.BitOr, word, _f.Ite(bools[i], _f.ValueConst(1L << (i - start)), _f.ValueConst(0)));
+                word = _f.Binary(Op.BitOr, word, _f.Ite(bools[i], _f.WordConst(1L << (i - start)), _f.WordConst(0)));
             words.Add(word);
         }
         return words;
@@ -237,7 +237,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
         var bits = new List<bool>();
         foreach (var w in words)
         {
-            var v = m.EvalValue(w);
+            var v = m.EvalWord(w);
             for (var i = 0; i < 62; i++) bits.Add(((v >> i) & 1) != 0);
         }
         return [.. bits];

@@ -17,9 +17,9 @@ public static class WitnessReader
 
         var events = prog.Events.Where(e => m.EvalBool(e.Guard)).Select(e => new WitnessEvent(
             e.Id, e.Thread, e.Position, e.Kind, e.Span.Line, e.Text,
-            e.Address is null ? null : Show(m.EvalValue(e.Address)),
-            e.Value is null ? null : Show(m.EvalValue(e.Value)),
-            AtHiddenLocation: e.Address is not null && hidden.Contains(m.EvalValue(e.Address)),
+            e.Address is null ? null : Show(m.EvalWord(e.Address)),
+            e.Value is null ? null : Show(m.EvalWord(e.Value)),
+            AtHiddenLocation: e.Address is not null && hidden.Contains(m.EvalWord(e.Address)),
             MembarrierFence: CallFence(e),
             RepeatsCallFence: CallFence(e) && prog.Events.Any(o => o.Thread == e.Thread && o.Kind == EventKind.Fence && o.Span == e.Span && o.Position < e.Position)))
             .ToList();
@@ -30,7 +30,7 @@ public static class WitnessReader
         var coherence = new List<CoherenceOrder>();
         foreach (var loc in prog.Locations.Where(l => !l.Hidden))
         {
-            var writes = prog.Events.Where(e => e.Kind == EventKind.Write && happened.Contains(e.Id) && m.EvalValue(e.Address!) == loc.Address).ToList();
+            var writes = prog.Events.Where(e => e.Kind == EventKind.Write && happened.Contains(e.Id) && m.EvalWord(e.Address!) == loc.Address).ToList();
             var order = writes.OrderBy(w => writes.Count(o => o != w && enc.Co.Get(o.Id, w.Id) is { } c && m.EvalBool(c)));
             coherence.Add(new CoherenceOrder(loc.Name, order.Select(w => w.Id).ToList()));
         }
@@ -49,7 +49,7 @@ public static class WitnessReader
                         orders.Add(new HandlerOrder(a.Id, b.Id, target, m.EvalBool(first)));
 
         var finals = prog.Locations.Where(l => !l.Hidden && exec.FinalValues.ContainsKey(l.Name))
-            .Select(l => (l.Name, Show(m.EvalValue(exec.FinalValues[l.Name])))).ToList();
+            .Select(l => (l.Name, Show(m.EvalWord(exec.FinalValues[l.Name])))).ToList();
         return new Witness(prog.Test.Name, enc.Test.Condition.Quantifier, prog.ThreadCount, events, readsFrom, coherence, placements, orders, finals);
     }
 }

@@ -49,8 +49,8 @@ public sealed class ConditionEncoder(LitmusProgram program, ExecutionRelations e
         RegisterOperand r => Register(r),
         ValueOfOperand v => FinalValue(v.Name, v.Span),
         NameOperand n when isLeft => FinalValue(n.Name, n.Span),
-        NameOperand n => F.ValueConst(LocationOf(n.Name, n.Span).Address),
-        ConstantOperand k => F.ValueConst(k.Value),
+        NameOperand n => F.WordConst(LocationOf(n.Name, n.Span).Address),
+        ConstantOperand k => F.WordConst(k.Value),
         _ => throw new LitmusInputException(o.Span, "unsupported operand"),
     };
 
@@ -60,7 +60,7 @@ public sealed class ConditionEncoder(LitmusProgram program, ExecutionRelations e
         if (program.Test.Threads.All(t => t.Index != r.Thread))
             throw new LitmusInputException(r.Span, $"the condition names {r.Thread}:{r.Register}, but there is no thread P{r.Thread}");
         // As in herd, a register the thread never assigns reads 0 (tests observe such registers in locations [...]).
-        return F.ValueConst(0);
+        return F.WordConst(0);
     }
 
     public Term FinalValue(string name, SourceSpan span)

@@ -62,7 +62,7 @@ public sealed class ExecutionNeighbours
         foreach (var (r, list) in sources.OrderBy(kv => kv.Key))
         {
             var read = _exec.EventAt(r);
-            _reads.Add((read, read.Value is { Op: Op.ValueVar } v ? v : null, list));
+            _reads.Add((read, read.Value is { Op: Op.WordVar } v ? v : null, list));
         }
         _variables = Applicable ? VariablesOfExecution() : [];
         for (var i = 0; i < _variables.Count; i++) _index[_variables[i]] = i;
@@ -82,7 +82,7 @@ public sealed class ExecutionNeighbours
             {
                 var t = stack.Pop();
                 if (!seen.Add(t)) continue;
-                if (t.Op is Op.BoolVar or Op.ValueVar or Op.IntVar) variables.Add(t);
+                if (t.Op is Op.BoolVar or Op.WordVar or Op.IntVar) variables.Add(t);
                 foreach (var c in t.Children) stack.Push(c);
             }
         }

@@ -36,7 +36,7 @@ public sealed partial class ExecutionRelations
     /// <summary>A location that a lock or SRCU primitive may access.</summary>
     private bool IsSyncObject(Location l)
     {
-        var address = Terms.ValueConst(l.Address);
+        var address = Terms.WordConst(l.Address);
         return _events.Any(e => (IsLockEvent(e) || e.Kind == EventKind.Srcu) && e.Address is { } a && !Terms.Eq(a, address).IsFalse);
     }
 
@@ -50,8 +50,8 @@ public sealed partial class ExecutionRelations
     {
         var members = s.Members().Where(m => _events[m.Event].Address is not null).ToList();
         var known = Program.Locations.Select(l => l.Address)
-            .Concat(members.Select(m => _events[m.Event].Address!).Where(a => a.Op == Op.ValueConst).Select(a => a.Number))
-            .Distinct().Order().Select(Terms.ValueConst).ToList();
+            .Concat(members.Select(m => _events[m.Event].Address!).Where(a => a.Op == Op.WordConst).Select(a => a.Number))
+            .Distinct().Order().Select(Terms.WordConst).ToList();
         var classes = new List<SymSet>();
         foreach (var address in known)
         {
@@ -59,7 +59,7 @@ public sealed partial class ExecutionRelations
             foreach (var (e, t) in members) c.Set(e, Terms.And(t, Terms.Eq(_events[e].Address!, address)));
             classes.Add(c);
         }
-        var computed = members.Where(m => _events[m.Event].Address!.Op != Op.ValueConst).ToList();
+        var computed = members.Where(m => _events[m.Event].Address!.Op != Op.WordConst).ToList();
         for (var i = 0; i < computed.Count; i++)
         {
             var (lead, t) = computed[i];

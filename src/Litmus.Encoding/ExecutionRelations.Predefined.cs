@@ -74,7 +74,7 @@ public sealed partial class ExecutionRelations
         var s = SetOf(always);
         foreach (var e in _events.Where(e => e.Classes.Contains(cls)))
         {
-            var free = Terms.Eq(e.Value!, Terms.ValueConst(0));
+            var free = Terms.Eq(e.Value!, Terms.WordConst(0));
             s.Set(e.Id, Terms.And(e.Guard, locked ? Terms.Not(free) : free));
         }
         return s;

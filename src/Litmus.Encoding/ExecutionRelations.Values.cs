@@ -22,7 +22,7 @@ public sealed partial class ExecutionRelations
     private void EncodeDeterminedValues()
     {
         foreach (var r in _events.Where(IsRead))
-            if (r.Value is { Op: Op.ValueVar } v)
+            if (r.Value is { Op: Op.WordVar } v)
             {
                 if (!_readsOfValue.TryGetValue(v, out var reads)) _readsOfValue[v] = reads = [];
                 reads.Add(r.Id);
@@ -83,9 +83,9 @@ public sealed partial class ExecutionRelations
         if (_determined.TryGetValue(t, out var known)) return known;
         var d = t.Op switch
         {
-            Op.ValueVar when _readsOfValue.TryGetValue(t, out var ids) => ids.Count == 1 ? DeterminedVar(ids[0])
+            Op.WordVar when _readsOfValue.TryGetValue(t, out var ids) => ids.Count == 1 ? DeterminedVar(ids[0])
                 : Terms.Or(ids.Select(id => Terms.And(Guard(id), DeterminedVar(id)))),
-            Op.ValueVar or Op.BoolVar => Terms.True, // final-value variables are handled by their definitions
+            Op.WordVar or Op.BoolVar => Terms.True, // final-value variables are handled by their definitions
             Op.Ite => Terms.And(Determined(t.Children[0]), Terms.Ite(t.Children[0], Determined(t.Children[1]), Determined(t.Children[2]))),
             _ => Terms.And(t.Children.Select(Determined)),
         };

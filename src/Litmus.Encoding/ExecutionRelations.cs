@@ -181,11 +181,11 @@ public sealed partial class ExecutionRelations
     /// </summary>
     private (List<(Event Write, Term Here)> Writes, Func<Event, Term> Gives) FinalValueOf(Location loc)
     {
-        var final = Terms.ValueVar($"final_{loc.Name}");
+        var final = Terms.WordVar($"final_{loc.Name}");
         var determined = Terms.BoolVar($"finaldet_{loc.Name}");
         _finalValues[loc.Name] = final;
         _finalDetermined[loc.Name] = determined;
-        var address = Terms.ValueConst(loc.Address);
+        var address = Terms.WordConst(loc.Address);
         var writes = _events.Where(IsWrite).Select(w => (w, Terms.And(Guard(w.Id), Terms.Eq(w.Address!, address))))
             .Where(x => !x.Item2.IsFalse).ToList();
         return (writes, w => Terms.And(Terms.Eq(final, w.Value!), Terms.Iff(determined, Determined(w.Value!))));

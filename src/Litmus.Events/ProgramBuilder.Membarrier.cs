@@ -101,9 +101,9 @@ public sealed partial class ProgramBuilder
         var id = AddEvent(new Event
         {
             Id = NextEventId, Thread = -1, Kind = EventKind.Write, Tags = EmptySet, Classes = EmptySet, Guard = F.True,
-            Address = F.ValueConst(address), Value = F.ValueConst(0), Position = 0, Span = SourceSpan.None, Text = $"{name} = 0",
+            Address = F.WordConst(address), Value = F.WordConst(0), Position = 0, Span = SourceSpan.None, Text = $"{name} = 0",
         });
-        var loc = new Location(name, address, F.ValueConst(0), id, SourceSpan.None, Hidden: true);
+        var loc = new Location(name, address, F.WordConst(0), id, SourceSpan.None, Hidden: true);
         _locations[name] = loc;
         return loc;
     }
@@ -125,12 +125,12 @@ public sealed partial class ProgramBuilder
                 {
                     Id = NextEventId, Thread = target, Kind = kind, Guard = call.Guard,
                     Tags = kind == EventKind.Fence ? new HashSet<string> { call.HandlerMb ? "MB" : "barrier" } : new HashSet<string> { "ONCE", tag },
-                    Classes = EmptySet, Address = at is null ? null : F.ValueConst(at.Address), Value = value,
+                    Classes = EmptySet, Address = at is null ? null : F.WordConst(at.Address), Value = value,
                     Position = -1, Span = call.Span, Text = text,
                 };
-                var read = AddEvent(Make(EventKind.Read, "memb-handler-read", reqLoc, F.ValueVar($"v{NextEventId}"), $"handler of membarrier {call.Id}: read request"));
+                var read = AddEvent(Make(EventKind.Read, "memb-handler-read", reqLoc, F.WordVar($"v{NextEventId}"), $"handler of membarrier {call.Id}: read request"));
                 var fence = AddEvent(Make(EventKind.Fence, "", null, null, $"handler of membarrier {call.Id}: {(call.HandlerMb ? "smp_mb()" : "barrier()")}"));
-                var write = AddEvent(Make(EventKind.Write, "memb-handler-write", ackLoc, F.ValueConst(1), $"handler of membarrier {call.Id}: write acknowledgement"));
+                var write = AddEvent(Make(EventKind.Write, "memb-handler-write", ackLoc, F.WordConst(1), $"handler of membarrier {call.Id}: write acknowledgement"));
                 handlers.Add(new MembarrierHandler(call.Id, target, req, read, fence, write, ack));
             }
             result.Add(new MembarrierCall(call.Id, call.Thread, call.Command, call.Span, call.Guard, handlers));

@@ -60,7 +60,7 @@ public sealed partial class ProgramBuilder
         {
             var tb = new ThreadBuilder(this, thread.Index);
             foreach (var p in thread.Parameters)
-                tb.BindParameter(p.Name, F.ValueConst(_locations[p.Name].Address));
+                tb.BindParameter(p.Name, F.WordConst(_locations[p.Name].Address));
             foreach (var ((t, reg), value) in registerInits)
                 if (t == thread.Index) tb.BindParameter(reg, value);
             tb.Run(thread.Body);
@@ -103,7 +103,7 @@ public sealed partial class ProgramBuilder
         {
             if (_locations.ContainsKey(name)) continue;
             var address = AddressBase + _locations.Count * AddressStride;
-            _locations[name] = new Location(name, address, F.ValueConst(0), -1, span);
+            _locations[name] = new Location(name, address, F.WordConst(0), -1, span);
         }
         // Initial values may name other locations (int *p = &x), so they are read once every address is known.
         var inits = new Dictionary<string, Term>();
@@ -113,11 +113,11 @@ public sealed partial class ProgramBuilder
         _locations.Clear();
         foreach (var loc in ordered)
         {
-            var value = inits.GetValueOrDefault(loc.Name) ?? F.ValueConst(0);
+            var value = inits.GetValueOrDefault(loc.Name) ?? F.WordConst(0);
             var id = AddEvent(new Event
             {
                 Id = NextEventId, Thread = -1, Kind = EventKind.Write, Tags = EmptySet, Classes = EmptySet,
-                Guard = F.True, Address = F.ValueConst(loc.Address), Value = value, Position = 0,
+                Guard = F.True, Address = F.WordConst(loc.Address), Value = value, Position = 0,
                 Span = loc.Span, Text = $"{loc.Name} = {TermPrinter.Print(value)}",
             });
             _locations[loc.Name] = loc with { InitialValue = value, InitEvent = id };
@@ -133,7 +133,7 @@ public sealed partial class ProgramBuilder
         {
             if (_test.Threads.All(t => t.Index != item.Thread))
                 throw new LitmusInputException(item.Span, $"the init block sets {item.Thread}:{item.Name}, but there is no thread P{item.Thread}");
-            result[(item.Thread!.Value, item.Name)] = item.Value is null ? F.ValueConst(0) : InitialValue(item.Value);
+            result[(item.Thread!.Value, item.Name)] = item.Value is null ? F.WordConst(0) : InitialValue(item.Value);
         }
         return result;
     }
@@ -141,10 +141,10 @@ public sealed partial class ProgramBuilder
     /// <summary>An initial value: an integer, a location (its address: <c>x1=y2</c>, <c>int *p = &amp;x</c>), or <c>ATOMIC_INIT(n)</c>.</summary>
     private Term InitialValue(Expr e) => e switch
     {
-        IntLiteral i => F.ValueConst(i.Value),
+        IntLiteral i => F.WordConst(i.Value),
         UnaryExpr { Operator: "-" } u => F.Neg(InitialValue(u.Operand)),
-        NameExpr n => F.ValueConst(AddressOf(n.Name, n.Span)),
-        AddressOfExpr { Target: NameExpr n } => F.ValueConst(AddressOf(n.Name, n.Span)),
+        NameExpr n => F.WordConst(AddressOf(n.Name, n.Span)),
+        AddressOfExpr { Target: NameExpr n } => F.WordConst(AddressOf(n.Name, n.Span)),
         CallExpr { Function: "ATOMIC_INIT", Arguments.Count: 1 } c => InitialValue(c.Arguments[0]),
         CastExpr c => InitialValue(c.Operand),
         _ => throw new LitmusInputException(e.Span, "an initial value must be an integer, a location, &location or ATOMIC_INIT(n)"),

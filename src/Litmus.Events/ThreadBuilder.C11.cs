@@ -103,7 +103,7 @@ internal sealed partial class ThreadBuilder
         var desired = Eval(args[2]);
         // herd's read has the success order when the exchange succeeds and the failure order when it fails: two
         // read events, exactly one of which exists (their guards split on the value read), share one value.
-        var value = F.ValueVar($"v{program.NextEventId}");
+        var value = F.WordVar($"v{program.NextEventId}");
         var succeeded = F.Eq(value, expected.Term);
         var (onSuccess, onFailure) = (F.And(_guard, succeeded), F.And(_guard, F.Not(succeeded)));
         var deps = DepSet.None;

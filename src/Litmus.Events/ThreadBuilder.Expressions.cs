@@ -8,7 +8,7 @@ internal sealed partial class ThreadBuilder
 {
     private static readonly IReadOnlySet<string> NoTags = ProgramBuilder.EmptySet;
 
-    private SymValue Const(long v) => new(F.ValueConst(v), DepSet.None);
+    private SymValue Const(long v) => new(F.WordConst(v), DepSet.None);
 
     /// <summary>Evaluates an expression as an rvalue, emitting the events its memory accesses and primitives perform.</summary>
     private SymValue Eval(Expr e)

@@ -71,7 +71,7 @@ internal sealed partial class ThreadBuilder
         {
             var req = program.HandshakeLocation($"membarrier{id}.request.P{b}");
             var ack = program.HandshakeLocation($"membarrier{id}.ack.P{b}");
-            var w = Emit(EventKind.Write, new HashSet<string> { "ONCE", "memb-request" }, NoTags, Const(req.Address), F.ValueConst(1), null, p.Span, text);
+            var w = Emit(EventKind.Write, new HashSet<string> { "ONCE", "memb-request" }, NoTags, Const(req.Address), F.WordConst(1), null, p.Span, text);
             requestPart.Add(w);
             requests.Add((b, w, req, ack));
         }
@@ -79,7 +79,7 @@ internal sealed partial class ThreadBuilder
         foreach (var (b, w, req, ack) in requests)
         {
             var r = program.NextEventId;
-            Emit(EventKind.Read, new HashSet<string> { "ONCE", "memb-ack" }, NoTags, Const(ack.Address), F.ValueVar($"v{r}"), null, p.Span, text);
+            Emit(EventKind.Read, new HashSet<string> { "ONCE", "memb-ack" }, NoTags, Const(ack.Address), F.WordVar($"v{r}"), null, p.Span, text);
             ackPart.Add(r);
             targets.Add((b, w, r, req, ack));
         }

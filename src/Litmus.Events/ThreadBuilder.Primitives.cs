@@ -24,7 +24,7 @@ internal sealed partial class ThreadBuilder
                 // srcu_read_lock(): returns an index of its own (distinct from every other lock's), read from nowhere.
                 Arity(p, 1);
                 var id = program.NextEventId;
-                var index = F.ValueVar($"v{id}");
+                var index = F.WordVar($"v{id}");
                 Emit(EventKind.Srcu, tags, NoTags, LvalueAddress(p.Arguments[0]), index, null, p.Span, text);
                 return new SymValue(index, DepSet.Of(id, F.True));
             }
@@ -101,7 +101,7 @@ internal sealed partial class ThreadBuilder
                 // spin_lock(): an acquiring RMW that can only read the unlocked value 0 and writes 1.
                 Arity(p, 1);
                 var address = Eval(p.Arguments[0]);
-                ReadModifyWrite(address, tags, Class("LKR"), Class("LKW"), _ => Const(1), _ => F.True, p.Span, text, readsValue: F.ValueConst(0));
+                ReadModifyWrite(address, tags, Class("LKR"), Class("LKW"), _ => Const(1), _ => F.True, p.Span, text, readsValue: F.WordConst(0));
                 return Const(0);
             }
             case "__trylock":
@@ -112,15 +112,15 @@ internal sealed partial class ThreadBuilder
                 Arity(p, 1);
                 var address = Eval(p.Arguments[0]);
                 var (old, _) = ReadModifyWrite(address, tags, Class("TRYLOCK"), Class("LKW"), _ => Const(1),
-                    o => F.Eq(o.Term, F.ValueConst(0)), p.Span, text);
-                return new SymValue(F.FromBool(F.Eq(old.Term, F.ValueConst(0))), old.Deps);
+                    o => F.Eq(o.Term, F.WordConst(0)), p.Span, text);
+                return new SymValue(F.FromBool(F.Eq(old.Term, F.WordConst(0))), old.Deps);
             }
             case "__islocked":
             {
                 // spin_is_locked(): a read, RL when it sees the lock held (non-zero), RU when free.
                 Arity(p, 1);
                 var old = Read(Eval(p.Arguments[0]), tags, Class("ISLOCKED"), p.Span, text);
-                return new SymValue(F.FromBool(F.Ne(old.Term, F.ValueConst(0))), old.Deps);
+                return new SymValue(F.FromBool(F.Ne(old.Term, F.WordConst(0))), old.Deps);
             }
             case "__unlock":
             {

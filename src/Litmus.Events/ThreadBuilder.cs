@@ -38,7 +38,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
                 foreach (var x in b.Statements) Exec(x);
                 break;
             case DeclStmt d:
-                _env[d.Name] = d.Initializer is null ? new SymValue(F.ValueConst(0), DepSet.None) : Eval(d.Initializer);
+                _env[d.Name] = d.Initializer is null ? new SymValue(F.WordConst(0), DepSet.None) : Eval(d.Initializer);
                 break;
             case ExprStmt e:
                 Eval(e.Expression);
@@ -70,7 +70,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
         _env = new Dictionary<string, SymValue>(StringComparer.Ordinal);
         foreach (var name in thenEnv.Keys.Union(elseEnv.Keys))
         {
-            var zero = new SymValue(F.ValueConst(0), DepSet.None);
+            var zero = new SymValue(F.WordConst(0), DepSet.None);
             var t = thenEnv.GetValueOrDefault(name, zero);
             var e = elseEnv.GetValueOrDefault(name, zero);
             _env[name] = new SymValue(F.Ite(c, t.Term, e.Term), t.Deps.Select(c, e.Deps, F));
@@ -94,7 +94,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
         // An integer used as a pointer (the kernel's atomic_fetch_add(V, X) called with C11's argument order, say)
         // names no location: herd stops on it ("Non symbolic location with no initial write"), and so does Litmus,
         // rather than leave the access with no write to read from and the test with no execution.
-        if (address?.Term is { Op: Op.ValueConst } constant && constant.Number < ProgramBuilder.AddressBase)
+        if (address?.Term is { Op: Op.WordConst } constant && constant.Number < ProgramBuilder.AddressBase)
             throw new LitmusInputException(span, $"'{text}' accesses address {constant.Number}, which is not a location (an integer used as a pointer?)");
         var id = program.NextEventId;
         program.AddEvent(new Event
@@ -114,7 +114,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
     private SymValue Read(SymValue address, IReadOnlySet<string> tags, IReadOnlySet<string> classes, SourceSpan span, string text, Term? fixedValue = null)
     {
         var id = program.NextEventId;
-        var value = fixedValue ?? F.ValueVar($"v{id}");
+        var value = fixedValue ?? F.WordVar($"v{id}");
         Emit(EventKind.Read, tags, classes, address, value, null, span, text);
         return new SymValue(value, DepSet.Of(id, F.True));
     }

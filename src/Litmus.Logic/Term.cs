@@ -1,6 +1,6 @@
 namespace Litmus.Logic;
 
-/// <summary>The sorts of terms: Booleans, 64-bit two's-complement machine words (C values and addresses; <see cref="Op.ValueConst"/>, <see cref="Op.ValueVar"/>), and mathematical integers (clocks and ranks).</summary>
+/// <summary>The sorts of terms: Booleans, 64-bit two's-complement machine words (C values and addresses; <see cref="Op.WordConst"/>, <see cref="Op.WordVar"/>), and mathematical integers (clocks and ranks).</summary>
 public enum Sort { Bool, Word, Int }
 
 /// <summary>Operators of <see cref="Term"/>. Word terms (<see cref="Sort.Word"/>) are 64-bit two's-complement machine words.</summary>
@@ -11,7 +11,7 @@ public enum Op
     // Any sort
     Ite,
     // Word (64-bit words)
-    ValueConst, ValueVar, Add, Sub, Mul, Div, Rem, BitAnd, BitOr, BitXor, Shl, Shr, Neg, BitNot,
+    WordConst, WordVar, Add, Sub, Mul, Div, Rem, BitAnd, BitOr, BitXor, Shl, Shr, Neg, BitNot,
     // Int (clocks and ranks)
     IntConst, IntVar,
 }
@@ -28,7 +28,7 @@ public sealed class Term
     public Sort Sort { get; }
     public IReadOnlyList<Term> Children => ChildArray;
     internal Term[] ChildArray { get; }
-    /// <summary>The number a constant (<see cref="Op.ValueConst"/> or <see cref="Op.IntConst"/>) stands for; 0 for other terms.</summary>
+    /// <summary>The number a constant (<see cref="Op.WordConst"/> or <see cref="Op.IntConst"/>) stands for; 0 for other terms.</summary>
     public long Number { get; }
     /// <summary>The name of a variable.</summary>
     public string? Name { get; }
@@ -42,7 +42,7 @@ public sealed class Term
 
     public bool IsTrue => Op == Op.True;
     public bool IsFalse => Op == Op.False;
-    public bool IsConstant => Op is Op.True or Op.False or Op.ValueConst or Op.IntConst;
+    public bool IsConstant => Op is Op.True or Op.False or Op.WordConst or Op.IntConst;
 
     public override int GetHashCode() => Id;
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);

@@ -30,7 +30,7 @@ public sealed class TermEvaluator(Func<Term, long?> variable)
     {
         Op.True => 1,
         Op.False => 0,
-        Op.ValueConst or Op.IntConst => t.Number,
+        Op.WordConst or Op.IntConst => t.Number,
         _ => variable(t) ?? throw new UnassignedVariableException(t),
     };
 

@@ -39,8 +39,8 @@ public sealed partial class TermFactory
 
     public Term Bool(bool b) => b ? True : False;
     public Term BoolVar(string name) => Make(Op.BoolVar, Sort.Bool, Term.NoChildren, 0, name);
-    public Term ValueConst(long v) => Make(Op.ValueConst, Sort.Word, Term.NoChildren, v);
-    public Term ValueVar(string name) => Make(Op.ValueVar, Sort.Word, Term.NoChildren, 0, name);
+    public Term WordConst(long v) => Make(Op.WordConst, Sort.Word, Term.NoChildren, v);
+    public Term WordVar(string name) => Make(Op.WordVar, Sort.Word, Term.NoChildren, 0, name);
     public Term IntConst(long v) => Make(Op.IntConst, Sort.Int, Term.NoChildren, v);
     public Term IntVar(string name) => Make(Op.IntVar, Sort.Int, Term.NoChildren, 0, name);
 

@@ -19,8 +19,8 @@ public static class TermPrinter
         {
             case Op.True: sb.Append("true"); return;
             case Op.False: sb.Append("false"); return;
-            case Op.ValueConst or Op.IntConst: sb.Append(t.Number); return;
-            case Op.BoolVar or Op.ValueVar or Op.IntVar: sb.Append(t.Name); return;
+            case Op.WordConst or Op.IntConst: sb.Append(t.Number); return;
+            case Op.BoolVar or Op.WordVar or Op.IntVar: sb.Append(t.Name); return;
         }
         sb.Append('(').Append(t.Op.ToString().ToLowerInvariant());
         foreach (var c in t.ChildArray)

@@ -11,7 +11,7 @@ public interface IModel
     bool EvalBool(Term t);
 
     /// <summary>A Value term as a signed 64-bit word.</summary>
-    long EvalValue(Term t);
+    long EvalWord(Term t);
 
     /// <summary>An Int term; throws <see cref="OverflowException"/> if the model's integer does not fit in a long.</summary>
     long EvalInt(Term t);

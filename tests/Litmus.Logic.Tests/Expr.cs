@@ -99,8 +99,8 @@ public static class ExprGen
     {
         (Sort.Bool, null) => f.Bool(l.Value != 0),
         (Sort.Bool, var v) => f.BoolVar(v),
-        (Sort.Word, null) => f.ValueConst(l.Value),
-        (Sort.Word, var v) => f.ValueVar(v),
+        (Sort.Word, null) => f.WordConst(l.Value),
+        (Sort.Word, var v) => f.WordVar(v),
         (_, null) => f.IntConst(l.Value),
         (_, var v) => f.IntVar(v),
     };
@@ -109,7 +109,7 @@ public static class ExprGen
     public static Term Fresh(TermFactory f, Sort s, string name) => s switch
     {
         Sort.Bool => f.BoolVar(name),
-        Sort.Word => f.ValueVar(name),
+        Sort.Word => f.WordVar(name),
         _ => f.IntVar(name),
     };
 }

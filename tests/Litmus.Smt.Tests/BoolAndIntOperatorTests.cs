@@ -24,7 +24,7 @@ public sealed class BoolAndIntOperatorTests : SolverTestBase
         Assert.True(IsValid(F.Implies(F.And(c, p), boolIte)));
         Assert.True(IsValid(F.Implies(F.And(F.Not(c), F.Not(q)), F.Not(boolIte))));
 
-        var (x, y) = (F.ValueVar("x"), F.ValueVar("y"));
+        var (x, y) = (F.WordVar("x"), F.WordVar("y"));
         Assert.True(IsValid(F.Implies(F.And(F.Not(c), F.Eq(y, V(-2))), F.Eq(F.Ite(c, x, y), V(-2)))));
 
         var (i, j) = (F.IntVar("i"), F.IntVar("j"));
@@ -47,12 +47,12 @@ public sealed class BoolAndIntOperatorTests : SolverTestBase
     public void Variables_are_identified_by_name_and_sort()
     {
         var other = new Litmus.Logic.TermFactory();
-        Solver.Assert(F.Eq(F.ValueVar("x"), V(5)));
-        Solver.Assert(other.Eq(other.ValueVar("x"), other.ValueConst(6))); // same Z3 constant: contradiction
+        Solver.Assert(F.Eq(F.WordVar("x"), V(5)));
+        Solver.Assert(other.Eq(other.WordVar("x"), other.WordConst(6))); // same Z3 constant: contradiction
         Assert.Equal(SolveResult.Unsat, Solver.Check());
 
         Solver.Reset();
-        Solver.Assert(F.Eq(F.ValueVar("x"), V(5)));
+        Solver.Assert(F.Eq(F.WordVar("x"), V(5)));
         Solver.Assert(F.Eq(F.IntVar("x"), I(6))); // same name, other sort: another constant
         Assert.Equal(SolveResult.Sat, Solver.Check());
     }

@@ -21,8 +21,8 @@ public sealed class DeepTermTests : SolverTestBase
     /// <summary>x_{i+1} = c_i ? x_i : y_i, a value merged at depth joins in a row.</summary>
     private Term IteChain(int depth)
     {
-        var x = F.ValueVar("x0");
-        for (var i = 0; i < depth; i++) x = F.Ite(F.BoolVar($"c{i}"), x, F.ValueVar($"y{i}"));
+        var x = F.WordVar("x0");
+        for (var i = 0; i < depth; i++) x = F.Ite(F.BoolVar($"c{i}"), x, F.WordVar($"y{i}"));
         return x;
     }
 
@@ -32,7 +32,7 @@ public sealed class DeepTermTests : SolverTestBase
         const int depth = 100_000;
         var solver = (Z3Solver)Solver;
         Solver.Assert(AndOrChain(depth));
-        Solver.Assert(F.Eq(IteChain(depth), F.ValueVar("last")));
+        Solver.Assert(F.Eq(IteChain(depth), F.WordVar("last")));
         Assert.True(solver.TranslatedTerms > 4 * depth);
         // Z3's own check time grows quadratically with the nesting depth (about 40 s here), so no check.
     }
@@ -61,12 +61,12 @@ public sealed class DeepTermTests : SolverTestBase
     private void SolveDeepFormula(int depth, ISolver solver)
     {
         var chain = AndOrChain(depth);
-        var last = F.ValueVar("last");
+        var last = F.WordVar("last");
         solver.Assert(chain);
         solver.Assert(F.Eq(IteChain(depth), last));
-        solver.Assert(F.Eq(F.ValueVar("x0"), V(-7)));
+        solver.Assert(F.Eq(F.WordVar("x0"), V(-7)));
         Assert.Equal(SolveResult.Sat, solver.Check(F.Not(F.BoolVar($"p{depth - 1}")), F.Eq(last, V(-7))));
         Assert.True(solver.Model.EvalBool(chain));
-        Assert.Equal(-7, solver.Model.EvalValue(IteChain(depth)));
+        Assert.Equal(-7, solver.Model.EvalWord(IteChain(depth)));
     }
 }

@@ -18,11 +18,11 @@ public sealed class IncrementalTests : SolverTestBase
     [Fact]
     public void Assumptions_may_be_compound_formulas()
     {
-        var (x, c) = (F.ValueVar("x"), F.IntVar("c"));
+        var (x, c) = (F.WordVar("x"), F.IntVar("c"));
         Solver.Assert(F.Slt(x, V(10)));
         Assert.Equal(SolveResult.Unsat, Solver.Check(F.And(F.Slt(V(9), x), F.Lt(c, I(0)))));
         Assert.Equal(SolveResult.Sat, Solver.Check(F.Or(F.Eq(x, V(-4)), F.Eq(x, V(40)))));
-        Assert.Equal(-4, Solver.Model.EvalValue(x));
+        Assert.Equal(-4, Solver.Model.EvalWord(x));
     }
 
     [Fact]
@@ -61,18 +61,18 @@ public sealed class IncrementalTests : SolverTestBase
         for (var round = 0; round < 3; round++)
         {
             var f = new TermFactory();
-            var x = f.ValueVar("x");
+            var x = f.WordVar("x");
             Solver.Reset();
-            Solver.Assert(f.Eq(x, f.ValueConst(round)));
+            Solver.Assert(f.Eq(x, f.WordConst(round)));
             Assert.Equal(SolveResult.Sat, Solver.Check());
-            Assert.Equal(round, Solver.Model.EvalValue(x));
+            Assert.Equal(round, Solver.Model.EvalWord(x));
         }
     }
 
     [Fact]
     public void Non_bool_assertions_and_use_after_dispose_are_rejected()
     {
-        Assert.Throws<ArgumentException>(() => Solver.Assert(F.ValueVar("x")));
+        Assert.Throws<ArgumentException>(() => Solver.Assert(F.WordVar("x")));
         Assert.Throws<ArgumentException>(() => Solver.Check(F.IntVar("c")));
         var other = SolverFactory.CreateZ3();
         other.Dispose();

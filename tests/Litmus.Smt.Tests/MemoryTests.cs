@@ -21,18 +21,18 @@ public sealed class MemoryTests(ITestOutputHelper output)
     {
         var f = new TermFactory();
         solver.Reset();
-        var values = Enumerable.Range(0, 4).Select(k => f.ValueVar($"v{k}")).ToArray();
+        var values = Enumerable.Range(0, 4).Select(k => f.WordVar($"v{k}")).ToArray();
         var clocks = Enumerable.Range(0, 4).Select(k => f.IntVar($"c{k}")).ToArray();
         for (var k = 0; k < 3; k++)
         {
             var rf = f.BoolVar($"rf{k}");
             // i-dependent constants make every cycle's ASTs new to Z3, so unreleased ones would pile up.
-            solver.Assert(f.Implies(rf, f.And(f.Lt(clocks[k], clocks[k + 1]), f.Eq(values[k + 1], f.Binary(Op.Add, values[k], f.ValueConst(i))))));
+            solver.Assert(f.Implies(rf, f.And(f.Lt(clocks[k], clocks[k + 1]), f.Eq(values[k + 1], f.Binary(Op.Add, values[k], f.WordConst(i))))));
             solver.Assert(f.Or(rf, f.Lt(clocks[k + 1], clocks[k])));
         }
-        if (solver.Check(f.Eq(values[0], f.ValueConst(-i))) == SolveResult.Sat)
+        if (solver.Check(f.Eq(values[0], f.WordConst(-i))) == SolveResult.Sat)
         {
-            solver.Model.EvalValue(values[3]);
+            solver.Model.EvalWord(values[3]);
             solver.Model.EvalInt(clocks[2]);
         }
     }

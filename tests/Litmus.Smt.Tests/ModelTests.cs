@@ -12,10 +12,10 @@ public sealed class ModelTests : SolverTestBase
     [InlineData(long.MinValue)]
     public void Value_round_trips_as_a_signed_word(long v)
     {
-        var x = F.ValueVar("x");
+        var x = F.WordVar("x");
         Assert.Equal(SolveResult.Sat, CheckAlone(F.Eq(x, V(v))));
-        Assert.Equal(v, Solver.Model.EvalValue(x));
-        Assert.Equal(unchecked(v + 1), Solver.Model.EvalValue(F.Binary(Op.Add, x, V(1))));
+        Assert.Equal(v, Solver.Model.EvalWord(x));
+        Assert.Equal(unchecked(v + 1), Solver.Model.EvalWord(F.Binary(Op.Add, x, V(1))));
     }
 
     [Theory]
@@ -58,17 +58,17 @@ public sealed class ModelTests : SolverTestBase
         Assert.Equal(SolveResult.Sat, CheckAlone(F.BoolVar("p")));
         var model = Solver.Model;
         _ = model.EvalBool(F.BoolVar("never-asserted"));
-        var y = F.ValueVar("y");
-        Assert.Equal(model.EvalValue(y), model.EvalValue(y));
-        Assert.Equal(0, model.EvalValue(F.Binary(Op.Sub, y, F.ValueVar("y2"))) - (model.EvalValue(y) - model.EvalValue(F.ValueVar("y2"))));
+        var y = F.WordVar("y");
+        Assert.Equal(model.EvalWord(y), model.EvalWord(y));
+        Assert.Equal(0, model.EvalWord(F.Binary(Op.Sub, y, F.WordVar("y2"))) - (model.EvalWord(y) - model.EvalWord(F.WordVar("y2"))));
     }
 
     [Fact]
     public void Evaluating_the_wrong_sort_is_rejected()
     {
         Assert.Equal(SolveResult.Sat, CheckAlone(F.BoolVar("p")));
-        Assert.Throws<ArgumentException>(() => Solver.Model.EvalValue(F.BoolVar("p")));
-        Assert.Throws<ArgumentException>(() => Solver.Model.EvalInt(F.ValueVar("x")));
+        Assert.Throws<ArgumentException>(() => Solver.Model.EvalWord(F.BoolVar("p")));
+        Assert.Throws<ArgumentException>(() => Solver.Model.EvalInt(F.WordVar("x")));
     }
 
     [Fact]

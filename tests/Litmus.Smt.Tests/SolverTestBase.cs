@@ -8,7 +8,7 @@ public abstract class SolverTestBase : IDisposable
     protected TermFactory F { get; } = new();
     protected ISolver Solver { get; } = SolverFactory.CreateZ3();
 
-    protected Term V(long v) => F.ValueConst(v);
+    protected Term V(long v) => F.WordConst(v);
     protected Term I(long v) => F.IntConst(v);
 
     /// <summary>Satisfiable on its own (the solver is reset first).</summary>

@@ -50,14 +50,14 @@ public sealed class ValueOperatorTests : SolverTestBase
     [InlineData("||", 2, 0, 1)]
     public void Binary_operator_has_c_semantics_on_64_bit_words(string op, long x, long y, long expected)
     {
-        var (a, b) = (F.ValueVar("a"), F.ValueVar("b"));
+        var (a, b) = (F.WordVar("a"), F.WordVar("b"));
         var computed = COperators.Binary(F, op, a, b);
-        Assert.NotEqual(Op.ValueConst, computed.Op);
+        Assert.NotEqual(Op.WordConst, computed.Op);
         var inputs = F.And(F.Eq(a, V(x)), F.Eq(b, V(y)));
 
         Assert.True(IsValid(F.Implies(inputs, F.Eq(computed, V(expected)))));
         Assert.Equal(SolveResult.Sat, CheckAlone(F.And(inputs, F.Eq(computed, V(expected)))));
-        Assert.Equal(expected, Solver.Model.EvalValue(computed));
+        Assert.Equal(expected, Solver.Model.EvalWord(computed));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class ValueOperatorTests : SolverTestBase
     [InlineData("!", -9, 0)]
     public void Unary_operator_has_c_semantics(string op, long x, long expected)
     {
-        var a = F.ValueVar("a");
+        var a = F.WordVar("a");
         var computed = COperators.Unary(F, op, a);
         Assert.True(IsValid(F.Implies(F.Eq(a, V(x)), F.Eq(computed, V(expected)))));
     }
@@ -80,7 +80,7 @@ public sealed class ValueOperatorTests : SolverTestBase
     {
         long[] samples = [0, 1, -1, 2, -3, 63, 64, 7, long.MaxValue, long.MinValue];
         string[] ops = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "<", "<=", "=="];
-        var (a, b, result) = (F.ValueVar("a"), F.ValueVar("b"), F.ValueVar("result"));
+        var (a, b, result) = (F.WordVar("a"), F.WordVar("b"), F.WordVar("result"));
         foreach (var op in ops)
         {
             // Asserted once, so Z3 bit-blasts the operator once; the inputs come in as assumptions.
@@ -91,7 +91,7 @@ public sealed class ValueOperatorTests : SolverTestBase
                 {
                     if (op is "/" or "%" && x == long.MinValue && y == -1) continue; // C# folding throws; covered above
                     var folded = COperators.Binary(F, op, V(x), V(y));
-                    Assert.Equal(Op.ValueConst, folded.Op);
+                    Assert.Equal(Op.WordConst, folded.Op);
                     var answer = Solver.Check(F.Eq(a, V(x)), F.Eq(b, V(y)), F.Ne(result, folded));
                     Assert.True(answer == SolveResult.Unsat, $"{x} {op} {y} should be {folded.Number}");
                 }

@@ -18,7 +18,7 @@ internal sealed class Z3Model(Z3Context z3, Z3Translator terms, nint handle) : I
         _ => throw new SolverException($"the model does not decide {t}"),
     });
 
-    public long EvalValue(Term t) => Eval(t, Sort.Word, result =>
+    public long EvalWord(Term t) => Eval(t, Sort.Word, result =>
         // 64-bit words come back unsigned: reinterpret the bits as two's complement.
         Z3_get_numeral_uint64(z3.Handle, result, out var bits) ? unchecked((long)bits) : throw NotANumeral(t, result));
 

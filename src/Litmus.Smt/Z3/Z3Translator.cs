@@ -59,10 +59,10 @@ internal sealed unsafe class Z3Translator(Z3Context z3)
             Op.True => z3.Keep(Z3_mk_true(c)),
             Op.False => z3.Keep(Z3_mk_false(c)),
             Op.BoolVar => Variable(t, z3.BoolSort),
-            Op.ValueVar => Variable(t, z3.WordSort),
+            Op.WordVar => Variable(t, z3.WordSort),
             Op.IntVar => Variable(t, z3.IntSort),
             // Two's complement: the word's bit pattern is the unsigned reading of the long.
-            Op.ValueConst => z3.Keep(Z3_mk_unsigned_int64(c, unchecked((ulong)t.Number), z3.WordSort)),
+            Op.WordConst => z3.Keep(Z3_mk_unsigned_int64(c, unchecked((ulong)t.Number), z3.WordSort)),
             Op.IntConst => z3.Keep(Z3_mk_int64(c, t.Number, z3.IntSort)),
             Op.Not => z3.Keep(Z3_mk_not(c, Child(t, 0))),
             Op.And => Junction(t, and: true),

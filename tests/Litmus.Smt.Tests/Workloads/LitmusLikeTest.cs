@@ -26,7 +26,7 @@ internal sealed class LitmusLikeTest
         for (var l = 0; l < locations; l++)
         {
             initClocks[l] = F.IntVar($"{namePrefix}c_init{l}");
-            events.Add(new Event($"init{l}", -1, l, true, initClocks[l], F.ValueConst(0)));
+            events.Add(new Event($"init{l}", -1, l, true, initClocks[l], F.WordConst(0)));
         }
         for (var t = 0; t < threads; t++)
         {
@@ -39,7 +39,7 @@ internal sealed class LitmusLikeTest
                 var location = random.Next(locations);
                 var isWrite = random.Next(2) == 0;
                 var clock = F.IntVar($"c_{name}");
-                Term value = isWrite ? WrittenValue(random, lastRead) : F.ValueVar($"v_{name}");
+                Term value = isWrite ? WrittenValue(random, lastRead) : F.WordVar($"v_{name}");
                 var e = new Event(name, t, location, isWrite, clock, value);
                 events.Add(e);
                 if (!isWrite) { lastRead = value; ReadValues.Add(value); }
@@ -56,7 +56,7 @@ internal sealed class LitmusLikeTest
     /// <summary>A constant, or a data dependency on the thread's last read.</summary>
     private Term WrittenValue(Random random, Term? lastRead)
     {
-        var constant = F.ValueConst(random.Next(1, 4));
+        var constant = F.WordConst(random.Next(1, 4));
         if (lastRead is null || random.Next(3) == 0) return constant;
         Op[] ops = [Op.Add, Op.Mul, Op.BitAnd, Op.BitXor, Op.Sub];
         return F.Binary(ops[random.Next(ops.Length)], lastRead, constant);
@@ -96,13 +96,13 @@ internal sealed class LitmusLikeTest
         {
             outcomes++;
             var model = solver.Model;
-            var sameOutcome = ReadValues.Select(v => F.Eq(v, F.ValueConst(model.EvalValue(v)))).ToList();
+            var sameOutcome = ReadValues.Select(v => F.Eq(v, F.WordConst(model.EvalWord(v)))).ToList();
             solver.Assert(F.Not(F.And(sameOutcome)));
         }
         solver.Pop();
         var random = new Random(seed);
         for (var q = 0; q < 3; q++)
-            solver.Check(ReadValues.Select(v => F.Eq(v, F.ValueConst(random.Next(0, 4)))).ToArray());
+            solver.Check(ReadValues.Select(v => F.Eq(v, F.WordConst(random.Next(0, 4)))).ToArray());
         return outcomes;
     }
 
@@ -112,7 +112,7 @@ internal sealed class LitmusLikeTest
         solver.Reset();
         foreach (var a in Assertions) solver.Assert(a);
         if (solver.Check() != SolveResult.Sat) return 0;
-        foreach (var v in ReadValues) solver.Model.EvalValue(v);
+        foreach (var v in ReadValues) solver.Model.EvalWord(v);
         return 1;
     }
 }

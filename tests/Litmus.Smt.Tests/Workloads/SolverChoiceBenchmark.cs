@@ -44,21 +44,21 @@ public sealed class SolverChoiceBenchmark(ITestOutputHelper output)
         Measure("check once", solver => workload.Sum(t => t.CheckOnce(solver)));
         // Two extreme shapes, where the two solvers differ most, one each way.
         Measure("counter chain x' = c ? x + 1 : x, 200 deep", solver => CheckChain(solver, 200, (f, x, i) =>
-            f.Ite(f.BoolVar($"c{i}"), f.Binary(Op.Add, x, f.ValueConst(1)), x)));
+            f.Ite(f.BoolVar($"c{i}"), f.Binary(Op.Add, x, f.WordConst(1)), x)));
         Measure("arithmetic chain x' = x op y, 100 deep", solver => CheckChain(solver, 100, (f, x, i) =>
-            f.Binary(i % 3 == 0 ? Op.Add : i % 3 == 1 ? Op.BitXor : Op.BitAnd, x, f.ValueVar($"y{i}"))));
+            f.Binary(i % 3 == 0 ? Op.Add : i % 3 == 1 ? Op.BitXor : Op.BitAnd, x, f.WordVar($"y{i}"))));
     }
 
     private static int CheckChain(ISolver solver, int depth, Func<TermFactory, Term, int, Term> step)
     {
         var f = new TermFactory();
-        var x = f.ValueVar("x0");
+        var x = f.WordVar("x0");
         for (var i = 0; i < depth; i++) x = step(f, x, i);
-        var last = f.ValueVar("last");
+        var last = f.WordVar("last");
         solver.Reset();
-        solver.Assert(f.Eq(f.ValueVar("x0"), f.ValueConst(0)));
+        solver.Assert(f.Eq(f.WordVar("x0"), f.WordConst(0)));
         solver.Assert(f.Eq(x, last));
-        solver.Assert(f.Eq(last, f.ValueConst(depth / 2)));
+        solver.Assert(f.Eq(last, f.WordConst(depth / 2)));
         return solver.Check() == SolveResult.Sat ? 1 : 0;
     }
 

@@ -25,20 +25,20 @@ public sealed partial class TermFactory
     };
 
     /// <summary>Two's-complement negation (wraps at <see cref="long.MinValue"/>).</summary>
-    public Term Neg(Term a) => a.IsConstant ? ValueConst(-a.Number) : Make(Op.Neg, Sort.Word, [a]);
+    public Term Neg(Term a) => a.IsConstant ? WordConst(-a.Number) : Make(Op.Neg, Sort.Word, [a]);
 
-    public Term BitNot(Term a) => a.IsConstant ? ValueConst(~a.Number) : Make(Op.BitNot, Sort.Word, [a]);
+    public Term BitNot(Term a) => a.IsConstant ? WordConst(~a.Number) : Make(Op.BitNot, Sort.Word, [a]);
 
     /// <summary>C truth: a value is true when it is not zero.</summary>
-    public Term Truth(Term v) => v.Sort == Sort.Bool ? v : Not(Eq(v, ValueConst(0)));
+    public Term Truth(Term v) => v.Sort == Sort.Bool ? v : Not(Eq(v, WordConst(0)));
 
     /// <summary>A condition as a C value: 1 or 0.</summary>
-    public Term FromBool(Term b) => Ite(b, ValueConst(1), ValueConst(0));
+    public Term FromBool(Term b) => Ite(b, WordConst(1), WordConst(0));
 
     private Term Arith(Op op, Term a, Term b, Func<long, long, long> fold)
     {
         Expect(a, Sort.Word); Expect(b, Sort.Word);
-        if (a.IsConstant && b.IsConstant) return ValueConst(fold(a.Number, b.Number));
+        if (a.IsConstant && b.IsConstant) return WordConst(fold(a.Number, b.Number));
         // Identities that keep dependency chains readable (r & 0, r + 0, r * 0 ...).
         if (b.IsConstant)
         {
@@ -62,7 +62,7 @@ public sealed partial class TermFactory
         {
             switch (op)
             {
-                case Op.Sub or Op.BitXor: return ValueConst(0);
+                case Op.Sub or Op.BitXor: return WordConst(0);
                 case Op.BitAnd or Op.BitOr: return a;
             }
         }
