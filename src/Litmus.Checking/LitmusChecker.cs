@@ -66,18 +66,17 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         };
         // The time limit covers the whole test: building the encoding (a pathological model or test can spend
         // minutes there without asking the solver anything), the verdict, the flags and the listing of states.
-        using var limit = options.Timeout is { } t ? new CancellationTokenSource(t) : null;
-        _solver.StartLimit(options.Timeout);
+        var cancellation = _solver.StartLimit(options.Timeout);
         try
         {
-            var encoding = TestEncoding.Build(test, model ?? Model, options.Events, limit?.Token ?? default);
+            var encoding = TestEncoding.Build(test, model ?? Model, options.Events, cancellation);
             return Decide(encoding, result with { Warnings = encoding.Program.Warnings }) with { Elapsed = clock.Elapsed };
         }
         catch (LitmusInputException e)
         {
             return result with { Errors = e.Diagnostics, Elapsed = clock.Elapsed };
         }
-        catch (OperationCanceledException) when (limit?.IsCancellationRequested == true)
+        catch (OperationCanceledException) when (_solver.LimitReached)
         {
             return result with { Unknown = $"{TimeLimitReached} ({options.Timeout!.Value.TotalSeconds:g} s)", Elapsed = clock.Elapsed };
         }

@@ -13,14 +13,24 @@ internal sealed class TimeLimitedSolver(ISolver inner) : ISolver
 {
     private long _deadline = long.MaxValue; // a Stopwatch timestamp
     private bool _expired;
+    private CancellationTokenSource? _limit;
 
-    /// <summary>Starts a limit of <paramref name="limit"/> from now, or none when null.</summary>
-    public void StartLimit(TimeSpan? limit)
+    /// <summary>
+    /// Starts a limit of <paramref name="limit"/> from now, or none when null. The token it returns is cancelled
+    /// when the limit is reached, for the work done outside the solver (building the encoding, explicit checks).
+    /// </summary>
+    public CancellationToken StartLimit(TimeSpan? limit)
     {
-        _deadline = limit is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        _limit?.Dispose();
+        _limit = limit is { } t ? new CancellationTokenSource(t) : null;
+        _deadline = limit is { } l ? Stopwatch.GetTimestamp() + (long)(l.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         inner.Timeout = limit;
         _expired = false;
+        return _limit?.Token ?? default;
     }
+
+    /// <summary>Whether the limit of the current test has been reached.</summary>
+    public bool LimitReached => _limit?.IsCancellationRequested == true;
 
     public SolveResult Check(params Term[] assumptions)
     {
@@ -49,5 +59,9 @@ internal sealed class TimeLimitedSolver(ISolver inner) : ISolver
     public void Push() => inner.Push();
     public void Pop() => inner.Pop();
     public void Reset() => inner.Reset();
-    public void Dispose() => inner.Dispose();
+    public void Dispose()
+    {
+        _limit?.Dispose();
+        inner.Dispose();
+    }
 }
