@@ -56,7 +56,7 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
             foreach (var o in enc.Observed)
                 if (DomainOf(o, domains.Count) is { } d) domains.Add(d);
                 else return null;
-            var choices = ExecutionChoices();
+            var choices = enc.ExecutionChoices().ToList();
             _packedChoices = Packed(choices);
             _packedStates = Packed(domains.SelectMany(d => d.Members.Select(member => member.Is)).ToList());
             var states = new Dictionary<string, FinalState>(StringComparer.Ordinal);
@@ -96,21 +96,6 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
             return countExecutions ? new ExecutionListing(list, positive, negative) : new ExecutionListing(list, null, null);
         }
         finally { solver.Pop(); }
-    }
-
-    /// <summary>
-    /// The conditions of the rf and co pairs that are not known in advance: an execution is a choice of them
-    /// (herd's candidate execution), the rest follows. rf and co as the model finally defines them, so that a
-    /// model which builds co or the lock rf itself is counted by its own choices.
-    /// </summary>
-    private List<Term> ExecutionChoices()
-    {
-        var seen = new HashSet<Term>();
-        var choices = new List<Term>();
-        foreach (var rel in new[] { enc.Rf, enc.Co })
-            foreach (var (_, _, t) in rel.Edges())
-                if (!t.IsConstant && seen.Add(t)) choices.Add(t);
-        return choices;
     }
 
     /// <summary>

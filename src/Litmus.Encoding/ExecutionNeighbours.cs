@@ -29,7 +29,7 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
 /// and the values that depend on it follow, in dependency order). A neighbour is kept only when it is a
 /// well-formed execution of the same events (same guards and addresses, values settle, every definition the
 /// execution itself made holds); the model is then checked on it explicitly by the caller.
-/// Applies to tests whose executions are fully described by rf and co (no membarrier handlers, co from the
+/// Applies to tests whose executions are fully described by rf and co (no membarrier handlers, no <c>with</c> choices, co from the
 /// engine, each read with a value of its own); <see cref="Applicable"/> says so.
 /// </summary>
 public sealed class ExecutionNeighbours
@@ -50,7 +50,8 @@ public sealed class ExecutionNeighbours
         _exec = enc.Execution;
         _definitions = enc.Constraints.Definitions.Take(enc.ExecutionDefinitionCount).ToList();
         Applicable = enc.Model is not null && !_exec.CoFromModel && _exec.Handlers.Count == 0 && _exec.ReadValuesAreOwn
-            && ReferenceEquals(enc.Rf, _exec.Rf) && ReferenceEquals(enc.Co, _exec.Co);
+            && ReferenceEquals(enc.Rf, _exec.Rf) && ReferenceEquals(enc.Co, _exec.Co)
+            && enc.ModelChoices.All(c => c.Edges().All(x => x.Condition.IsConstant));
         var sources = new Dictionary<int, List<(Event, Term)>>();
         for (var w = 0; w < _exec.EventCount; w++)
             foreach (var (r, t) in _exec.Rf.Rows[w])

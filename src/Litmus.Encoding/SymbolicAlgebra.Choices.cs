@@ -10,6 +10,13 @@ namespace Litmus.Encoding;
 public sealed partial class SymbolicAlgebra
 {
     private int _choices;
+    private readonly List<SymRel> _chosen = [];
+
+    /// <summary>
+    /// What each choice made so far picked (a relation per <c>ChooseOne</c> or <c>Linearisation</c>): part of
+    /// what tells one of herd's executions from another, since herd counts each choice as an execution.
+    /// </summary>
+    public IReadOnlyList<SymRel> Chosen => _chosen;
 
     public IReadOnlyList<SymSet> Elements(SymSet s) => s.Members().Select(m =>
     {
@@ -47,6 +54,7 @@ public sealed partial class SymbolicAlgebra
         }
         Constraints.Definitions.Add(_terms.Implies(group, _terms.Or(picked)));
         _exec.AtMostOne(picked);
+        _chosen.Add(result);
         return result;
     }
 
@@ -73,6 +81,7 @@ public sealed partial class SymbolicAlgebra
                 result.Set(a, b, ab);
                 result.Set(b, a, ba);
             }
+        _chosen.Add(result);
         return result;
     }
 }

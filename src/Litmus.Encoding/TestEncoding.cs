@@ -29,6 +29,8 @@ public sealed class TestEncoding
     /// <summary>rf and co as the model finally defines them (upstream lock.cat adds the lock events'), for witnesses.</summary>
     public required SymRel Rf { get; init; }
     public required SymRel Co { get; init; }
+    /// <summary>What each <c>with x from S</c> of the model picked (herd runs the rest of the model once per element of S).</summary>
+    public required IReadOnlyList<SymRel> ModelChoices { get; init; }
 
     public TermFactory Terms => Program.Terms;
 
@@ -74,7 +76,39 @@ public sealed class TestEncoding
             Observed = ObservedValues(test, exec, conditions),
             Rf = Final("rf", exec.Rf),
             Co = Final("co", exec.Co),
+            ModelChoices = algebra.Chosen,
         };
+    }
+
+    /// <summary>
+    /// The conditions, not known in advance, that tell one of herd's executions from another. herd 7.58's
+    /// candidate execution is rf and, for each location the test observes, its final write (FW); co comes from
+    /// the model (<c>with co from ...</c> in cos.cat, <c>with mo from ...</c> in c11_cos.cat), and herd runs the
+    /// rest of the model once per pick, counting each. So: the model's rf, what its <c>with</c> statements
+    /// picked, the engine's co where the model reads it as herd's models read a generated co (Litmus's own
+    /// lkmm.cat, sc.cat), and otherwise the final writes of the observed locations (c11_cos.cat's mo leaves
+    /// non-atomic writes out, so two executions with the same rf and mo may end with different values).
+    /// </summary>
+    public IReadOnlyList<Term> ExecutionChoices()
+    {
+        var seen = new HashSet<Term>();
+        var choices = new List<Term>();
+        void Add(Term t)
+        {
+            if (!t.IsConstant && seen.Add(t)) choices.Add(t);
+        }
+        var engineCo = ReferenceEquals(Co, Execution.Co) && Model?.Plan.PredefinedNames.Any(n => n is "co" or "coe" or "coi" or "fr" or "fre" or "fri") != false;
+        foreach (var rel in ModelChoices.Prepend(engineCo || Execution.CoFromModel ? Co : new SymRel(Execution.EventCount)).Prepend(Rf))
+            foreach (var (_, _, t) in rel.Edges()) Add(t);
+        if (!engineCo)
+        {
+            var final = Execution.Predefined("FW")!.Value.Set;
+            var observed = ObservedLocationNames(Test);
+            foreach (var location in Program.Locations.Where(l => observed.Contains(l.Name)))
+                foreach (var (w, t) in final.Members())
+                    if (Program.Events[w].Address is { } a) Add(Terms.And(t, Terms.Eq(a, Terms.WordConst(location.Address))));
+        }
+        return choices;
     }
 
     /// <summary>The locations whose final value the test reads: in its condition, its filter, or <c>locations [...]</c>.</summary>
