@@ -3,6 +3,13 @@ using Litmus.Logic;
 namespace Litmus.Encoding;
 
 /// <summary>
+/// What one <c>with</c> of the model picked. An order (a linearisation) has exactly one of (a, b) and (b, a) for
+/// every two members present, as co does; a pick among a set's elements has no such shape (one element may
+/// contain another).
+/// </summary>
+public sealed record ModelChoice(SymRel Relation, bool IsOrder);
+
+/// <summary>
 /// The choices of <c>with x from S</c> (see <c>CatInterpreter.Choices</c>): herd runs the model once per
 /// element of S; here fresh Boolean variables pick the element, so that each model of the constraints is one
 /// of herd's candidates.
@@ -10,13 +17,13 @@ namespace Litmus.Encoding;
 public sealed partial class SymbolicAlgebra
 {
     private int _choices;
-    private readonly List<SymRel> _chosen = [];
+    private readonly List<ModelChoice> _chosen = [];
 
     /// <summary>
     /// What each choice made so far picked (a relation per <c>ChooseOne</c> or <c>Linearisation</c>): part of
     /// what tells one of herd's executions from another, since herd counts each choice as an execution.
     /// </summary>
-    public IReadOnlyList<SymRel> Chosen => _chosen;
+    public IReadOnlyList<ModelChoice> Chosen => _chosen;
 
     public IReadOnlyList<SymSet> Elements(SymSet s) => s.Members().Select(m =>
     {
@@ -54,7 +61,7 @@ public sealed partial class SymbolicAlgebra
         }
         Constraints.Definitions.Add(_terms.Implies(group, _terms.Or(picked)));
         _exec.AtMostOne(picked);
-        _chosen.Add(result);
+        _chosen.Add(new ModelChoice(result, IsOrder: false));
         return result;
     }
 
@@ -81,7 +88,7 @@ public sealed partial class SymbolicAlgebra
                 result.Set(a, b, ab);
                 result.Set(b, a, ba);
             }
-        _chosen.Add(result);
+        _chosen.Add(new ModelChoice(result, IsOrder: true));
         return result;
     }
 }

@@ -13,6 +13,14 @@ namespace Litmus.Encoding;
 public sealed record Observed(string Name, Term Value, Term Determined);
 
 /// <summary>
+/// The conditions that tell executions apart (<see cref="TestEncoding.ExecutionChoices"/>). The first
+/// <paramref name="Exclusive"/> come in groups of which an execution makes exactly one true for each read,
+/// pair of writes, order or observed location that it has (rf, co, a linearisation's pairs, the final write);
+/// the rest have no such shape.
+/// </summary>
+public sealed record ExecutionIdentity(IReadOnlyList<Term> Choices, int Exclusive);
+
+/// <summary>
 /// Everything the checker needs to decide a test under a model, solver-neutral: the consistency constraints
 /// (definitions and axioms), the flags, the condition and filter as formulas, and the observed final values.
 /// </summary>
@@ -30,7 +38,7 @@ public sealed class TestEncoding
     public required SymRel Rf { get; init; }
     public required SymRel Co { get; init; }
     /// <summary>What each <c>with x from S</c> of the model picked (herd runs the rest of the model once per element of S).</summary>
-    public required IReadOnlyList<SymRel> ModelChoices { get; init; }
+    public required IReadOnlyList<ModelChoice> ModelChoices { get; init; }
 
     public TermFactory Terms => Program.Terms;
 
@@ -89,26 +97,35 @@ public sealed class TestEncoding
     /// lkmm.cat, sc.cat), and otherwise the final writes of the observed locations (c11_cos.cat's mo leaves
     /// non-atomic writes out, so two executions with the same rf and mo may end with different values).
     /// </summary>
-    public IReadOnlyList<Term> ExecutionChoices()
+    public ExecutionIdentity ExecutionChoices()
     {
-        var seen = new HashSet<Term>();
-        var choices = new List<Term>();
-        void Add(Term t)
+        var exclusive = new List<Term>();
+        var plain = new List<Term>();
+        void Add(List<Term> into, Term t)
         {
-            if (!t.IsConstant && seen.Add(t)) choices.Add(t);
+            if (!t.IsConstant) into.Add(t);
         }
         var engineCo = ReferenceEquals(Co, Execution.Co) && Model?.Plan.PredefinedNames.Any(n => n is "co" or "coe" or "coi" or "fr" or "fre" or "fri") != false;
-        foreach (var rel in ModelChoices.Prepend(engineCo || Execution.CoFromModel ? Co : new SymRel(Execution.EventCount)).Prepend(Rf))
-            foreach (var (_, _, t) in rel.Edges()) Add(t);
+        foreach (var (_, _, t) in Rf.Edges()) Add(ReferenceEquals(Rf, Execution.Rf) ? exclusive : plain, t);
+        // A model that makes co with 'with co from ...' has it among its choices (an order).
+        if ((engineCo || Execution.CoFromModel) && !ModelChoices.Any(c => ReferenceEquals(c.Relation, Co)))
+            foreach (var (_, _, t) in Co.Edges()) Add(ReferenceEquals(Co, Execution.Co) ? exclusive : plain, t);
+        foreach (var choice in ModelChoices)
+            foreach (var (_, _, t) in choice.Relation.Edges()) Add(choice.IsOrder ? exclusive : plain, t);
         if (!engineCo)
         {
             var final = Execution.Predefined("FW")!.Value.Set;
             var observed = ObservedLocationNames(Test);
             foreach (var location in Program.Locations.Where(l => observed.Contains(l.Name)))
                 foreach (var (w, t) in final.Members())
-                    if (Program.Events[w].Address is { } a) Add(Terms.And(t, Terms.Eq(a, Terms.WordConst(location.Address))));
+                    if (Program.Events[w].Address is { } a) Add(exclusive, Terms.And(t, Terms.Eq(a, Terms.WordConst(location.Address))));
         }
-        return choices;
+        var plainSet = plain.ToHashSet();
+        var seen = new HashSet<Term>();
+        var choices = exclusive.Where(t => !plainSet.Contains(t) && seen.Add(t)).ToList();
+        var exclusiveCount = choices.Count;
+        choices.AddRange(plain.Where(seen.Add));
+        return new ExecutionIdentity(choices, exclusiveCount);
     }
 
     /// <summary>The locations whose final value the test reads: in its condition, its filter, or <c>locations [...]</c>.</summary>
