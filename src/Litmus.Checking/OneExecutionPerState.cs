@@ -34,7 +34,7 @@ internal static class OneExecutionPerState
         var exec = enc.Execution;
         var program = enc.Program;
         if (exec.CoFromModel || !SameEdges(enc.Rf, exec.Rf) || !SameEdges(enc.Co, exec.Co)) return false;
-        if (enc.ModelChoices.Any(c => c.Relation.Edges().Any(x => !x.Condition.IsConstant))) return false; // herd counts each pick
+        if (enc.ModelPicks) return false; // herd counts each pick
         if (program.Membarriers.Count > 0) return false;
         var events = program.Events;
         if (events.Any(e => e.Kind == EventKind.Srcu || program.IsHandlerEvent(e))) return false;

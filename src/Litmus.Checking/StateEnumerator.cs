@@ -56,9 +56,10 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
             foreach (var o in enc.Observed)
                 if (DomainOf(o, domains.Count) is { } d) domains.Add(d);
                 else return null;
-            var identity = enc.ExecutionChoices();
-            var choices = identity.Choices.ToList();
-            _identity = identity;
+            _identity = enc.ExecutionChoices();
+            var choices = _identity.Choices.ToList();
+            _guards = enc.Program.Events.Select(e => e.Guard).Where(g => !g.IsConstant).Distinct().ToList();
+            _shortClauses = enc.Program.Events.All(e => e.Address is null || e.Address.Op == Op.WordConst);
             _packedChoices = Packed([.. choices, .. _guards]);
             _packedStates = Packed(domains.SelectMany(d => d.Members.Select(member => member.Is)).ToList());
             var states = new Dictionary<string, FinalState>(StringComparer.Ordinal);
@@ -204,9 +205,10 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
     private ExecutionIdentity _identity = new([], 0);
 
     /// <summary>The guards of the events that may or may not happen: which happened is read with each execution.</summary>
-    private List<Term> _guards => _guardsMade ??= enc.Program.Events.Select(e => e.Guard).Where(g => !g.IsConstant).Distinct().ToList();
+    private List<Term> _guards = [];
 
-    private List<Term>? _guardsMade;
+    /// <summary>Whether an execution is excluded by its true choices and its missing events (see <see cref="DifferingLiterals"/>).</summary>
+    private bool _shortClauses;
 
     /// <summary>
     /// The literals of a clause that excludes one execution (its choice terms, then its guards, as read). Each
@@ -220,11 +222,10 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
     /// </summary>
     private IEnumerable<Term> DifferingLiterals(List<Term> choices, bool[] chosen)
     {
-        var shortClause = enc.Program.Events.All(e => e.Address is null || e.Address.Op == Op.WordConst);
         for (var i = 0; i < choices.Count; i++)
             if (chosen[i]) yield return _f.Not(choices[i]);
-            else if (!shortClause || i >= _identity.Exclusive) yield return choices[i];
-        if (!shortClause) yield break;
+            else if (!_shortClauses || i >= _identity.Exclusive) yield return choices[i];
+        if (!_shortClauses) yield break;
         for (var j = 0; j < _guards.Count; j++)
             if (!chosen[choices.Count + j]) yield return _guards[j];
     }

@@ -38,10 +38,9 @@ public static class WitnessReader
         var calls = prog.Membarriers.Where(c => m.EvalBool(c.Guard)).ToList();
         var placements = calls.Select(call => new MembarrierPlacement(call.Id, call.Thread, call.Span.Line, MembarrierCommands.Name(call.Command),
             // A model that never reads po leaves the handlers unplaced: the witness then shows none.
-            call.Handlers.Where(h => prog.ThreadEvents(h.Target).All(e => e.Position < 0 || exec.PlacedBefore(call.Id, h.Target, e.Id) is not null))
-                .Select(h => new HandlerPlacement(h.Target, prog.ThreadEvents(h.Target)
-                    .Where(e => e.Position >= 0 && happened.Contains(e.Id) && m.EvalBool(exec.PlacedBefore(call.Id, h.Target, e.Id)!))
-                    .Select(e => e.Id).ToHashSet())).ToList())).ToList();
+            call.Handlers.Where(exec.Handlers.Contains).Select(h => new HandlerPlacement(h.Target, prog.ThreadEvents(h.Target)
+                .Where(e => e.Position >= 0 && happened.Contains(e.Id) && m.EvalBool(exec.Before(call.Id, h.Target, e.Id)))
+                .Select(e => e.Id).ToHashSet())).ToList())).ToList();
 
         var orders = new List<HandlerOrder>();
         foreach (var a in calls)

@@ -51,7 +51,7 @@ public sealed class ExecutionNeighbours
         _definitions = enc.Constraints.Definitions.Take(enc.ExecutionDefinitionCount).ToList();
         Applicable = enc.Model is not null && !_exec.CoFromModel && _exec.Handlers.Count == 0 && _exec.ReadValuesAreOwn
             && ReferenceEquals(enc.Rf, _exec.Rf) && ReferenceEquals(enc.Co, _exec.Co)
-            && enc.ModelChoices.All(c => c.Relation.Edges().All(x => x.Condition.IsConstant));
+            && !enc.ModelPicks;
         var sources = new Dictionary<int, List<(Event, Term)>>();
         for (var w = 0; w < _exec.EventCount; w++)
             foreach (var (r, t) in _exec.Rf.Rows[w])

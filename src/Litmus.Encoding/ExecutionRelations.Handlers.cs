@@ -21,15 +21,13 @@ public sealed partial class ExecutionRelations
     private readonly Dictionary<(int Call, int Target, int Event), Term> _before = new();
     private readonly Dictionary<(int Call1, int Call2, int Target), Term> _handlerOrder = new();
 
+    /// <summary>Whether event e (of the handler's thread) is before the handler of <paramref name="call"/> in thread <paramref name="target"/>.</summary>
+    public Term Before(int call, int target, int e) => _before[(call, target, e)];
+
     /// <summary>
-    /// Whether event e (of the handler's thread) is before the handler of <paramref name="call"/> in thread
-    /// <paramref name="target"/>; null when the model never placed the handler, because it never read po (the
-    /// handler's place is part of po).
+    /// The handlers placed in their threads. They are placed with po, so a model that never reads po leaves
+    /// this empty, and no handler has a place (<see cref="Before"/>).
     /// </summary>
-    public Term? PlacedBefore(int call, int target, int e) => _before.GetValueOrDefault((call, target, e));
-
-    private Term Before(int call, int target, int e) => _before[(call, target, e)];
-
     public IReadOnlyList<MembarrierHandler> Handlers { get; private set; } = [];
 
     private void AddHandlerOrder(SymRel po)

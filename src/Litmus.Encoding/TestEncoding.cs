@@ -40,6 +40,9 @@ public sealed class TestEncoding
     /// <summary>What each <c>with x from S</c> of the model picked (herd runs the rest of the model once per element of S).</summary>
     public required IReadOnlyList<ModelChoice> ModelChoices { get; init; }
 
+    /// <summary>Whether some <c>with</c> of the model has more than one possible pick in this test.</summary>
+    public bool ModelPicks => ModelChoices.Any(c => c.Relation.Edges().Any(x => !x.Condition.IsConstant));
+
     public TermFactory Terms => Program.Terms;
 
     /// <summary>The model the encoding was built from (the explicit check of one execution runs it again).</summary>
