@@ -28,4 +28,35 @@ public sealed record CheckOptions
     public bool ExplicitListing { get; init; } = true;
     /// <summary>With <see cref="ExplicitListing"/>, how many states the solver lists alone before explicit checks take over.</summary>
     public int SolverStatesFirst { get; init; } = StateEnumerator.SolverStatesFirst;
+    /// <summary>How tests are decided: see <see cref="DecisionEngine"/>.</summary>
+    public DecisionEngine Engine { get; init; }
+    /// <summary>
+    /// Under <see cref="DecisionEngine.Auto"/>, a test with at most this many candidate executions is decided by
+    /// running the model on each, when only its verdict and flags are asked (measured: docs/performance.md).
+    /// </summary>
+    public const long ExplicitCandidatesVerdict = 512;
+    /// <summary>The same, when the states are listed: that needs every allowed execution anyway.</summary>
+    public const long ExplicitCandidatesListing = 100_000;
+
+    /// <summary>The most candidates a test may have to be decided by running the model on each.</summary>
+    public long ExplicitCandidateLimit => Engine switch
+    {
+        DecisionEngine.Solver => 0,
+        DecisionEngine.Explicit => long.MaxValue / 2,
+        _ => States ? ExplicitCandidatesListing : ExplicitCandidatesVerdict,
+    };
+}
+
+/// <summary>How a test is decided.</summary>
+public enum DecisionEngine
+{
+    /// <summary>By running the model on every candidate execution when they are few, otherwise by the solver.</summary>
+    Auto,
+    /// <summary>Always by the solver (Z3), with the model encoded symbolically.</summary>
+    Solver,
+    /// <summary>
+    /// By running the model on every candidate execution whenever that applies (not for models that choose, values
+    /// on a cycle, membarrier handlers), however many there are; by the solver otherwise.
+    /// </summary>
+    Explicit,
 }

@@ -69,8 +69,12 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         var cancellation = _solver.StartLimit(options.Timeout);
         try
         {
-            var encoding = TestEncoding.Build(test, model ?? Model, options.Events, cancellation);
-            return Decide(encoding, result with { Warnings = encoding.Program.Warnings }) with { Elapsed = clock.Elapsed };
+            var prepared = TestEncoding.Prepare(test, model ?? Model, options.Events, cancellation);
+            result = result with { Warnings = prepared.Program.Warnings };
+            var decided = ExplicitDecision.Decide(prepared, options, _solver.ThrowIfSpent) is { } o
+                ? Outcome(result, o) with { DecidedBy = DecisionEngine.Explicit }
+                : Decide(prepared.EncodeModel(), result);
+            return decided with { Elapsed = clock.Elapsed };
         }
         catch (LitmusInputException e)
         {
@@ -99,23 +103,30 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         if (options.States && (listing = enumerator.Enumerate()) is null)
             return result with { Unknown = "listing the final states: " + (enumerator.Failure ?? _solver.ReasonUnknown ?? "unknown") };
         if (RaisedFlags(enc) is not { } flags) return result with { Unknown = "deciding the flags: " + (_solver.ReasonUnknown ?? "unknown") };
-        var verdict = !hold ? Verdict.Never : fail ? Verdict.Sometimes : Verdict.Always;
+        var forbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [];
+        return Outcome(result, new Decision(hold, fail, flags, witness, forbiddenBy, listing));
+    }
+
+    /// <summary>The result, from what the solver or the explicit check of every candidate found.</summary>
+    private static TestResult Outcome(TestResult result, Decision o)
+    {
+        var verdict = !o.Hold ? Verdict.Never : o.Fail ? Verdict.Sometimes : Verdict.Always;
         var ok = result.Quantifier switch
         {
-            Quantifier.Exists => hold,
-            Quantifier.NotExists => !hold,
-            _ => !fail,
+            Quantifier.Exists => o.Hold,
+            Quantifier.NotExists => !o.Hold,
+            _ => !o.Fail,
         };
         return result with
         {
             Verdict = verdict,
             Ok = ok,
-            NoExecutions = !hold && !fail,
-            Witness = witness,
-            ForbiddenBy = !hold && fail && options.Witness ? ForbiddingAxioms(enc) : [],
-            Flags = flags,
-            States = listing?.States,
-            Executions = listing is { Positive: { } p, Negative: { } n } ? new ExecutionCounts(p, n) : null,
+            NoExecutions = !o.Hold && !o.Fail,
+            Witness = o.Witness,
+            ForbiddenBy = o.ForbiddenBy,
+            Flags = o.Flags,
+            States = o.Listing?.States,
+            Executions = o.Listing is { Positive: { } p, Negative: { } n } ? new ExecutionCounts(p, n) : null,
         };
     }
 

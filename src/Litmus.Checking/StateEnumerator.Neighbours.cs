@@ -46,7 +46,7 @@ internal sealed partial class StateEnumerator
     /// </summary>
     private bool? ListByNeighbours(List<Domain> domains, List<Term> choices, Action<FinalState> count)
     {
-        var neighbours = new ExecutionNeighbours(enc);
+        var neighbours = new ConcreteExecutions(enc);
         if (!neighbours.Applicable) return null;
         var check = new ExplicitCheck(enc);
         var seen = new HashSet<string>(StringComparer.Ordinal);

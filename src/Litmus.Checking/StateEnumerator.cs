@@ -261,8 +261,12 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
 
     /// <summary>The state an execution reaches, from the member each domain takes; the proposition reads only observed values, so the execution answers it for the state.</summary>
     private FinalState ReadState(List<Domain> domains, int[] chosen, bool satisfies) =>
-        new([.. domains.Select((d, i) => (d.Observed.Name.Contains(':') ? d.Observed.Name : $"[{d.Observed.Name}]",
-            d.Members[chosen[i]].Value is { } v ? ValueNames.Show(enc.Program, v) : "?"))], satisfies);
+        State(enc, domains.Select((d, i) => (d.Observed, d.Members[chosen[i]].Value)), satisfies);
+
+    /// <summary>A state as herd prints it, from each observed value (null: undetermined, shown <c>?</c>).</summary>
+    internal static FinalState State(TestEncoding enc, IEnumerable<(Observed Observed, long? Value)> values, bool satisfies) =>
+        new([.. values.Select(o => (o.Observed.Name.Contains(':') ? o.Observed.Name : $"[{o.Observed.Name}]",
+            o.Value is { } v ? ValueNames.Show(enc.Program, v) : "?"))], satisfies);
 
     /// <summary>For each domain, the index of the member the model's value takes (read through the packed Booleans).</summary>
     private int[] ChosenMembers(List<Domain> domains, IModel m)

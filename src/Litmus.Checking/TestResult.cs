@@ -41,6 +41,11 @@ public sealed record TestResult
     public IReadOnlyList<Diagnostic> Errors { get; init; } = [];
     /// <summary>Problems reported with the verdict, e.g. an unregistered expedited membarrier (-EPERM).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
+    /// <summary>
+    /// How the verdict was reached: <see cref="DecisionEngine.Explicit"/> when the model ran on every candidate
+    /// execution, <see cref="DecisionEngine.Solver"/> when Z3 decided.
+    /// </summary>
+    public DecisionEngine DecidedBy { get; init; } = DecisionEngine.Solver;
     /// <summary>Why the solver could not decide (time limit), when it could not.</summary>
     public string? Unknown { get; init; }
 

@@ -29,6 +29,17 @@ internal sealed class TimeLimitedSolver(ISolver inner) : ISolver
         return _limit?.Token ?? default;
     }
 
+    /// <summary>
+    /// Throws <see cref="OperationCanceledException"/> once the limit is reached, measured against the deadline (the
+    /// token's timer may fire late): for work done without the solver, checked as often as it likes.
+    /// </summary>
+    public void ThrowIfSpent()
+    {
+        if (_limit is null) return;
+        if (Stopwatch.GetTimestamp() >= _deadline) _limit.Cancel();
+        _limit.Token.ThrowIfCancellationRequested();
+    }
+
     /// <summary>Whether the limit of the current test has been reached.</summary>
     public bool LimitReached => _limit?.IsCancellationRequested == true;
 

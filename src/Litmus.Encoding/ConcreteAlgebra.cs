@@ -1,6 +1,7 @@
 using Litmus.Logic;
 using Litmus.Models;
 using Litmus.Models.Explicit;
+using Litmus.Syntax;
 
 namespace Litmus.Encoding;
 
@@ -32,6 +33,10 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
         if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = Set(exec.Tagged(tag), "'" + tag);
         return s;
     }
+
+    /// <summary>The bell file's declarations go to the execution, which checks the test's annotations against them.</summary>
+    public override void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) =>
+        exec.DeclareInstructions(eventKind, tags, span);
 
     protected override long? ValueOf(int e) => exec.ValueOf(e) is { } v ? eval.Value(v) : null;
 

@@ -133,12 +133,18 @@ public sealed partial class ExecutionRelations
     {
         var ab = Terms.BoolVar($"{name}_{a}_{b}");
         var ba = Terms.BoolVar($"{name}_{b}_{a}");
-        var (ca, cb) = (Terms.IntVar($"{name}clk_{a}"), Terms.IntVar($"{name}clk_{b}"));
+        var (ca, cb) = (Clock(name, a), Clock(name, b));
         Constraints.Definitions.Add(Terms.Iff(Terms.Or(ab, ba), both));
         Constraints.Definitions.Add(Terms.Implies(ab, Terms.Lt(ca, cb)));
         Constraints.Definitions.Add(Terms.Implies(ba, Terms.Lt(cb, ca)));
         return (ab, ba);
     }
+
+    /// <summary>The name of co's clocks and pair variables (<see cref="OrderedPair"/>).</summary>
+    internal const string CoOrder = "co";
+
+    /// <summary>The integer clock of event <paramref name="id"/> in the total order <paramref name="name"/> (see <see cref="OrderedPair"/>).</summary>
+    internal Term Clock(string name, int id) => Terms.IntVar($"{name}clk_{id}");
 
     /// <summary>
     /// co: per location, a strict total order of the writes that happen, with the initial write first. Writes
@@ -157,7 +163,7 @@ public sealed partial class ExecutionRelations
                 if (same.IsFalse) continue;
                 if (a.IsInit) { co.Set(a.Id, b.Id, same); continue; }
                 if (a.Id > b.Id) continue; // the pair is handled once, from its smaller id
-                var (ab, ba) = OrderedPair("co", a.Id, b.Id, same);
+                var (ab, ba) = OrderedPair(CoOrder, a.Id, b.Id, same);
                 co.Set(a.Id, b.Id, ab);
                 co.Set(b.Id, a.Id, ba);
             }

@@ -6,6 +6,16 @@ using Litmus.Syntax;
 namespace Litmus.Encoding;
 
 /// <summary>
+/// What the model says of one concrete execution: the axioms it violates (by name, one entry per failing check)
+/// and the flags it raises, each with every name the model checks, in the model's order.
+/// </summary>
+public sealed record ExplicitVerdict(
+    IReadOnlyList<string> Failed, IReadOnlyList<string> Raised, IReadOnlyList<string> Axioms, IReadOnlyList<string> Flags)
+{
+    public bool Allowed => Failed.Count == 0;
+}
+
+/// <summary>
 /// Decides whether ONE concrete execution is allowed, without the solver: the model runs again over bit-set
 /// relations (<see cref="ConcreteAlgebra"/>) whose predefined names are the encoding's, evaluated under the
 /// execution's assignment, and each axiom is simply true or false, as herd checks it. The encoding is exact, so
@@ -29,19 +39,35 @@ public sealed class ExplicitCheck(TestEncoding enc)
     /// <summary>The axioms the execution violates (empty: allowed), or null when the explicit check does not apply (see <see cref="Allows"/>).</summary>
     public IReadOnlyList<string>? Violated(TermEvaluator eval)
     {
+        if (Run(eval, complete: false) is not { } verdict) return null;
+        return eval.Bool(enc.Filter) ? verdict.Failed : [.. verdict.Failed, "filter"];
+    }
+
+    /// <summary>
+    /// The model's verdict on the execution (the test's filter is not applied), or null when the explicit check
+    /// does not apply (see <see cref="Allows"/>), or when the model gives rf or co a meaning of its own (upstream
+    /// lock.cat): the execution's rf and co are then not the model's. Unless <paramref name="complete"/>, the
+    /// model stops at the first failed axiom: the verdict then names only that one.
+    /// </summary>
+    public ExplicitVerdict? Run(TermEvaluator eval, bool complete = true)
+    {
         if (enc.Model is not { } model) return null;
         Runs++;
         try
         {
-            var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared);
-            new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants).Run(model.Plan);
-            var failed = algebra.FailedAxioms;
-            if (!eval.Bool(enc.Filter)) failed.Add("filter");
-            return failed;
+            var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared) { StopAtFirstFailure = !complete };
+            var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants);
+            interpreter.Run(model.Plan);
+            if (!Keeps(interpreter, algebra, "rf") || !Keeps(interpreter, algebra, "co")) return null;
+            return new ExplicitVerdict(algebra.FailedAxioms, algebra.RaisedFlags, algebra.CheckedAxioms, algebra.CheckedFlags);
         }
         catch (Exception e) when (e is ExplicitCheckNotApplicableException or UnassignedVariableException or LitmusInputException)
         {
             return null;
         }
     }
+
+    /// <summary>Whether the model left the predefined relation as it is (a model that redefines it must be encoded).</summary>
+    private static bool Keeps(CatInterpreter<EventSet, EventRelation> interpreter, ConcreteAlgebra algebra, string name) =>
+        interpreter.Lookup(name) is not RelValue<EventRelation> r || algebra.Predefined(name) is not { } p || p.IsSet || ReferenceEquals(r.Rel, p.Rel);
 }

@@ -11,7 +11,7 @@ public sealed partial class SymbolicAlgebra
     private int _cycleWitnesses;
 
     /// <summary>herd's name for the flag an <c>undefined_unless</c> raises (printed <c>Flag *undef*</c>, whatever the check's name).</summary>
-    public const string UndefinedFlag = "*undef*";
+    public const string UndefinedFlag = ModelCheck.UndefinedFlag;
 
     /// <summary>
     /// Axioms hold, flags are raised when their check (with its ~) holds, and <c>undefined_unless</c> raises herd's

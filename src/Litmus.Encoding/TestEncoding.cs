@@ -57,38 +57,71 @@ public sealed class TestEncoding
     /// <summary>The axiom by which a model says what sys_membarrier() means (membarrier-handshake.cat).</summary>
     public const string MembarrierAxiom = "membarrier-handshake";
 
+    /// <summary>Whether the model has been encoded (<see cref="EncodeModel"/>): only then do the constraints hold its axioms and flags.</summary>
+    public bool ModelEncoded { get; private init; }
+
     /// <param name="cancellation">Stops the build (with <see cref="OperationCanceledException"/>) when a time limit is reached.</param>
-    public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null, CancellationToken cancellation = default)
+    public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null, CancellationToken cancellation = default) =>
+        Prepare(test, model, options, cancellation).EncodeModel();
+
+    /// <summary>
+    /// The test's candidate executions, condition and observed values, before the model runs: what the explicit
+    /// check of one execution needs (it runs the model itself). rf and co are the engine's; no model choice is made.
+    /// </summary>
+    public static TestEncoding Prepare(LitmusTest test, ModelSpec model, EventOptions? options = null, CancellationToken cancellation = default)
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options, new TermFactory { Cancellation = cancellation });
         var exec = new ExecutionRelations(program, model.GeneratesCo, ObservedLocationNames(test));
-        var executionDefinitions = exec.Constraints.Definitions.Count;
-        var algebra = new SymbolicAlgebra(exec);
-        var interpreter = new CatInterpreter<SymSet, SymRel>(algebra, model.Resolver, model.Variants);
-        interpreter.Run(model.Plan);
-
-        if (program.Membarriers.Count > 0 && exec.Constraints.Axioms.All(a => a.Name != MembarrierAxiom))
-            throw new LitmusInputException(program.Membarriers[0].Span,
-                $"this test calls sys_membarrier(), which model '{model.Name}' does not define (it has no '{MembarrierAxiom}' axiom): " +
-                "use lkmm+membarrier, tso+membarrier or sc+membarrier, or include membarrier-handshake.cat in your model");
-        if (exec.UndeclaredAnnotation() is var (ev, kind, declared))
-            throw new LitmusInputException(ev.Span,
-                $"annotation error: '{ev.Text}' makes a {kind} event tagged {{{string.Join(",", ev.Tags)}}}, " +
-                $"which the bell file does not declare (it allows {{{string.Join(",", declared.Order())}}})");
-
         var conditions = new ConditionEncoder(program, exec);
-        SymRel Final(string name, SymRel engine) => interpreter.Lookup(name) is RelValue<SymRel> r ? r.Rel : engine;
         return new TestEncoding
         {
             Test = test, Program = program, Execution = exec, Constraints = exec.Constraints,
-            Model = model, ExecutionDefinitionCount = executionDefinitions,
+            Model = model, ExecutionDefinitionCount = exec.Constraints.Definitions.Count,
             Condition = conditions.Encode(test.Condition.Proposition),
             Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
             Observed = ObservedValues(test, exec, conditions),
-            Rf = Final("rf", exec.Rf),
-            Co = Final("co", exec.Co),
-            ModelChoices = algebra.Chosen,
+            Rf = exec.Rf, Co = exec.Co, ModelChoices = [],
         };
+    }
+
+    /// <summary>Runs the model over the symbolic relations: its definitions, axioms and flags join the constraints.</summary>
+    public TestEncoding EncodeModel()
+    {
+        if (ModelEncoded) return this;
+        var model = Model!;
+        var algebra = new SymbolicAlgebra(Execution);
+        var interpreter = new CatInterpreter<SymSet, SymRel>(algebra, model.Resolver, model.Variants);
+        interpreter.Run(model.Plan);
+
+        if (Program.Membarriers.Count > 0 && Constraints.Axioms.All(a => a.Name != MembarrierAxiom))
+            throw new LitmusInputException(Program.Membarriers[0].Span,
+                $"this test calls sys_membarrier(), which model '{model.Name}' does not define (it has no '{MembarrierAxiom}' axiom): " +
+                "use lkmm+membarrier, tso+membarrier or sc+membarrier, or include membarrier-handshake.cat in your model");
+        CheckAnnotations();
+
+        SymRel Final(string name, SymRel engine) => interpreter.Lookup(name) is RelValue<SymRel> r ? r.Rel : engine;
+        return new TestEncoding
+        {
+            Test = Test, Program = Program, Execution = Execution, Constraints = Constraints,
+            Model = model, ExecutionDefinitionCount = ExecutionDefinitionCount,
+            Condition = Condition, Filter = Filter, Observed = Observed,
+            Rf = Final("rf", Execution.Rf),
+            Co = Final("co", Execution.Co),
+            ModelChoices = algebra.Chosen,
+            ModelEncoded = true,
+        };
+    }
+
+    /// <summary>
+    /// herd rejects a test whose events carry annotations the bell file does not declare (known once the model has
+    /// run, symbolically or over one execution).
+    /// </summary>
+    public void CheckAnnotations()
+    {
+        if (Execution.UndeclaredAnnotation() is var (ev, kind, declared))
+            throw new LitmusInputException(ev.Span,
+                $"annotation error: '{ev.Text}' makes a {kind} event tagged {{{string.Join(",", ev.Tags)}}}, " +
+                $"which the bell file does not declare (it allows {{{string.Join(",", declared.Order())}}})");
     }
 
     /// <summary>

@@ -79,6 +79,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     {
         foreach (var s in steps)
         {
+            if (_algebra.Finished) return;
             switch (s)
             {
                 case BindStep b:

@@ -49,6 +49,9 @@ public sealed record ModelCheck(CatCheckKind Kind, bool Negated, CheckRole Role,
     /// checks need exact values.
     /// </summary>
     public bool LowerBoundSuffices => !Negated && Role == CheckRole.Axiom;
+
+    /// <summary>herd's name for the flag an <c>undefined_unless</c> raises (printed <c>Flag *undef*</c>, whatever the check's name).</summary>
+    public const string UndefinedFlag = "*undef*";
 }
 
 /// <summary>
@@ -131,6 +134,13 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
 
     /// <summary>An axiom (enforced) or a flag (reported): acyclic / irreflexive / empty, possibly negated.</summary>
     void Check(ModelCheck check, SetOrRel<TSet, TRel> value);
+
+    /// <summary>
+    /// Whether the rest of the model can be skipped: an explicit check that only asks whether one execution is
+    /// allowed is done at its first failed axiom (the rest of the model, often its costliest part, would not
+    /// change the answer).
+    /// </summary>
+    bool Finished => false;
 
     /// <summary><c>instructions R[Accesses]</c>: events of that kind may carry only these tags.</summary>
     void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span);

@@ -7,7 +7,8 @@ namespace Litmus.Checking.Tests;
 /// <summary>
 /// Cat semantics checked against herd7 7.58 on tiny models written here (each expectation is herd's answer on
 /// the same model and test, as the comment above it says). Models are written to a temporary folder, beside
-/// which the bundled cross.cat is found through the search path.
+/// which the bundled cross.cat is found through the search path. Each is decided by the solver and over every
+/// candidate execution, and the two must agree before the answer is compared with herd's.
 /// </summary>
 public class CatSemanticsTests
 {
@@ -18,8 +19,17 @@ public class CatSemanticsTests
         {
             var path = Path.Combine(dir.FullName, "m.cat");
             File.WriteAllText(path, model);
-            using var checker = LitmusChecker.Create(ModelLoader.Load(path), new CheckOptions { States = true });
-            return checker.Check(LitmusParser.Parse(test, "t.litmus"));
+            TestResult Decide(DecisionEngine engine)
+            {
+                using var checker = LitmusChecker.Create(ModelLoader.Load(path), new CheckOptions { States = true, Engine = engine });
+                return checker.Check(LitmusParser.Parse(test, "t.litmus"));
+            }
+            var bySolver = Decide(DecisionEngine.Solver);
+            var byCandidates = Decide(DecisionEngine.Explicit);
+            Assert.Equal(
+                (bySolver.Verdict, bySolver.Unknown, string.Join("|", bySolver.Flags), string.Join("|", bySolver.Errors), string.Join("|", bySolver.States ?? [])),
+                (byCandidates.Verdict, byCandidates.Unknown, string.Join("|", byCandidates.Flags), string.Join("|", byCandidates.Errors), string.Join("|", byCandidates.States ?? [])));
+            return bySolver;
         }
         finally { dir.Delete(recursive: true); }
     }

@@ -16,7 +16,7 @@ public sealed class UndecidedSolver : ISolver
     public TimeSpan? Timeout { get; set; }
     public void Dispose() { }
 
-    /// <summary>A context whose checkers use this solver.</summary>
+    /// <summary>A context whose checkers use this solver, and only it (no test is decided by its candidates).</summary>
     public static CliContext In(CliContext context) =>
-        context with { CreateChecker = (model, options) => new Checking.LitmusChecker(model, options, new UndecidedSolver()) };
+        context with { CreateChecker = (model, options) => new Checking.LitmusChecker(model, options with { Engine = Checking.DecisionEngine.Solver }, new UndecidedSolver()) };
 }

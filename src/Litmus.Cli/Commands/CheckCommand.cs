@@ -41,7 +41,7 @@ public sealed class CheckCommand
         var batch = new BatchOptions();
         var cmd = new Command("check", "Decide whether each test's condition is reachable: Never, Sometimes or Always")
         {
-            Paths, _common.Model, _common.Bell, _common.Macros, Format, States, Witness, Graph, Expect, AllowEmpty, _common.Timeout,
+            Paths, _common.Model, _common.Bell, _common.Macros, Format, States, Witness, Graph, Expect, AllowEmpty, _common.Timeout, _common.Engine,
         };
         foreach (var option in batch.All) cmd.Options.Add(option);
         cmd.SetAction(parse => Run(parse, batch, stdout, stderr, context));
@@ -81,6 +81,7 @@ public sealed class CheckCommand
             States = parse.GetValue(States) || herd, CountExecutions = herd,
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
             Timeout = _common.TimeLimit(parse),
+            Engine = parse.GetValue(_common.Engine),
         };
         // A folder's own model applies only when the command line names none.
         var folderModels = parse.GetResult(_common.Model) is null or { Implicit: true } ? new FolderModels() : null;

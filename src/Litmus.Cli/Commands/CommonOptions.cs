@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Litmus.Checking;
 
 namespace Litmus.Cli.Commands;
 
@@ -16,6 +17,12 @@ public sealed class CommonOptions
     public Option<string?> Macros { get; } = new("--macros") { Description = "Macro file (.def) mapping C primitives to events, overriding the preset's" };
 
     public Option<double?> Timeout { get; } = WithinLimits(new("--timeout") { Description = "Time limit per test (encoding, verdict, flags and states), in seconds" });
+
+    public Option<DecisionEngine> Engine { get; } = new("--engine")
+    {
+        Description = "How tests are decided: auto (by running the model on every candidate execution when they are few, else by the solver), solver (always Z3), explicit (by candidates whenever that applies)",
+        DefaultValueFactory = _ => DecisionEngine.Auto,
+    };
 
     /// <summary>The longest time limit: Z3's timer counts milliseconds in 32 bits (49 days).</summary>
     public const double MaxTimeoutSeconds = 4_000_000;

@@ -31,7 +31,7 @@ public sealed class ConformanceCommand
     {
         var cmd = new Command("conformance", "Compare verdicts with a reference table (herd7's) over a corpus")
         {
-            Corpus, Verdicts, Folders, Stage, Counts, Jobs, _common.Model, _common.Bell, _common.Macros, _common.Timeout,
+            Corpus, Verdicts, Folders, Stage, Counts, Jobs, _common.Model, _common.Bell, _common.Macros, _common.Timeout, _common.Engine,
         };
         cmd.SetAction(parse => Run(parse, stdout, stderr));
         return cmd;
@@ -60,7 +60,7 @@ public sealed class ConformanceCommand
             stderr.WriteLine(string.Join(Environment.NewLine, e.Diagnostics));
             return ExitCodes.BadInput;
         }
-        var options = new CheckOptions { Timeout = _common.TimeLimit(parse) ?? TimeSpan.FromSeconds(60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts) };
+        var options = new CheckOptions { Timeout = _common.TimeLimit(parse) ?? TimeSpan.FromSeconds(60), States = parse.GetValue(Counts), CountExecutions = parse.GetValue(Counts), Engine = parse.GetValue(_common.Engine) };
         var jobs = parse.GetValue(Jobs);
         var report = new ConformanceReport(stdout);
         try

@@ -39,8 +39,22 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     protected int N { get; } = n;
     private readonly int _w = EventSet.Words(n);
 
-    /// <summary>The axioms that failed, by name (flags are not recorded: they do not decide consistency).</summary>
+    /// <summary>The axioms that failed, by name, one entry per failing check.</summary>
     public List<string> FailedAxioms { get; } = [];
+
+    /// <summary>Stop at the first failed axiom (<see cref="Finished"/>): the failed and checked lists then end there, and no flag after it is checked.</summary>
+    public bool StopAtFirstFailure { get; init; }
+
+    public bool Finished => StopAtFirstFailure && FailedAxioms.Count > 0;
+
+    /// <summary>Every axiom checked, by name, in the model's order (failed or not).</summary>
+    public List<string> CheckedAxioms { get; } = [];
+
+    /// <summary>The flags this execution raises, by name, in the model's order (<see cref="ModelCheck.UndefinedFlag"/> for a failed <c>undefined_unless</c>).</summary>
+    public List<string> RaisedFlags { get; } = [];
+
+    /// <summary>Every flag the model can raise, by name, in the model's order.</summary>
+    public List<string> CheckedFlags { get; } = [];
 
     public EventSet EmptySet => new(N);
     public EventRelation EmptyRelation => new(N);
@@ -226,17 +240,35 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     public EventRelation Linearisation(IReadOnlyList<EventSet> present, EventSet s, EventRelation order) =>
         throw new ExplicitCheckNotApplicableException("the model chooses a linearisation");
 
+    /// <summary>
+    /// As the symbolic algebra encodes it: an axiom fails when its check (with its ~) does not hold, a flag is raised
+    /// when it holds, and <c>undefined_unless</c> raises herd's undef flag when its check fails.
+    /// </summary>
     public void Check(ModelCheck check, SetOrRel<EventSet, EventRelation> value)
     {
-        if (check.Role != CheckRole.Axiom) return;
         var holds = value.IsSet ? value.Set.IsEmpty : check.Kind switch
         {
             CatCheckKind.Acyclic => !Plus(value.Rel, true).HasLoop(),
             CatCheckKind.Irreflexive => !value.Rel.HasLoop(),
             _ => value.Rel.IsEmpty,
         };
-        if (holds == check.Negated) FailedAxioms.Add(check.Name);
+        var checkHolds = holds != check.Negated;
+        switch (check.Role)
+        {
+            case CheckRole.Axiom:
+                CheckedAxioms.Add(check.Name);
+                if (!checkHolds) FailedAxioms.Add(check.Name);
+                break;
+            case CheckRole.Flag:
+                CheckedFlags.Add(check.Name);
+                if (checkHolds) RaisedFlags.Add(check.Name);
+                break;
+            default:
+                CheckedFlags.Add(ModelCheck.UndefinedFlag);
+                if (!checkHolds) RaisedFlags.Add(ModelCheck.UndefinedFlag);
+                break;
+        }
     }
 
-    public void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) { }
+    public virtual void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) { }
 }

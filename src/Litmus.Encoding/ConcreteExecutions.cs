@@ -25,14 +25,15 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
 }
 
 /// <summary>
-/// Executions next to a known one, built without the solver: one read takes another write's value (rf changes,
+/// Concrete executions built without the solver: every candidate (<see cref="All"/>), or those next to a known one
+/// (<see cref="Of"/>): one read takes another write's value (rf changes,
 /// and the values that depend on it follow, in dependency order). A neighbour is kept only when it is a
 /// well-formed execution of the same events (same guards and addresses, values settle, every definition the
 /// execution itself made holds); the model is then checked on it explicitly by the caller.
 /// Applies to tests whose executions are fully described by rf and co (no membarrier handlers, no <c>with</c> choices, co from the
 /// engine, each read with a value of its own); <see cref="Applicable"/> says so.
 /// </summary>
-public sealed class ExecutionNeighbours
+public sealed partial class ConcreteExecutions
 {
     private readonly TestEncoding _enc;
     private readonly ExecutionRelations _exec;
@@ -44,7 +45,7 @@ public sealed class ExecutionNeighbours
 
     public bool Applicable { get; }
 
-    public ExecutionNeighbours(TestEncoding enc)
+    public ConcreteExecutions(TestEncoding enc)
     {
         _enc = enc;
         _exec = enc.Execution;
