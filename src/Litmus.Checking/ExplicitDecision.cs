@@ -25,7 +25,7 @@ internal static class ExplicitDecision
         throwIfSpent();
         if (enc.Program.Membarriers.Count > 0) return null;
         var executions = new ConcreteExecutions(enc);
-        if (executions.CountCandidates(candidateLimit, Math.Max(candidateLimit, 4096), throwIfSpent) is var n && (n > candidateLimit || n == 0)) return null;
+        if (!executions.HasCandidatesWithin(candidateLimit, Math.Max(candidateLimit, 4096), throwIfSpent)) return null;
         try
         {
             return Run(enc, options, executions, throwIfSpent);

@@ -43,9 +43,9 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
     protected override long? AddressOf(int e) => exec.EventAt(e).Address is { } a ? eval.Value(a) : null;
 
     /// <summary>The set in this execution; one shared object for every execution when its members are known without solving.</summary>
-    private EventSet Set(SymSet s, string name) => s.IsConstant ? Shared.Named(name, () => Set(s)) : Set(s);
+    private EventSet Set(SymSet s, string name) => Shared.Named(name, () => s.IsConstant, () => Set(s));
 
-    private EventRelation Rel(SymRel r, string name) => r.IsConstant ? Shared.Named(name, () => Rel(r)) : Rel(r);
+    private EventRelation Rel(SymRel r, string name) => Shared.Named(name, () => r.IsConstant, () => Rel(r));
 
     public EventSet Set(SymSet s)
     {
@@ -57,7 +57,7 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
 
     public EventRelation Rel(SymRel s)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         for (var a = 0; a < s.Size; a++)
             foreach (var (b, t) in s.Rows[a])
                 if (eval.Bool(t)) r.Add(a, b);

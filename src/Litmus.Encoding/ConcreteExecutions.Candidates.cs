@@ -15,15 +15,56 @@ namespace Litmus.Encoding;
 /// </summary>
 public sealed partial class ConcreteExecutions
 {
-    private bool? _enumerable;
-    private HashSet<int>? _sourcedReads;
-    private HashSet<int> _sourced => _sourcedReads ??= _reads.Select(r => r.Read.Id).ToHashSet();
+    private CandidatePlan? _plan;
+    private bool _planned;
 
     /// <summary>
-    /// Whether <see cref="All"/> applies: <see cref="Applicable"/>, and every variable of the execution is one rf or
-    /// co fixes (not a value on a cycle of rf and data with its rank, nor an index srcu_read_lock() returns).
+    /// Whether <see cref="All"/> applies: <see cref="Applicable"/>, every variable of the execution is one rf or co
+    /// fixes (not a value on a cycle of rf and data with its rank, nor an index srcu_read_lock() returns), and the
+    /// values follow rf in an order (no read's possible sources depend on its own value).
     /// </summary>
-    public bool CandidatesEnumerable => _enumerable ??= Applicable && _variables.All(AssignedByCandidates().Contains);
+    public bool CandidatesEnumerable => Plan is not null;
+
+    /// <summary>What every candidate shares, worked out once per test: the orders values and det follow, the co variables and clocks.</summary>
+    private sealed record CandidatePlan(
+        int[] ValueOrder, (Term Det, Term By)[] DetOrder, Event[] Writes, (int A, int B, Term Pair)[] CoPairs,
+        Dictionary<int, int> Clocks, Dictionary<long, (Term Final, Term Determined)> Finals, int[] Unsourced);
+
+    private CandidatePlan? Plan
+    {
+        get
+        {
+            if (!_planned) { _plan = MakePlan(); _planned = true; }
+            return _plan;
+        }
+    }
+
+    private CandidatePlan? MakePlan()
+    {
+        if (!Applicable || !_variables.All(AssignedByCandidates().Contains)) return null;
+        // read k waits for the reads whose values its possible sources' values mention
+        var readOfValue = new Dictionary<Term, int>();
+        for (var k = 0; k < _reads.Count; k++)
+            if (_reads[k].Value is { } v) readOfValue[v] = k;
+        var valueOrder = TopologicalOrder(_reads.Count, k => _reads[k].Sources
+            .SelectMany(s => VariablesOf(s.Write.Value!)).Where(readOfValue.ContainsKey).Select(v => readOfValue[v]));
+        var dets = _exec.DeterminedBy.ToList();
+        var detIndex = dets.Select((d, i) => (d.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var detOrder = TopologicalOrder(dets.Count, i => VariablesOf(dets[i].Value).Where(detIndex.ContainsKey).Select(v => detIndex[v]));
+        if (valueOrder is null || detOrder is null) return null;
+        var clocks = new Dictionary<int, int>();
+        foreach (var w in _exec.Program.Events)
+            if (_index.TryGetValue(_exec.Clock(ExecutionRelations.CoOrder, w.Id), out var slot)) clocks[w.Id] = slot;
+        var sourced = _reads.Select(r => r.Read.Id).ToHashSet();
+        return new CandidatePlan(
+            valueOrder, [.. detOrder.Select(i => (dets[i].Key, dets[i].Value))],
+            [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.Guard.IsFalse)],
+            [.. _exec.Co.Edges().Where(e => e.Condition.Op == Op.BoolVar)],
+            clocks,
+            _exec.Program.Locations.Where(l => _exec.FinalValues.ContainsKey(l.Name))
+                .ToDictionary(l => l.Address, l => (_exec.FinalValues[l.Name], _exec.FinalDetermined[l.Name])),
+            [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Read && !e.Guard.IsFalse && !sourced.Contains(e.Id)).Select(e => e.Id)]);
+    }
 
     private HashSet<Term> AssignedByCandidates()
     {
@@ -41,32 +82,86 @@ public sealed partial class ConcreteExecutions
         return assigned;
     }
 
-    /// <summary>
-    /// How many candidates <see cref="All"/> builds, or <paramref name="limit"/> + 1 when more (counting stops there,
-    /// or when the reads alone have more than <paramref name="readChoiceLimit"/> combinations of sources). Cheap
-    /// next to checking them: the model does not run, and coherence orders are counted, not built.
-    /// </summary>
-    public long CountCandidates(long limit, long readChoiceLimit = 4096, Action? throwIfSpent = null)
+    private static IEnumerable<Term> VariablesOf(Term t)
     {
-        if (!CandidatesEnumerable) return limit + 1;
+        var seen = new HashSet<Term>();
+        var stack = new Stack<Term>([t]);
+        while (stack.Count > 0)
+        {
+            var u = stack.Pop();
+            if (!seen.Add(u)) continue;
+            if (u.Op is Op.BoolVar or Op.WordVar) yield return u;
+            foreach (var c in u.Children) stack.Push(c);
+        }
+    }
+
+    /// <summary>0..n-1 with each after everything it waits for; null on a cycle.</summary>
+    private static int[]? TopologicalOrder(int n, Func<int, IEnumerable<int>> waitsFor)
+    {
+        var order = new List<int>(n);
+        var state = new int[n]; // 0 new, 1 on the path, 2 placed
+        bool Visit(int k)
+        {
+            if (state[k] == 2) return true;
+            if (state[k] == 1) return false;
+            state[k] = 1;
+            foreach (var j in waitsFor(k))
+                if (!Visit(j)) return false; // a read waiting for itself is on the path too
+            state[k] = 2;
+            order.Add(k);
+            return true;
+        }
+        for (var k = 0; k < n; k++)
+            if (!Visit(k)) return null;
+        return [.. order];
+    }
+
+    /// <summary>
+    /// Whether the test has at most <paramref name="limit"/> candidates (false too when the reads alone have more than
+    /// <paramref name="readChoiceLimit"/> combinations of sources). When an upper bound settles it, there may be none
+    /// at all: the caller then finds none, and asks the solver. Otherwise they are counted, cheaply next to checking
+    /// them: the model does not run, and coherence orders are counted, not built.
+    /// </summary>
+    public bool HasCandidatesWithin(long limit, long readChoiceLimit = 4096, Action? throwIfSpent = null)
+    {
+        if (Plan is not { } plan) return false;
         var options = ReadOptions();
         var combinations = 1L;
         foreach (var k in options)
-            if ((combinations *= k) > readChoiceLimit) return limit + 1;
+            if ((combinations *= k) > readChoiceLimit) return false;
+        if (CoherenceOrderBound(limit) is var orderBound && orderBound <= limit / combinations) return true; // at most that many: no need to count
         var count = 0L;
         var choice = new int[_reads.Count];
         do
         {
             throwIfSpent?.Invoke();
-            if (WithReadsFrom(choice) is not var (_, guards, addresses)) continue;
+            if (WithReadsFrom(plan, choice) is not var (_, guards, addresses)) continue;
             var orders = 1L;
-            foreach (var group in CoherenceGroups(guards, addresses))
-                for (var k = 2; k <= group.Length - (group[0].IsInit ? 1 : 0); k++)
-                    if ((orders *= k) > limit) return limit + 1;
-            if ((count += orders) > limit) return limit + 1;
+            foreach (var group in CoherenceGroups(plan, guards, addresses))
+                for (var k = 2; k <= group.Count - (_exec.EventAt(group[0]).IsInit ? 1 : 0); k++)
+                    if ((orders *= k) > limit) return false;
+            if ((count += orders) > limit) return false;
         }
         while (Next(choice, options));
-        return count;
+        return count > 0;
+    }
+
+    /// <summary>
+    /// At most how many coherence orders an execution has (over <paramref name="limit"/> reported as limit + 1): per
+    /// location, the orders of the writes that may be to it (a write at an address not known in advance counts for
+    /// every location).
+    /// </summary>
+    private long CoherenceOrderBound(long limit)
+    {
+        var bound = 1L;
+        var writes = _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.IsInit && !e.Guard.IsFalse).ToList();
+        foreach (var loc in _exec.Program.Locations)
+        {
+            var n = writes.Count(w => w.Address is not { Op: Op.WordConst } a || a.Number == loc.Address);
+            for (var k = 2; k <= n; k++)
+                if ((bound *= k) > limit) return limit + 1;
+        }
+        return bound;
     }
 
     /// <summary>How many choices each read has: one per possible source, and none when it may not happen.</summary>
@@ -80,11 +175,19 @@ public sealed partial class ConcreteExecutions
         return i < choice.Length;
     }
 
-    /// <summary>The writes that happen, by location, each group's initial write first.</summary>
-    private List<Event[]> CoherenceGroups(bool[] guards, long[] addresses) =>
-        _exec.Program.Events.Where(e => e.Kind == EventKind.Write && guards[e.Id])
-            .GroupBy(e => addresses[e.Id])
-            .Select(g => g.OrderBy(w => w.IsInit ? 0 : 1).ThenBy(w => w.Id).ToArray()).ToList();
+    /// <summary>The writes that happen, by location, each group's initial write first, then by id.</summary>
+    private static List<List<int>> CoherenceGroups(CandidatePlan plan, bool[] guards, long[] addresses)
+    {
+        var groups = new List<List<int>>();
+        var byAddress = new Dictionary<long, List<int>>();
+        foreach (var w in plan.Writes) // init writes come first among the events
+        {
+            if (!guards[w.Id]) continue;
+            if (!byAddress.TryGetValue(addresses[w.Id], out var g)) { byAddress[addresses[w.Id]] = g = []; groups.Add(g); }
+            g.Add(w.Id);
+        }
+        return groups;
+    }
 
     /// <summary>
     /// Every well-formed candidate execution, once each (only when <see cref="CandidatesEnumerable"/>). Throws
@@ -93,13 +196,13 @@ public sealed partial class ConcreteExecutions
     /// </summary>
     public IEnumerable<ConcreteExecution> All()
     {
-        if (!CandidatesEnumerable) throw new InvalidOperationException("the candidates of this test are not enumerable");
+        var plan = Plan ?? throw new InvalidOperationException("the candidates of this test are not enumerable");
         var options = ReadOptions();
         var choice = new int[_reads.Count];
         do
         {
-            if (WithReadsFrom(choice) is var (x, guards, addresses))
-                foreach (var y in WithCoherence(x, guards, addresses))
+            if (WithReadsFrom(plan, choice) is var (x, guards, addresses))
+                foreach (var y in WithCoherence(plan, x, guards, addresses))
                     yield return y;
         }
         while (Next(choice, options));
@@ -107,32 +210,31 @@ public sealed partial class ConcreteExecutions
 
     /// <summary>
     /// The execution in which read k reads from its source <c>choice[k]</c> (none, past its sources), with the values
-    /// that follow; null unless exactly the reads that happen read, each from a write that happens at its address.
+    /// and det that follow; null unless exactly the reads that happen read, each from a write that happens at its address.
     /// </summary>
-    private (ConcreteExecution, bool[], long[])? WithReadsFrom(int[] choice)
+    private (ConcreteExecution, bool[], long[])? WithReadsFrom(CandidatePlan plan, int[] choice)
     {
         var x = new ConcreteExecution(_index, new long[_variables.Count]);
         for (var k = 0; k < _reads.Count; k++)
             if (choice[k] < _reads[k].Sources.Count) x[_reads[k].Sources[choice[k]].Rf] = 1;
-        // Values follow rf in dependency order: with no cycle, one pass per read is enough.
-        var settled = false;
-        for (var pass = 0; pass <= _reads.Count && !settled; pass++)
+        // In dependency order, every value a source's value mentions is set before it is read (so the evaluator's
+        // memory of sub-terms never holds a value that changes later).
+        var eval = x.FreshEvaluator();
+        foreach (var k in plan.ValueOrder)
         {
-            var eval = x.Evaluator();
-            settled = true;
-            for (var k = 0; k < _reads.Count; k++)
-            {
-                var (_, value, sources) = _reads[k];
-                if (value is null || choice[k] >= sources.Count) continue;
-                var v = eval.Value(sources[choice[k]].Write.Value!);
-                if (x[value] != v) { x[value] = v; settled = false; }
-            }
+            var (_, value, sources) = _reads[k];
+            if (value is not null && choice[k] < sources.Count) x.SetSlot(_index[value], eval.Value(sources[choice[k]].Write.Value!));
         }
-        if (!settled) return null;
-        var check = x.Evaluator();
+        // Every value is set now, and nothing the evaluator remembers has changed since it was computed.
+        var check = eval;
         var events = _exec.Program.Events;
-        var guards = events.Select(e => check.Bool(e.Guard)).ToArray();
-        var addresses = events.Select(e => e.Address is { } a ? check.Value(a) : 0).ToArray();
+        var guards = new bool[events.Count];
+        var addresses = new long[events.Count];
+        foreach (var e in events)
+        {
+            guards[e.Id] = check.Bool(e.Guard);
+            if (e.Address is { } a) addresses[e.Id] = check.Value(a);
+        }
         for (var k = 0; k < _reads.Count; k++)
         {
             var (read, _, sources) = _reads[k];
@@ -143,19 +245,23 @@ public sealed partial class ConcreteExecutions
             if (!guards[w.Id] || addresses[w.Id] != addresses[read.Id] || check.Value(w.Value!) != check.Value(read.Value!)) return null;
         }
         // A read with no possible source cannot happen.
-        if (events.Any(e => e.Kind == EventKind.Read && guards[e.Id] && !_sourced.Contains(e.Id))) return null;
+        foreach (var r in plan.Unsourced)
+            if (guards[r]) return null;
+        // det, the least fixpoint of "reads from a write whose value is determined": in dependency order, one pass.
+        var det = x.FreshEvaluator();
+        foreach (var (variable, by) in plan.DetOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
         return (x, guards, addresses);
     }
 
-    /// <summary>Each coherence order of the writes that happen in <paramref name="x"/>, with det and the final values that follow.</summary>
-    private IEnumerable<ConcreteExecution> WithCoherence(ConcreteExecution x, bool[] guards, long[] addresses)
+    /// <summary>Each coherence order of the writes that happen in <paramref name="x"/>, with the final values that follow.</summary>
+    private IEnumerable<ConcreteExecution> WithCoherence(CandidatePlan plan, ConcreteExecution x, bool[] guards, long[] addresses)
     {
-        var groups = CoherenceGroups(guards, addresses);
-        var orders = groups.Select(g => Permutations(g.Length, g.Length > 0 && g[0].IsInit ? 1 : 0)).ToList();
+        var groups = CoherenceGroups(plan, guards, addresses);
+        var orders = groups.Select(g => Permutations(g.Count, _exec.EventAt(g[0]).IsInit ? 1 : 0)).ToArray();
         var pick = new int[groups.Count];
         var counts = orders.Select(o => o.Count).ToArray();
         var position = new int[_exec.EventCount];
-        var coVariables = _exec.Co.Edges().Where(e => e.Condition.Op == Op.BoolVar).ToList();
+        var values = x.Evaluator();
         while (true)
         {
             var y = x.Copy();
@@ -164,15 +270,20 @@ public sealed partial class ConcreteExecutions
                 var order = orders[g][pick[g]];
                 for (var p = 0; p < order.Length; p++)
                 {
-                    var w = groups[g][order[p]].Id;
+                    var w = groups[g][order[p]];
                     position[w] = p;
-                    if (_index.TryGetValue(_exec.Clock(ExecutionRelations.CoOrder, w), out var clock)) y.Values[clock] = p;
+                    if (plan.Clocks.TryGetValue(w, out var clock)) y.SetSlot(clock, p);
+                }
+                // The final value of a location is its co-last write's.
+                var last = _exec.EventAt(groups[g][order[^1]]);
+                if (plan.Finals.TryGetValue(addresses[last.Id], out var final))
+                {
+                    y[final.Final] = values.Value(last.Value!);
+                    y[final.Determined] = values.Bool(_exec.Determined(last.Value!)) ? 1 : 0;
                 }
             }
-            foreach (var (a, b, t) in coVariables)
+            foreach (var (a, b, t) in plan.CoPairs)
                 y[t] = guards[a] && guards[b] && addresses[a] == addresses[b] && position[a] < position[b] ? 1 : 0;
-            SettleDetermined(y);
-            SettleFinalValues(y, guards, addresses);
             var check = y.Evaluator();
             foreach (var d in _definitions)
                 if (!check.Bool(d))

@@ -9,19 +9,36 @@ namespace Litmus.Encoding;
 /// </summary>
 public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values)
 {
+    private TermEvaluator? _evaluator;
+
     public IReadOnlyDictionary<Term, int> Index => index;
     internal long[] Values => values;
 
     public long this[Term variable]
     {
         get => values[index[variable]];
-        internal set => values[index[variable]] = value;
+        internal set => SetSlot(index[variable], value);
+    }
+
+    internal void SetSlot(int slot, long value)
+    {
+        values[slot] = value;
+        _evaluator = null;
     }
 
     internal ConcreteExecution Copy() => new(index, (long[])values.Clone());
 
-    /// <summary>An evaluator of terms under this execution (a variable it does not assign is an error).</summary>
-    public TermEvaluator Evaluator() => new(t => index.TryGetValue(t, out var i) ? values[i] : null);
+    /// <summary>
+    /// An evaluator of terms under this execution as it is (a variable it does not assign is an error). It is kept,
+    /// with what it has computed, until a value changes.
+    /// </summary>
+    public TermEvaluator Evaluator() => _evaluator ??= FreshEvaluator();
+
+    /// <summary>
+    /// A new evaluator, not dropped when a value changes: for a caller that sets values in an order in which no
+    /// term it has evaluated mentions a value set later.
+    /// </summary>
+    internal TermEvaluator FreshEvaluator() => new(t => index.TryGetValue(t, out var i) ? values[i] : null);
 }
 
 /// <summary>

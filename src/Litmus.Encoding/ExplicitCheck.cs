@@ -65,6 +65,11 @@ public sealed class ExplicitCheck(TestEncoding enc)
         {
             return null;
         }
+        finally
+        {
+            // The verdict holds names only: the run's relations can serve the next run.
+            _shared.ReleaseScratch();
+        }
     }
 
     /// <summary>Whether the model left the predefined relation as it is (a model that redefines it must be encoded).</summary>

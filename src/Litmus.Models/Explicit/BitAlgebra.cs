@@ -37,6 +37,9 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     private const int FixpointBound = 10_000;
 
     protected int N { get; } = n;
+
+    /// <summary>An empty relation: a scratch one from the shared pool (<see cref="StaticValues.ReleaseScratch"/>) when there is one.</summary>
+    protected EventRelation NewRelation() => _shared.TakeScratch(N);
     private readonly int _w = EventSet.Words(n);
 
     /// <summary>The axioms that failed, by name, one entry per failing check.</summary>
@@ -84,7 +87,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation Words(EventRelation a, EventRelation b, Bitwise op)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         Combine(a.Bits, b.Bits, r.Bits, op);
         return r;
     }
@@ -101,7 +104,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation SeqOf(EventRelation a, EventRelation b)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         for (var x = 0; x < N; x++)
             for (var w = 0; w < _w; w++)
                 for (var bits = a.Bits[x * _w + w]; bits != 0; bits &= bits - 1)
@@ -113,7 +116,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation InverseOf(EventRelation a)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         foreach (var (x, y) in a.Pairs()) r.Add(y, x);
         return r;
     }
@@ -123,7 +126,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation PlusOf(EventRelation a)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         Array.Copy(a.Bits, r.Bits, a.Bits.Length);
         for (var k = 0; k < N; k++)
         {
@@ -138,7 +141,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation ProductOf(EventSet a, EventSet b)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         foreach (var x in a.Members()) Array.Copy(b.Bits, 0, r.Bits, x * _w, _w);
         return r;
     }
@@ -147,7 +150,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation IdentityOf(EventSet s)
     {
-        var r = new EventRelation(N);
+        var r = NewRelation();
         foreach (var x in s.Members()) r.Add(x, x);
         return r;
     }
@@ -184,7 +187,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation FilterByValues(EventRelation r, bool equal)
     {
-        var result = new EventRelation(N);
+        var result = NewRelation();
         foreach (var (x, y) in r.Pairs())
             if (ValueOf(x) is { } vx && ValueOf(y) is { } vy && (vx == vy) == equal) result.Add(x, y);
         return result;
@@ -217,7 +220,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     public IReadOnlyList<EventRelation> Pairs(EventRelation r) => r.Pairs().Select(p =>
     {
-        var one = new EventRelation(N);
+        var one = NewRelation();
         one.Add(p.From, p.To);
         return one;
     }).ToList();

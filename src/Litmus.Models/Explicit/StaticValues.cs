@@ -12,6 +12,36 @@ public sealed class StaticValues
 {
     private readonly Dictionary<(int Op, object A, object? B), object> _results = new();
     private readonly Dictionary<string, object> _named = new(StringComparer.Ordinal);
+    private readonly Stack<EventRelation> _free = new();
+    private readonly List<EventRelation> _lent = [];
+
+    /// <summary>
+    /// An empty relation over <paramref name="n"/> events for one run of the model: one a finished run left, cleared,
+    /// when there is one. Thousands of runs per test otherwise allocate (and collect) a new matrix per operation.
+    /// </summary>
+    internal EventRelation TakeScratch(int n)
+    {
+        EventRelation r;
+        if (_free.Count > 0 && _free.Peek().N == n)
+        {
+            r = _free.Pop();
+            Array.Clear(r.Bits);
+        }
+        else r = new EventRelation(n);
+        _lent.Add(r);
+        return r;
+    }
+
+    /// <summary>
+    /// Ends a run of the model: every relation it took becomes free for the next, except those that became static.
+    /// Only when nothing the run computed is used any more.
+    /// </summary>
+    public void ReleaseScratch()
+    {
+        foreach (var r in _lent)
+            if (r.Owner is null) _free.Push(r);
+        _lent.Clear();
+    }
 
     public bool IsStatic(object value) => value switch
     {
@@ -28,6 +58,19 @@ public sealed class StaticValues
         _named[name] = made;
         Mark(made);
         return made;
+    }
+
+    private readonly Dictionary<string, bool> _isStatic = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The value under a name: made once and shared when <paramref name="isStatic"/> (asked once per name: it walks
+    /// the symbolic value), otherwise made for this execution.
+    /// </summary>
+    public T Named<T>(string name, Func<bool> isStatic, Func<T> make) where T : class
+    {
+        if (_named.TryGetValue(name, out var v)) return (T)v;
+        if (!_isStatic.TryGetValue(name, out var shared)) _isStatic[name] = shared = isStatic();
+        return shared ? Named(name, make) : make();
     }
 
     /// <summary>The key of an operation's result when its operands are static (null: the result is this execution's own).</summary>
