@@ -15,7 +15,8 @@ internal static class ExplicitDecision
     /// <summary>
     /// Decides <paramref name="enc"/> (prepared: the model not encoded) over its candidates, or null when that does
     /// not apply (a <c>with</c> choice, a model that redefines rf or co, values on a cycle, membarrier, more than
-    /// <see cref="CheckOptions.ExplicitCandidateLimit"/> candidates, none at all): the solver decides it then.
+    /// <see cref="CheckOptions.ExplicitCandidateLimit"/> candidates or more than <see cref="CheckOptions.ExplicitRunLimit"/> to check
+    /// before the answer is known, none at all): the solver decides it then.
     /// </summary>
     /// <param name="throwIfSpent">Throws <see cref="OperationCanceledException"/> once the test's time limit is reached.</param>
     public static Decision? Decide(TestEncoding enc, CheckOptions options, Action throwIfSpent)
@@ -48,9 +49,11 @@ internal static class ExplicitDecision
         HashSet<string> positive = new(StringComparer.Ordinal), negative = new(StringComparer.Ordinal);
         var identity = options.States && options.CountExecutions ? enc.ExecutionChoices().Choices : null;
         var guards = enc.Program.Events.Select(e => e.Guard).Where(g => !g.IsConstant).Distinct().ToList();
+        var runsLeft = options.ExplicitRunLimit;
         foreach (var x in executions.All())
         {
             throwIfSpent();
+            if (runsLeft-- == 0) return null;
             var eval = x.Evaluator();
             // The first run, complete, names every axiom and flag and lets the annotations be checked; after it, the
             // filter and the proposition are read first. Only the axioms that alone forbid the outcome need the

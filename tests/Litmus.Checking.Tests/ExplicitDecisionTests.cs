@@ -48,6 +48,35 @@ public class ExplicitDecisionTests
         Assert.Equal(bySolver.Witness is null, byCandidates.Witness is null);
     }
 
+    /// <summary>
+    /// A value that flows in a cycle through a condition (r1 is 1 unless x reads 0; x is written with what y read, and
+    /// y with r1): rf does not fix it, so the test is not decided by candidates. An early version built its
+    /// candidates anyway and dropped those whose values did not settle, and printed Never where herd7 prints
+    /// Sometimes (the corpus's manual/kernel/crypto-control-data.litmus).
+    /// </summary>
+    [Fact]
+    public void A_value_cycle_through_a_condition_is_left_to_the_solver()
+    {
+        const string text = """
+            C crypto-control-data
+            {}
+            P0(int *x, int *y) { int r1; r1 = 1; if (READ_ONCE(*x) == 0) r1 = 0; WRITE_ONCE(*y, r1); }
+            P1(int *x, int *y) { int r2; r2 = READ_ONCE(*y); WRITE_ONCE(*x, r2); }
+            exists (0:r1=1)
+            """;
+        var dir = Directory.CreateTempSubdirectory("litmus-cycle-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "crypto-control-data.litmus");
+            File.WriteAllText(path, text);
+            var r = Decide(ModelLoader.DefaultModel, path, DecisionEngine.Explicit);
+            Assert.Equal(Verdict.Sometimes, r.Verdict);
+            Assert.Equal(DecisionEngine.Solver, r.DecidedBy);
+            Assert.Equal(["0:r1=0;", "0:r1=1;", "0:r1=?;"], r.States!.Select(s => s.ToString()));
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
     /// <summary>The comparison above must compare something: most bundled tests are decided by candidates.</summary>
     [Fact]
     public void Most_bundled_tests_are_decided_by_candidates()
