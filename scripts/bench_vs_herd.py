@@ -8,11 +8,19 @@ run in one process per tool, three times (the median is reported), in both of Li
 output) and herd format (states and execution counts, what the kernel's scripts read). Per-test times come from
 each tool's own "Time" lines (herd format) or result lines (text), so the same runs also give figures per thread
 count. CPU time and peak memory are those of the whole process (GNU time). Without HERD7, only Litmus is run.
+With --herd-from-table, herd7 is not run either: its figures are the sums of the per-test times verdicts.tsv
+records (herd7 run once per test when the table was made), so the whole corpus can be compared in one Litmus run:
+
+    scripts/bench_vs_herd.py --runs 1 --herd-from-table       # every ok test of the table, both modes
+
+Each band also counts the tests over issue #9's limits (0.5 s in verdict mode, 2 s in herd format).
 Nothing here is a pass/fail test: it prints figures.
 """
 import argparse, os, random, re, statistics, subprocess, sys, tempfile
 from collections import defaultdict
 
+# Issue #9: no test over 0.5 s in verdict mode, none over 2 s in herd format.
+LIMITS = {"verdict": 0.5, "herd": 2.0}
 BANDS = [("<0.1 s", 0, 100), ("0.1-1 s", 100, 1000), ("1-10 s", 1000, 10000), (">10 s", 10000, 60000)]
 
 
@@ -75,18 +83,22 @@ def main():
                     help="the litmus command (default: the native build, see README)")
     ap.add_argument("--bands", default="", help="only these bands, by number (1-4, comma-separated)")
     ap.add_argument("--model-args", default="", help="extra litmus arguments, e.g. '--conf .../linux-kernel.cfg'")
+    ap.add_argument("--herd-from-table", action="store_true",
+                    help="take herd7's figures from verdicts.tsv's herd_ms (one process per test) instead of running it")
     a = ap.parse_args()
     litmus = a.litmus.split()
     corpus = os.path.abspath(a.corpus)
     herd = os.environ.get("HERD7")
     herd_cmd = [herd, "-I", os.path.join(corpus, "lkmm-model"), "-conf", "linux-kernel.cfg"] if herd else None
+    if a.herd_from_table:
+        herd, herd_cmd = "(times recorded in verdicts.tsv, one process per test)", None
 
     rows = read_table(corpus)
     rng = random.Random(a.seed)
     print(f"Litmus against herd7 on {corpus}: {a.runs} runs each (median), {os.cpu_count()} cores")
     print(f"litmus: {' '.join(litmus)}; herd7: {herd or '(not given: HERD7=...)'}")
     by_threads = defaultdict(lambda: defaultdict(float))
-    head = f"{'band (herd7 time)':<18} {'tests':>5}  {'mode':<8} {'Litmus CPU':>10} {'herd7 CPU':>10} {'ratio':>7} {'Litmus MiB':>10} {'herd7 MiB':>9} {'slowest Litmus test':>20}"
+    head = f"{'band (herd7 time)':<18} {'tests':>5}  {'mode':<8} {'Litmus CPU':>10} {'herd7 CPU':>10} {'ratio':>7} {'Litmus MiB':>10} {'herd7 MiB':>9} {'slowest Litmus test':>20} {'over limit':>10}"
     print(head)
     totals = defaultdict(float)
     chosen = {int(b) for b in a.bands.split(",") if b}
@@ -101,17 +113,21 @@ def main():
         paths = [r["path"] for r in band]
         nthreads = {os.path.basename(p).removesuffix(".litmus"): threads(os.path.join(corpus, p)) for p in paths}
         herd_result = median_run(herd_cmd + paths, corpus, a.runs, True) if herd_cmd else None
+        if a.herd_from_table:
+            recorded = {os.path.basename(r["path"]).removesuffix(".litmus"): float(r["herd_ms"]) / 1000 for r in band}
+            herd_result = (sum(recorded.values()), 0.0, 0.0, recorded)
         for mode, extra in (("verdict", []), ("herd", ["--format", "herd"])):
             cmd = litmus + ["check"] + extra + a.model_args.split() + paths
             cpu, wall, mem, tests = median_run(cmd, corpus, a.runs, mode == "herd")
             slowest = max(tests.values(), default=0)
+            over = sum(1 for t in tests.values() if t > LIMITS[mode])
             if herd_result:
                 hcpu, _, hmem, htests = herd_result
                 ratio = f"{hcpu / cpu:6.1f}x" if cpu > 0 else "-"
-                hcol, hm = f"{hcpu:9.2f}s", f"{hmem:8.0f}"
+                hcol, hm = f"{hcpu:9.2f}s", f"{hmem:8.0f}" if hmem else "-"
             else:
                 ratio, hcol, hm, htests = "-", "-", "-", {}
-            print(f"{label:<18} {len(band):>5}  {mode:<8} {cpu:9.2f}s {hcol:>10} {ratio:>7} {mem:10.0f} {hm:>9} {slowest:19.2f}s")
+            print(f"{label:<18} {len(band):>5}  {mode:<8} {cpu:9.2f}s {hcol:>10} {ratio:>7} {mem:10.0f} {hm:>9} {slowest:19.2f}s {over:>10}")
             totals[(mode, "litmus")] += cpu
             if herd_result:
                 totals[(mode, "herd")] += herd_result[0]

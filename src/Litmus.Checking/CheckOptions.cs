@@ -40,7 +40,7 @@ public sealed record CheckOptions
     /// before the solver takes over: a test whose outcome shows early stops early, one that must refute every
     /// candidate is often cheaper for the solver (measured: docs/performance.md).
     /// </summary>
-    public const long ExplicitRunsVerdict = 512;
+    public const long ExplicitRunsVerdict = 1024;
 
     /// <summary>The most runs of the model on candidates before the solver takes over.</summary>
     public long ExplicitRunLimit => Engine == DecisionEngine.Auto && !States ? ExplicitRunsVerdict : long.MaxValue;

@@ -25,7 +25,9 @@ internal static class ExplicitDecision
         if (candidateLimit == 0) return null;
         throwIfSpent();
         if (enc.Program.Membarriers.Count > 0) return null;
-        var executions = new ConcreteExecutions(enc);
+        // With a witness, a Never outcome is explained by the axioms that alone forbid it, which needs the candidates
+        // that only uniproc or atomicity forbid: they are not pruned then.
+        var executions = new ConcreteExecutions(enc) { PruneByKnownAxioms = !options.Witness };
         if (!executions.HasCandidatesWithin(candidateLimit, Math.Max(candidateLimit, 4096), throwIfSpent)) return null;
         try
         {

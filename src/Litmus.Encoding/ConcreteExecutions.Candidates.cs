@@ -1,6 +1,7 @@
 using Litmus.Events;
 using Litmus.Logic;
 using Litmus.Models.Explicit;
+using Litmus.Models.Plan;
 
 namespace Litmus.Encoding;
 
@@ -25,10 +26,14 @@ public sealed partial class ConcreteExecutions
     /// </summary>
     public bool CandidatesEnumerable => Plan is not null;
 
-    /// <summary>What every candidate shares, worked out once per test: the orders values and det follow, the co variables and clocks.</summary>
+    /// <summary>
+    /// What every candidate shares, worked out once per test: the orders values and det follow, the co variables and
+    /// clocks, the sources each read may take, the axioms that prune coherence orders (<see cref="CandidatePruning"/>).
+    /// </summary>
     private sealed record CandidatePlan(
         int[] ValueOrder, (Term Det, Term By)[] DetOrder, Event[] Writes, (int A, int B, Term Pair)[] CoPairs,
-        Dictionary<int, int> Clocks, Dictionary<long, (Term Final, Term Determined)> Finals, int[] Unsourced);
+        Dictionary<int, int> Clocks, Dictionary<long, (Term Final, Term Determined)> Finals, int[] Unsourced,
+        ReadChoices Choices, CandidatePruning Pruning);
 
     private CandidatePlan? Plan
     {
@@ -56,6 +61,8 @@ public sealed partial class ConcreteExecutions
         foreach (var w in _exec.Program.Events)
             if (_index.TryGetValue(_exec.Clock(ExecutionRelations.CoOrder, w.Id), out var slot)) clocks[w.Id] = slot;
         var sourced = _reads.Select(r => r.Read.Id).ToHashSet();
+        var pruning = new CandidatePruning(_exec, PruneByKnownAxioms ? _enc.Model!.Plan.KnownAxioms : new KnownAxioms(false, false));
+        var choices = new ReadChoices(_reads, pruning, _exec);
         return new CandidatePlan(
             valueOrder, [.. detOrder.Select(i => (dets[i].Key, dets[i].Value))],
             [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.Guard.IsFalse)],
@@ -63,7 +70,8 @@ public sealed partial class ConcreteExecutions
             clocks,
             _exec.Program.Locations.Where(l => _exec.FinalValues.ContainsKey(l.Name))
                 .ToDictionary(l => l.Address, l => (_exec.FinalValues[l.Name], _exec.FinalDetermined[l.Name])),
-            [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Read && !e.Guard.IsFalse && !sourced.Contains(e.Id)).Select(e => e.Id)]);
+            [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Read && !e.Guard.IsFalse && !sourced.Contains(e.Id)).Select(e => e.Id)],
+            choices, pruning);
     }
 
     private HashSet<Term> AssignedByCandidates()
@@ -125,24 +133,27 @@ public sealed partial class ConcreteExecutions
     public bool HasCandidatesWithin(long limit, long readChoiceLimit = 4096, Action? throwIfSpent = null)
     {
         if (Plan is not { } plan) return false;
-        var options = ReadOptions();
-        var combinations = 1L;
-        foreach (var k in options)
-            if ((combinations *= k) > readChoiceLimit) return false;
-        if (CoherenceOrderBound(limit) is var orderBound && orderBound <= limit / combinations) return true; // at most that many: no need to count
+        var choices = plan.Choices;
+        if (choices.None) return false;
+        if (choices.Combinations(readChoiceLimit) is { } combinations
+            && CoherenceOrderBound(limit) is var orderBound && orderBound <= limit / combinations)
+            return true; // at most that many: no need to count
         var count = 0L;
+        var visits = 0L;
         var choice = new int[_reads.Count];
         do
         {
             throwIfSpent?.Invoke();
-            if (WithReadsFrom(plan, choice) is not var (_, guards, addresses)) continue;
+            if (++visits > readChoiceLimit) return false;
+            if (WithReadsFrom(plan, choice) is not var (_, guards, addresses, sources)) continue;
             var orders = 1L;
-            foreach (var group in CoherenceGroups(plan, guards, addresses))
-                for (var k = 2; k <= group.Count - (_exec.EventAt(group[0]).IsInit ? 1 : 0); k++)
-                    if ((orders *= k) > limit) return false;
+            var (groups, admissible, failed) = AdmissibleOrders(plan, guards, addresses, sources);
+            if (failed is { } block) { choices.ExhaustBelow(choice, block); continue; } // the next step leaves that block's choices
+            foreach (var a in admissible)
+                if (a is null || (orders *= a.Count) > limit) return false;
             if ((count += orders) > limit) return false;
         }
-        while (Next(choice, options));
+        while (choices.Next(choice));
         return count > 0;
     }
 
@@ -164,17 +175,6 @@ public sealed partial class ConcreteExecutions
         return bound;
     }
 
-    /// <summary>How many choices each read has: one per possible source, and none when it may not happen.</summary>
-    private int[] ReadOptions() => _reads.Select(r => r.Sources.Count + (r.Read.Guard.IsTrue ? 0 : 1)).ToArray();
-
-    /// <summary>Moves <paramref name="choice"/> to the next combination, as an odometer; false after the last.</summary>
-    private static bool Next(int[] choice, int[] options)
-    {
-        var i = 0;
-        while (i < choice.Length && ++choice[i] == options[i]) choice[i++] = 0;
-        return i < choice.Length;
-    }
-
     /// <summary>The writes that happen, by location, each group's initial write first, then by id.</summary>
     private static List<List<int>> CoherenceGroups(CandidatePlan plan, bool[] guards, long[] addresses)
     {
@@ -190,6 +190,45 @@ public sealed partial class ConcreteExecutions
     }
 
     /// <summary>
+    /// The writes that happen, by location, and the orders of each group that <see cref="CandidatePruning"/> keeps (every
+    /// order when nothing is pruned; null for a group with too many to list); when a group has none, the highest block
+    /// of reads (<see cref="ReadChoices.BlockOf"/>) whose choices alone rule it out, or -1 when no block does (null when
+    /// every group has an order).
+    /// </summary>
+    private (List<List<int>> Groups, List<int[]>?[] Orders, int? Failed) AdmissibleOrders(CandidatePlan plan, bool[] guards, long[] addresses, int[] sources)
+    {
+        var groups = CoherenceGroups(plan, guards, addresses);
+        var orders = new List<int[]>?[groups.Count];
+        int? failed = null;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var address = addresses[groups[g][0]];
+            var initFirst = _exec.EventAt(groups[g][0]).IsInit;
+            if (!plan.Pruning.PrunesOrders)
+            {
+                orders[g] = Factorial(groups[g].Count - (initFirst ? 1 : 0)) <= OrdersListed ? Permutations(groups[g].Count, initFirst ? 1 : 0) : null;
+                continue;
+            }
+            var reads = new List<(int, int)>();
+            for (var k = 0; k < _reads.Count; k++)
+                if (sources[k] >= 0 && addresses[_reads[k].Read.Id] == address) reads.Add((_reads[k].Read.Id, sources[k]));
+            orders[g] = plan.Pruning.Admissible(groups[g], initFirst, reads, OrdersListed);
+            if (orders[g] is { Count: 0 }) failed = Math.Max(failed ?? -1, plan.Choices.BlockOf(address));
+        }
+        return (groups, orders, failed);
+    }
+
+    /// <summary>The most orders of one location's writes listed (or tried while pruning): more, and the test is left to the solver.</summary>
+    private const int OrdersListed = 20_000;
+
+    private static long Factorial(int n)
+    {
+        var f = 1L;
+        for (var k = 2; k <= n && f <= OrdersListed; k++) f *= k;
+        return f;
+    }
+
+    /// <summary>
     /// Every well-formed candidate execution, once each (only when <see cref="CandidatesEnumerable"/>). Throws
     /// <see cref="ExplicitCheckNotApplicableException"/> if a candidate breaks one of the execution's definitions
     /// after passing every check of its own, which would be a bug here: the caller then asks the solver.
@@ -197,33 +236,41 @@ public sealed partial class ConcreteExecutions
     public IEnumerable<ConcreteExecution> All()
     {
         var plan = Plan ?? throw new InvalidOperationException("the candidates of this test are not enumerable");
-        var options = ReadOptions();
+        if (plan.Choices.None) yield break;
         var choice = new int[_reads.Count];
         do
         {
-            if (WithReadsFrom(plan, choice) is var (x, guards, addresses))
-                foreach (var y in WithCoherence(plan, x, guards, addresses))
-                    yield return y;
+            if (WithReadsFrom(plan, choice) is not var (x, guards, addresses, sources)) continue;
+            var (groups, admissible, failed) = AdmissibleOrders(plan, guards, addresses, sources);
+            if (failed is { } block) { plan.Choices.ExhaustBelow(choice, block); continue; } // the next step leaves that block's choices
+            if (admissible.Any(a => a is null)) throw new ExplicitCheckNotApplicableException("a location has too many coherence orders to list");
+            foreach (var y in WithCoherence(plan, x, guards, addresses, groups, admissible!))
+                yield return y;
         }
-        while (Next(choice, options));
+        while (plan.Choices.Next(choice));
     }
 
     /// <summary>
-    /// The execution in which read k reads from its source <c>choice[k]</c> (none, past its sources), with the values
-    /// and det that follow; null unless exactly the reads that happen read, each from a write that happens at its address.
+    /// The execution in which read k reads from the source <c>choice[k]</c> picks (<see cref="ReadChoices.Source"/>; none
+    /// past them), with the values and det that follow, and the write each read reads from (by event id, -1 for none);
+    /// null unless exactly the reads that happen read, each from a write that happens at its address.
     /// </summary>
-    private (ConcreteExecution, bool[], long[])? WithReadsFrom(CandidatePlan plan, int[] choice)
+    private (ConcreteExecution, bool[], long[], int[])? WithReadsFrom(CandidatePlan plan, int[] choice)
     {
         var x = new ConcreteExecution(_index, new long[_variables.Count]);
+        var source = new int[_reads.Count];
         for (var k = 0; k < _reads.Count; k++)
-            if (choice[k] < _reads[k].Sources.Count) x[_reads[k].Sources[choice[k]].Rf] = 1;
+        {
+            source[k] = plan.Choices.Source(k, choice[k]);
+            if (source[k] >= 0) x[_reads[k].Sources[source[k]].Rf] = 1;
+        }
         // In dependency order, every value a source's value mentions is set before it is read (so the evaluator's
         // memory of sub-terms never holds a value that changes later).
         var eval = x.FreshEvaluator();
         foreach (var k in plan.ValueOrder)
         {
             var (_, value, sources) = _reads[k];
-            if (value is not null && choice[k] < sources.Count) x.SetSlot(_index[value], eval.Value(sources[choice[k]].Write.Value!));
+            if (value is not null && source[k] >= 0) x.SetSlot(_index[value], eval.Value(sources[source[k]].Write.Value!));
         }
         // Every value is set now, and nothing the evaluator remembers has changed since it was computed.
         var check = eval;
@@ -238,10 +285,10 @@ public sealed partial class ConcreteExecutions
         for (var k = 0; k < _reads.Count; k++)
         {
             var (read, _, sources) = _reads[k];
-            var reads = choice[k] < sources.Count;
+            var reads = source[k] >= 0;
             if (reads != guards[read.Id]) return null;
             if (!reads) continue;
-            var w = sources[choice[k]].Write;
+            var w = sources[source[k]].Write;
             if (!guards[w.Id] || addresses[w.Id] != addresses[read.Id] || check.Value(w.Value!) != check.Value(read.Value!)) return null;
         }
         // A read with no possible source cannot happen.
@@ -250,14 +297,15 @@ public sealed partial class ConcreteExecutions
         // det, the least fixpoint of "reads from a write whose value is determined": in dependency order, one pass.
         var det = x.FreshEvaluator();
         foreach (var (variable, by) in plan.DetOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
-        return (x, guards, addresses);
+        for (var k = 0; k < _reads.Count; k++)
+            if (source[k] >= 0) source[k] = _reads[k].Sources[source[k]].Write.Id;
+        return (x, guards, addresses, source);
     }
 
     /// <summary>Each coherence order of the writes that happen in <paramref name="x"/>, with the final values that follow.</summary>
-    private IEnumerable<ConcreteExecution> WithCoherence(CandidatePlan plan, ConcreteExecution x, bool[] guards, long[] addresses)
+    private IEnumerable<ConcreteExecution> WithCoherence(CandidatePlan plan, ConcreteExecution x, bool[] guards, long[] addresses,
+        List<List<int>> groups, List<int[]>[] orders)
     {
-        var groups = CoherenceGroups(plan, guards, addresses);
-        var orders = groups.Select(g => Permutations(g.Count, _exec.EventAt(g[0]).IsInit ? 1 : 0)).ToArray();
         var pick = new int[groups.Count];
         var counts = orders.Select(o => o.Count).ToArray();
         var position = new int[_exec.EventCount];
@@ -291,6 +339,14 @@ public sealed partial class ConcreteExecutions
             yield return y;
             if (!Next(pick, counts)) yield break;
         }
+    }
+
+    /// <summary>Moves <paramref name="pick"/> to the next combination, as an odometer; false after the last.</summary>
+    private static bool Next(int[] pick, int[] counts)
+    {
+        var i = 0;
+        while (i < pick.Length && ++pick[i] == counts[i]) pick[i++] = 0;
+        return i < pick.Length;
     }
 
     private static readonly Dictionary<(int, int), List<int[]>> PermutationCache = new();

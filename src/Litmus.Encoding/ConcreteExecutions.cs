@@ -62,6 +62,12 @@ public sealed partial class ConcreteExecutions
 
     public bool Applicable { get; }
 
+    /// <summary>
+    /// Whether <see cref="All"/> skips the candidates that break the uniproc or atomicity axioms the model states
+    /// (<see cref="CandidatePruning"/>): on by default; off, every candidate is met, also those only they forbid.
+    /// </summary>
+    public bool PruneByKnownAxioms { get; init; } = true;
+
     public ConcreteExecutions(TestEncoding enc)
     {
         _enc = enc;

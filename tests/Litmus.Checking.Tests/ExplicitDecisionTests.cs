@@ -10,19 +10,20 @@ namespace Litmus.Checking.Tests;
 /// </summary>
 public class ExplicitDecisionTests
 {
-    private static readonly Dictionary<(string, DecisionEngine), LitmusChecker> Checkers = new();
+    private static readonly Dictionary<(string, DecisionEngine, bool), LitmusChecker> Checkers = new();
 
     public static TheoryData<string, string> Cases() => ExplicitListingTests.Cases();
 
-    private static TestResult Decide(string model, string path, DecisionEngine engine)
+    /// <summary>With a witness, every candidate is met; without, those uniproc or atomicity forbid are pruned (CandidatePruning).</summary>
+    private static TestResult Decide(string model, string path, DecisionEngine engine, bool witness = true)
     {
         LitmusChecker checker;
         lock (Checkers)
         {
-            if (!Checkers.TryGetValue((model, engine), out checker!))
-                Checkers[(model, engine)] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions
+            if (!Checkers.TryGetValue((model, engine, witness), out checker!))
+                Checkers[(model, engine, witness)] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions
                 {
-                    States = true, CountExecutions = true, Witness = true, Engine = engine,
+                    States = true, CountExecutions = true, Witness = witness, Engine = engine,
                 });
         }
         lock (checker) return checker.CheckFile(path);
@@ -46,6 +47,16 @@ public class ExplicitDecisionTests
         Assert.Equal(bySolver.Executions, byCandidates.Executions);
         Assert.Equal(bySolver.ForbiddenBy, byCandidates.ForbiddenBy);
         Assert.Equal(bySolver.Witness is null, byCandidates.Witness is null);
+
+        // The same without a witness, with the candidates the model's uniproc and atomicity forbid pruned.
+        var pruned = Decide(model, path, DecisionEngine.Explicit, witness: false);
+        Assert.Equal(bySolver.Errors.Select(e => e.ToString()), pruned.Errors.Select(e => e.ToString()));
+        Assert.Equal(bySolver.Unknown, pruned.Unknown);
+        Assert.Equal(bySolver.Verdict, pruned.Verdict);
+        Assert.Equal(bySolver.NoExecutions, pruned.NoExecutions);
+        Assert.Equal(bySolver.Flags, pruned.Flags);
+        Assert.Equal(bySolver.States?.Select(s => s.ToString()), pruned.States?.Select(s => s.ToString()));
+        Assert.Equal(bySolver.Executions, pruned.Executions);
     }
 
     /// <summary>

@@ -29,6 +29,11 @@ public sealed class CatPlan
     /// </summary>
     public required IReadOnlyList<(string Name, SourceSpan Span)> MustBePredefined { get; init; }
 
+    /// <summary>The uniproc and atomicity axioms, when the model states them plainly (see <see cref="Plan.KnownAxioms"/>).</summary>
+    public KnownAxioms KnownAxioms => _knownAxioms ??= KnownAxioms.Of(this);
+
+    private KnownAxioms? _knownAxioms;
+
     /// <summary>The algebras (by type) whose predefined names were found to cover <see cref="MustBePredefined"/>.</summary>
     private readonly ConcurrentDictionary<Type, bool> _namesChecked = new();
 

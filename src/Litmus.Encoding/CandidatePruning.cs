@@ -1,0 +1,241 @@
+using Litmus.Events;
+using Litmus.Logic;
+using Litmus.Models.Plan;
+
+namespace Litmus.Encoding;
+
+/// <summary>
+/// Candidates the model is known to forbid, skipped before it runs: when the model states uniproc or atomicity
+/// plainly (<see cref="KnownAxioms"/>), a coherence order that breaks one of them at a location, or a read from a
+/// write that comes after it in program order, can only be forbidden. Both axioms speak of one location at a time
+/// (po-loc, rf, co, fr and rmw's two halves all stay within one), so each location's orders are pruned on their own.
+/// A read from a write whose value is a different constant is dropped too, model or not (the values must agree).
+/// With C11's single-event RMWs the model sees other relations (see ExecutionRelations.SingleEventRmw), and
+/// nothing is pruned by the axioms.
+/// </summary>
+internal sealed class CandidatePruning
+{
+    private readonly ExecutionRelations _exec;
+    private readonly bool _uniproc;
+    private readonly bool _atomicity;
+    /// <summary>The rmw pairs that hold whenever both events happen (read id, write id).</summary>
+    private readonly List<(int Read, int Write)> _rmw;
+
+    public CandidatePruning(ExecutionRelations exec, KnownAxioms known)
+    {
+        _exec = exec;
+        var merged = exec.Program.SingleEventRmw.Count > 0;
+        _uniproc = known.Uniproc && !merged;
+        _atomicity = known.Atomicity && !merged;
+        _rmw = [.. exec.Program.Rmw.Where(e => e.Condition.IsTrue && IsAccess(e.From) && IsAccess(e.To)).Select(e => (e.From, e.To))];
+    }
+
+    /// <summary>rmw relates accesses only (with co from the engine, as candidates need, lock events are accesses too).</summary>
+    private bool IsAccess(int id) => _exec.EventAt(id).Kind is EventKind.Read or EventKind.Write;
+
+    /// <summary>Whether coherence orders are pruned at all.</summary>
+    public bool PrunesOrders => _uniproc || _atomicity;
+
+    /// <summary>Whether <paramref name="read"/> may read from <paramref name="write"/> in an execution the model could allow.</summary>
+    public bool MayRead(Event read, Event write)
+    {
+        if (read.Value is { Op: Op.WordConst } r && write.Value is { Op: Op.WordConst } w && r.Number != w.Number) return false;
+        // rf against po-loc: read po write, and write rf read, is a cycle of two.
+        return !(_uniproc && ProgramOrdered(read, write));
+    }
+
+    /// <summary>po, as ExecutionRelations.ProgramOrder has it for a test without handlers.</summary>
+    private static bool ProgramOrdered(Event a, Event b) => !a.IsInit && a.Thread == b.Thread && a.Position >= 0 && a.Position < b.Position;
+
+    /// <summary>
+    /// The orders of one location's <paramref name="writes"/> (the initial write first, when <paramref name="initFirst"/>) that keep
+    /// uniproc and atomicity, given the reads that happen at the location and the write each reads from; null when
+    /// there are more than <paramref name="cap"/> of them, or more than that many to try.
+    /// </summary>
+    public List<int[]>? Admissible(IReadOnlyList<int> writes, bool initFirst, IReadOnlyList<(int Read, int Source)> reads, int cap)
+    {
+        // Many candidates share a location's writes and its reads' sources (the other locations' choices vary).
+        var key = string.Join(",", writes) + ";" + string.Join(",", reads.Select(r => $"{r.Read}<{r.Source}"));
+        if (!_admissible.TryGetValue(key, out var kept)) _admissible[key] = kept = Generate(writes, initFirst, reads, cap);
+        return kept;
+    }
+
+    private readonly Dictionary<string, List<int[]>?> _admissible = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The orders, built write by write: under uniproc a write comes after the writes before it in program order and
+    /// after the source of its RMW's read; under atomicity, once an RMW's source is placed, only writes of the
+    /// RMW's thread may come before its own write. Each complete order is then checked in full.
+    /// </summary>
+    private List<int[]>? Generate(IReadOnlyList<int> writes, bool initFirst, IReadOnlyList<(int Read, int Source)> reads, int cap)
+    {
+        var n = writes.Count;
+        var nodes = n + reads.Count;
+        var indexOf = new Dictionary<int, int>(nodes);
+        for (var i = 0; i < n; i++) indexOf[writes[i]] = i;
+        for (var j = 0; j < reads.Count; j++) indexOf[reads[j].Read] = n + j;
+        // Edges that do not depend on the order: po-loc and rf.
+        var fixedEdges = new List<(int, int)>();
+        var before = new List<int>[n]; // writes that must be placed before each
+        for (var i = 0; i < n; i++) before[i] = initFirst && i > 0 ? [0] : [];
+        if (_uniproc)
+        {
+            var events = indexOf.Keys.Select(_exec.EventAt).ToList();
+            foreach (var a in events)
+                foreach (var b in events)
+                    if (ProgramOrdered(a, b))
+                    {
+                        fixedEdges.Add((indexOf[a.Id], indexOf[b.Id]));
+                        if (indexOf[a.Id] < n && indexOf[b.Id] < n) before[indexOf[b.Id]].Add(indexOf[a.Id]);
+                    }
+            foreach (var (read, source) in reads) fixedEdges.Add((indexOf[source], indexOf[read]));
+        }
+        var pairs = _rmw.Where(p => indexOf.ContainsKey(p.Read) && indexOf.ContainsKey(p.Write)).ToList();
+        var atomic = pairs.Select(p => (Thread: _exec.EventAt(p.Read).Thread, Source: indexOf[reads[indexOf[p.Read] - n].Source], Write: indexOf[p.Write])).ToList();
+        // uniproc: the RMW's write after its read's source (else write co source rf read po-loc write is a cycle)
+        if (_uniproc)
+            for (var i = 0; i < pairs.Count; i++)
+                if (ProgramOrdered(_exec.EventAt(pairs[i].Read), _exec.EventAt(pairs[i].Write))) before[atomic[i].Write].Add(atomic[i].Source);
+        if (!_atomicity) atomic.Clear();
+
+        var kept = new List<int[]>();
+        var order = new int[n];
+        var position = new int[n];
+        var placed = new bool[n];
+        var tries = 0;
+        bool Place(int p)
+        {
+            if (++tries > cap) return false;
+            if (p == n)
+            {
+                if (!(_uniproc && HasUniprocCycle(nodes, fixedEdges, order, position, reads, indexOf)))
+                {
+                    kept.Add((int[])order.Clone());
+                    if (kept.Count > cap) return false;
+                }
+                return true;
+            }
+            for (var w = 0; w < n; w++)
+            {
+                if (placed[w] || before[w].Any(b => !placed[b])) continue;
+                // atomicity: a write of another thread may not come after an RMW's source while its own write is unplaced
+                var thread = _exec.EventAt(writes[w]).Thread;
+                if (atomic.Any(a => placed[a.Source] && !placed[a.Write] && a.Write != w && thread != a.Thread)) continue;
+                placed[w] = true;
+                order[p] = w;
+                position[w] = p;
+                var more = Place(p + 1);
+                placed[w] = false;
+                if (!more) return false;
+            }
+            return true;
+        }
+        return Place(0) ? kept : null;
+    }
+
+    /// <summary>A cycle in po-loc | rf | co | fr at this location (co by its immediate steps, fr to the write right after the source).</summary>
+    private static bool HasUniprocCycle(int nodes, List<(int, int)> fixedEdges, int[] order, int[] position,
+        IReadOnlyList<(int Read, int Source)> reads, Dictionary<int, int> indexOf)
+    {
+        var next = new List<int>[nodes];
+        for (var i = 0; i < nodes; i++) next[i] = [];
+        foreach (var (a, b) in fixedEdges) next[a].Add(b);
+        for (var p = 0; p + 1 < order.Length; p++) next[order[p]].Add(order[p + 1]);
+        foreach (var (read, source) in reads)
+            if (position[indexOf[source]] + 1 < order.Length) next[indexOf[read]].Add(order[position[indexOf[source]] + 1]);
+        // Kahn: a cycle leaves nodes that never reach in-degree 0.
+        var inDegree = new int[nodes];
+        foreach (var list in next) foreach (var b in list) inDegree[b]++;
+        var ready = new Stack<int>(Enumerable.Range(0, nodes).Where(i => inDegree[i] == 0));
+        var seen = 0;
+        while (ready.Count > 0)
+        {
+            var a = ready.Pop();
+            seen++;
+            foreach (var b in next[a])
+                if (--inDegree[b] == 0) ready.Push(b);
+        }
+        return seen < nodes;
+    }
+}
+
+/// <summary>
+/// The odometer over the reads' sources: each read's choices (its sources that <see cref="CandidatePruning.MayRead"/>
+/// keeps, then none when it may not happen), with the reads of a location grouped in one block of digits when that
+/// location's admissible orders depend on those digits alone (constant addresses everywhere, every event there
+/// unconditional). When a location has no admissible order, every combination that keeps its block's choices
+/// (and those of the blocks above it) is skipped at once.
+/// </summary>
+internal sealed class ReadChoices
+{
+    private readonly int[][] _sources;
+    private readonly int[] _options;
+    /// <summary>Read indices, least significant digit first.</summary>
+    private readonly int[] _digits;
+    private readonly Dictionary<long, int> _blockStart = [];
+
+    public ReadChoices(IReadOnlyList<(Event Read, Term? Value, List<(Event Write, Term Rf)> Sources)> reads, CandidatePruning pruning, ExecutionRelations exec)
+    {
+        _sources = [.. reads.Select(r => Enumerable.Range(0, r.Sources.Count).Where(i => pruning.MayRead(r.Read, r.Sources[i].Write)).ToArray())];
+        _options = [.. reads.Select((r, k) => _sources[k].Length + (r.Read.Guard.IsTrue ? 0 : 1))];
+        var events = exec.Program.Events.Where(e => !e.Guard.IsFalse && e.Address is not null).ToList();
+        var blocks = new Dictionary<long, List<int>>();
+        if (pruning.PrunesOrders && events.All(e => e.Address!.Op == Op.WordConst))
+        {
+            var atAddress = events.ToLookup(e => e.Address!.Number);
+            for (var k = 0; k < reads.Count; k++)
+            {
+                var a = reads[k].Read.Address!.Number;
+                if (atAddress[a].All(e => e.Guard.IsTrue) && RmwUnconditionalAt(exec, a))
+                {
+                    if (!blocks.TryGetValue(a, out var block)) blocks[a] = block = [];
+                    block.Add(k);
+                }
+            }
+        }
+        var inBlocks = blocks.Values.SelectMany(b => b).ToHashSet();
+        var digits = Enumerable.Range(0, reads.Count).Where(k => !inBlocks.Contains(k)).ToList();
+        foreach (var (address, block) in blocks)
+        {
+            _blockStart[address] = digits.Count;
+            digits.AddRange(block);
+        }
+        _digits = [.. digits];
+    }
+
+    /// <summary>Every rmw edge at the address holds whenever its events happen (a conditional one would make the location's orders depend on more than its reads).</summary>
+    private static bool RmwUnconditionalAt(ExecutionRelations exec, long address) =>
+        exec.Program.Rmw.All(e => exec.EventAt(e.From).Address is not { Op: Op.WordConst } a || a.Number != address || e.Condition.IsTrue);
+
+    /// <summary>A read that must happen has no source it may take: there is no candidate at all.</summary>
+    public bool None => _options.Contains(0);
+
+    /// <summary>The index among read k's sources of its choice <paramref name="c"/>; -1 for none.</summary>
+    public int Source(int k, int c) => c < _sources[k].Length ? _sources[k][c] : -1;
+
+    /// <summary>The number of combinations, or null over <paramref name="limit"/>.</summary>
+    public long? Combinations(long limit)
+    {
+        var n = 1L;
+        foreach (var o in _options)
+            if ((n *= o) > limit) return null;
+        return n;
+    }
+
+    /// <summary>Moves <paramref name="choice"/> (by read) to the next combination; false after the last.</summary>
+    public bool Next(int[] choice)
+    {
+        var d = 0;
+        while (d < _digits.Length && ++choice[_digits[d]] == _options[_digits[d]]) choice[_digits[d++]] = 0;
+        return d < _digits.Length;
+    }
+
+    /// <summary>The first digit of the block of <paramref name="address"/>'s reads; -1 when its reads are not a block.</summary>
+    public int BlockOf(long address) => _blockStart.TryGetValue(address, out var d) ? d : -1;
+
+    /// <summary>Sets every digit below <paramref name="block"/> to its last choice, so that the next <see cref="Next"/> moves the block itself.</summary>
+    public void ExhaustBelow(int[] choice, int block)
+    {
+        for (var d = 0; d < block; d++) choice[_digits[d]] = _options[_digits[d]] - 1;
+    }
+}
