@@ -23,6 +23,9 @@ internal static class ExplicitDecision
     {
         var candidateLimit = options.ExplicitCandidateLimit;
         if (candidateLimit == 0) return null;
+        // With flags, every candidate is run (a flag not raised is only known once all are seen): more candidates
+        // than the run budget would spend it and then go to the solver anyway.
+        if (enc.Model!.Plan.HasFlags) candidateLimit = Math.Min(candidateLimit, options.ExplicitRunLimit);
         throwIfSpent();
         if (enc.Program.Membarriers.Count > 0) return null;
         // With a witness, a Never outcome is explained by the axioms that alone forbid it, which needs the candidates

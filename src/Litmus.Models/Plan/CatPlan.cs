@@ -34,6 +34,18 @@ public sealed class CatPlan
 
     private KnownAxioms? _knownAxioms;
 
+    /// <summary>Whether the model raises flags (a flag is only known not to be raised once every allowed execution is seen).</summary>
+    public bool HasFlags => _hasFlags ??= HasFlag(Steps);
+
+    private bool? _hasFlags;
+
+    private static bool HasFlag(IEnumerable<PlanStep> steps) => steps.Any(s => s switch
+    {
+        CheckStep c => c.Check.Role != CheckRole.Axiom,
+        CallStep call => HasFlag(call.Body),
+        _ => false,
+    });
+
     /// <summary>The algebras (by type) whose predefined names were found to cover <see cref="MustBePredefined"/>.</summary>
     private readonly ConcurrentDictionary<Type, bool> _namesChecked = new();
 
