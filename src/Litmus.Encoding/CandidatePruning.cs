@@ -27,11 +27,10 @@ internal sealed class CandidatePruning
         var merged = exec.Program.SingleEventRmw.Count > 0;
         _uniproc = known.Uniproc && !merged;
         _atomicity = known.Atomicity && !merged;
-        _rmw = [.. exec.Program.Rmw.Where(e => e.Condition.IsTrue && IsAccess(e.From) && IsAccess(e.To)).Select(e => (e.From, e.To))];
+        // as the predefined rmw has it: between accesses only
+        _rmw = [.. exec.Program.Rmw.Where(e => e.Condition.IsTrue && exec.IsAccess(exec.EventAt(e.From)) && exec.IsAccess(exec.EventAt(e.To)))
+            .Select(e => (e.From, e.To))];
     }
-
-    /// <summary>rmw relates accesses only (with co from the engine, as candidates need, lock events are accesses too).</summary>
-    private bool IsAccess(int id) => _exec.EventAt(id).Kind is EventKind.Read or EventKind.Write;
 
     /// <summary>Whether coherence orders are pruned at all.</summary>
     public bool PrunesOrders => _uniproc || _atomicity;
@@ -41,11 +40,8 @@ internal sealed class CandidatePruning
     {
         if (read.Value is { Op: Op.WordConst } r && write.Value is { Op: Op.WordConst } w && r.Number != w.Number) return false;
         // rf against po-loc: read po write, and write rf read, is a cycle of two.
-        return !(_uniproc && ProgramOrdered(read, write));
+        return !(_uniproc && ExecutionRelations.InProgramOrder(read, write));
     }
-
-    /// <summary>po, as ExecutionRelations.ProgramOrder has it for a test without handlers.</summary>
-    private static bool ProgramOrdered(Event a, Event b) => !a.IsInit && a.Thread == b.Thread && a.Position >= 0 && a.Position < b.Position;
 
     /// <summary>
     /// The orders of one location's <paramref name="writes"/> (the initial write first, when <paramref name="initFirst"/>) that keep
@@ -83,20 +79,21 @@ internal sealed class CandidatePruning
             var events = indexOf.Keys.Select(_exec.EventAt).ToList();
             foreach (var a in events)
                 foreach (var b in events)
-                    if (ProgramOrdered(a, b))
+                    if (ExecutionRelations.InProgramOrder(a, b))
                     {
                         fixedEdges.Add((indexOf[a.Id], indexOf[b.Id]));
                         if (indexOf[a.Id] < n && indexOf[b.Id] < n) before[indexOf[b.Id]].Add(indexOf[a.Id]);
                     }
             foreach (var (read, source) in reads) fixedEdges.Add((indexOf[source], indexOf[read]));
         }
-        var pairs = _rmw.Where(p => indexOf.ContainsKey(p.Read) && indexOf.ContainsKey(p.Write)).ToList();
-        var atomic = pairs.Select(p => (Thread: _exec.EventAt(p.Read).Thread, Source: indexOf[reads[indexOf[p.Read] - n].Source], Write: indexOf[p.Write])).ToList();
+        // The RMWs at this location: their thread, their read's source and their write, by index.
+        var rmws = _rmw.Where(p => indexOf.ContainsKey(p.Read) && indexOf.ContainsKey(p.Write))
+            .Select(p => (Thread: _exec.EventAt(p.Read).Thread, Source: indexOf[reads[indexOf[p.Read] - n].Source], Write: indexOf[p.Write],
+                Ordered: ExecutionRelations.InProgramOrder(_exec.EventAt(p.Read), _exec.EventAt(p.Write)))).ToList();
         // uniproc: the RMW's write after its read's source (else write co source rf read po-loc write is a cycle)
         if (_uniproc)
-            for (var i = 0; i < pairs.Count; i++)
-                if (ProgramOrdered(_exec.EventAt(pairs[i].Read), _exec.EventAt(pairs[i].Write))) before[atomic[i].Write].Add(atomic[i].Source);
-        if (!_atomicity) atomic.Clear();
+            foreach (var r in rmws.Where(r => r.Ordered)) before[r.Write].Add(r.Source);
+        var atomic = _atomicity ? rmws : [];
 
         var kept = new List<int[]>();
         var order = new int[n];

@@ -147,7 +147,7 @@ public sealed partial class ConcreteExecutions
             if (++visits > readChoiceLimit) return false;
             if (WithReadsFrom(plan, choice) is not var (_, guards, addresses, sources)) continue;
             var orders = 1L;
-            var (groups, admissible, failed) = AdmissibleOrders(plan, guards, addresses, sources);
+            var (_, admissible, failed) = AdmissibleOrders(plan, guards, addresses, sources);
             if (failed is { } block) { choices.ExhaustBelow(choice, block); continue; } // the next step leaves that block's choices
             foreach (var a in admissible)
                 if (a is null || (orders *= a.Count) > limit) return false;

@@ -114,10 +114,13 @@ public sealed partial class ExecutionRelations
         return r;
     }
 
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> in their thread's source order (po without handlers).</summary>
+    internal static bool InProgramOrder(Event a, Event b) => !a.IsInit && a.Thread == b.Thread && a.Position >= 0 && a.Position < b.Position;
+
     /// <summary>Source order among each thread's own events; handlers get their place from the solver (see AddHandlerOrder).</summary>
     private SymRel ProgramOrder()
     {
-        var po = Pairs((a, b) => !a.IsInit && a.Thread == b.Thread && a.Position >= 0 && a.Position < b.Position);
+        var po = Pairs(InProgramOrder);
         AddHandlerOrder(po);
         return po;
     }

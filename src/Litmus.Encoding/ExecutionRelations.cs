@@ -83,7 +83,7 @@ public sealed partial class ExecutionRelations
 
     private bool IsWrite(Event e) => e.Kind == EventKind.Write && !(CoFromModel && IsLockEvent(e));
     private bool IsRead(Event e) => e.Kind == EventKind.Read && !(CoFromModel && IsLockEvent(e));
-    private bool IsAccess(Event e) => IsRead(e) || IsWrite(e);
+    internal bool IsAccess(Event e) => IsRead(e) || IsWrite(e);
 
     private static readonly string[] LockClasses = ["LKR", "LKW", "UL", "TRYLOCK", "ISLOCKED"];
 
