@@ -9,7 +9,9 @@ namespace Litmus.Encoding;
 /// plainly (<see cref="KnownAxioms"/>), a coherence order that breaks one of them at a location, or a read from a
 /// write that comes after it in program order, can only be forbidden. Both axioms speak of one location at a time
 /// (po-loc, rf, co, fr and rmw's two halves all stay within one), so each location's orders are pruned on their own.
-/// A read from a write whose value is a different constant is dropped too, model or not (the values must agree).
+/// A read from a write whose value is a different constant is dropped too, model or not (the values must agree),
+/// and so is one the test's filter rules out: a filter <c>0:r2=0 /\ ...</c> on a register that holds what a read
+/// returns keeps only the sources that may write that value (herd drops the others' executions unseen as well).
 /// With C11's single-event RMWs the model sees other relations (see ExecutionRelations.SingleEventRmw), and
 /// nothing is pruned by the axioms.
 /// </summary>
@@ -21,9 +23,13 @@ internal sealed class CandidatePruning
     /// <summary>The rmw pairs that hold whenever both events happen (read id, write id).</summary>
     private readonly List<(int Read, int Write)> _rmw;
 
-    public CandidatePruning(ExecutionRelations exec, KnownAxioms known)
+    /// <summary>Values the filter requires of reads: a read whose value is the key must return the value.</summary>
+    private readonly Dictionary<Term, long> _required = [];
+
+    public CandidatePruning(ExecutionRelations exec, KnownAxioms known, Term filter)
     {
         _exec = exec;
+        RequireConjuncts(filter);
         var merged = exec.Program.SingleEventRmw.Count > 0;
         _uniproc = known.Uniproc && !merged;
         _atomicity = known.Atomicity && !merged;
@@ -35,10 +41,29 @@ internal sealed class CandidatePruning
     /// <summary>Whether coherence orders are pruned at all.</summary>
     public bool PrunesOrders => _uniproc || _atomicity;
 
-    /// <summary>Whether <paramref name="read"/> may read from <paramref name="write"/> in an execution the model could allow.</summary>
+    /// <summary>The filter's conjuncts <c>v = k</c>, with v a variable and k a constant.</summary>
+    private void RequireConjuncts(Term filter)
+    {
+        if (filter.Op == Op.And)
+            foreach (var c in filter.Children) RequireConjuncts(c);
+        else if (filter.Op == Op.Eq && filter.Children is [var a, var b])
+        {
+            if (a.Op == Op.WordVar && b.Op == Op.WordConst) _required[a] = b.Number;
+            else if (b.Op == Op.WordVar && a.Op == Op.WordConst) _required[b] = a.Number;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="read"/> may read from <paramref name="write"/> in an execution the model could allow and
+    /// the filter keep.
+    /// </summary>
     public bool MayRead(Event read, Event write)
     {
-        if (read.Value is { Op: Op.WordConst } r && write.Value is { Op: Op.WordConst } w && r.Number != w.Number) return false;
+        if (write.Value is { Op: Op.WordConst } w)
+        {
+            if (read.Value is { Op: Op.WordConst } r && r.Number != w.Number) return false;
+            if (read.Value is { } v && _required.TryGetValue(v, out var k) && k != w.Number) return false;
+        }
         // rf against po-loc: read po write, and write rf read, is a cycle of two.
         return !(_uniproc && ExecutionRelations.InProgramOrder(read, write));
     }
@@ -51,12 +76,16 @@ internal sealed class CandidatePruning
     public List<int[]>? Admissible(IReadOnlyList<int> writes, bool initFirst, IReadOnlyList<(int Read, int Source)> reads, int cap)
     {
         // Many candidates share a location's writes and its reads' sources (the other locations' choices vary).
-        var key = string.Join(",", writes) + ";" + string.Join(",", reads.Select(r => $"{r.Read}<{r.Source}"));
+        var key = new int[writes.Count + 1 + 2 * reads.Count];
+        var i = 0;
+        foreach (var w in writes) key[i++] = w;
+        key[i++] = -1;
+        foreach (var (read, source) in reads) { key[i++] = read; key[i++] = source; }
         if (!_admissible.TryGetValue(key, out var kept)) _admissible[key] = kept = Generate(writes, initFirst, reads, cap);
         return kept;
     }
 
-    private readonly Dictionary<string, List<int[]>?> _admissible = new(StringComparer.Ordinal);
+    private readonly Dictionary<int[], List<int[]>?> _admissible = new(IntSequence.Comparer);
 
     /// <summary>
     /// The orders, built write by write: under uniproc a write comes after the writes before it in program order and
@@ -234,5 +263,20 @@ internal sealed class ReadChoices
     public void ExhaustBelow(int[] choice, int block)
     {
         for (var d = 0; d < block; d++) choice[_digits[d]] = _options[_digits[d]] - 1;
+    }
+}
+
+/// <summary>Int arrays compared by their contents (memo keys).</summary>
+internal sealed class IntSequence : IEqualityComparer<int[]>
+{
+    public static readonly IntSequence Comparer = new();
+
+    public bool Equals(int[]? a, int[]? b) => ReferenceEquals(a, b) || (a is not null && b is not null && a.AsSpan().SequenceEqual(b));
+
+    public int GetHashCode(int[] a)
+    {
+        var h = new HashCode();
+        h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
+        return h.ToHashCode();
     }
 }

@@ -33,7 +33,15 @@ public sealed partial class ConcreteExecutions
     private sealed record CandidatePlan(
         int[] ValueOrder, (Term Det, Term By)[] DetOrder, Event[] Writes, (int A, int B, Term Pair)[] CoPairs,
         Dictionary<int, int> Clocks, Dictionary<long, (Term Final, Term Determined)> Finals, int[] Unsourced,
-        ReadChoices Choices, CandidatePruning Pruning);
+        ReadChoices Choices, CandidatePruning Pruning)
+    {
+        /// <summary>Each event's guard when it is a constant (false otherwise), and the events whose guard is not.</summary>
+        public required bool[] ConstantGuards { get; init; }
+        public required Event[] VaryingGuards { get; init; }
+        /// <summary>Each event's address when it is a constant (0 otherwise), and the events whose address is not.</summary>
+        public required long[] ConstantAddresses { get; init; }
+        public required Event[] VaryingAddresses { get; init; }
+    }
 
     private CandidatePlan? Plan
     {
@@ -61,8 +69,9 @@ public sealed partial class ConcreteExecutions
         foreach (var w in _exec.Program.Events)
             if (_index.TryGetValue(_exec.Clock(ExecutionRelations.CoOrder, w.Id), out var slot)) clocks[w.Id] = slot;
         var sourced = _reads.Select(r => r.Read.Id).ToHashSet();
-        var pruning = new CandidatePruning(_exec, PruneByKnownAxioms ? _enc.Model!.Plan.KnownAxioms : new KnownAxioms(false, false));
+        var pruning = new CandidatePruning(_exec, PruneByKnownAxioms ? _enc.Model!.Plan.KnownAxioms : new KnownAxioms(false, false), _enc.Filter);
         var choices = new ReadChoices(_reads, pruning, _exec);
+        var events = _exec.Program.Events;
         return new CandidatePlan(
             valueOrder, [.. detOrder.Select(i => (dets[i].Key, dets[i].Value))],
             [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.Guard.IsFalse)],
@@ -71,7 +80,13 @@ public sealed partial class ConcreteExecutions
             _exec.Program.Locations.Where(l => _exec.FinalValues.ContainsKey(l.Name))
                 .ToDictionary(l => l.Address, l => (_exec.FinalValues[l.Name], _exec.FinalDetermined[l.Name])),
             [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Read && !e.Guard.IsFalse && !sourced.Contains(e.Id)).Select(e => e.Id)],
-            choices, pruning);
+            choices, pruning)
+        {
+            ConstantGuards = [.. events.Select(e => e.Guard.IsTrue)],
+            VaryingGuards = [.. events.Where(e => !e.Guard.IsConstant)],
+            ConstantAddresses = [.. events.Select(e => e.Address is { Op: Op.WordConst } a ? a.Number : 0)],
+            VaryingAddresses = [.. events.Where(e => e.Address is { } a && a.Op != Op.WordConst)],
+        };
     }
 
     private HashSet<Term> AssignedByCandidates()
@@ -274,14 +289,10 @@ public sealed partial class ConcreteExecutions
         }
         // Every value is set now, and nothing the evaluator remembers has changed since it was computed.
         var check = eval;
-        var events = _exec.Program.Events;
-        var guards = new bool[events.Count];
-        var addresses = new long[events.Count];
-        foreach (var e in events)
-        {
-            guards[e.Id] = check.Bool(e.Guard);
-            if (e.Address is { } a) addresses[e.Id] = check.Value(a);
-        }
+        var guards = (bool[])plan.ConstantGuards.Clone();
+        var addresses = (long[])plan.ConstantAddresses.Clone();
+        foreach (var e in plan.VaryingGuards) guards[e.Id] = check.Bool(e.Guard);
+        foreach (var e in plan.VaryingAddresses) addresses[e.Id] = check.Value(e.Address!);
         for (var k = 0; k < _reads.Count; k++)
         {
             var (read, _, sources) = _reads[k];

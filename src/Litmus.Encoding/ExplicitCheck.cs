@@ -55,7 +55,7 @@ public sealed class ExplicitCheck(TestEncoding enc)
         Runs++;
         try
         {
-            var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared) { StopAtFirstFailure = !complete };
+            var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared) { StopAtFirstFailure = !complete, WantsInstructions = Runs == 1 };
             var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants);
             interpreter.Run(model.Plan);
             if (!Keeps(interpreter, algebra, "rf") || !Keeps(interpreter, algebra, "co")) return null;

@@ -42,7 +42,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
 
         public IReadOnlyList<CatRuntimeValue> Solve(bool exact)
         {
-            if (exact) return _exact ??= interpreter.InMode(true, () => interpreter.Fixpoint(group, frame));
+            if (exact || interpreter._boundsAreExact) return _exact ??= interpreter.InMode(true, () => interpreter.Fixpoint(group, frame));
             return _lowerBound ??= interpreter.InMode(false, () => interpreter.Fixpoint(group, frame));
         }
     }

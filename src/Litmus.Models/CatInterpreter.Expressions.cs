@@ -26,6 +26,10 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 return new SetValue<TSet>(_algebra.AllEvents);
             case PlanBinary b:
             {
+                // r ; s is empty when s is: an s known without work is looked at first (rcu-pair's gp ; l ; cs then
+                // builds no l when a test has no critical section).
+                if (b.Op == CatBinaryOp.Seq && KnownWithoutWork(b.Right, frame) is RelValue<TRel> known && _algebra.IsEmpty(known.Rel))
+                    return known;
                 var left = Eval(b.Left, frame);
                 // r & s, r ; s and r \ s are empty when r is: the right side is not built at all.
                 if (b.Op is CatBinaryOp.Inter or CatBinaryOp.Seq or CatBinaryOp.Diff && IsStaticallyEmpty(left))
@@ -59,6 +63,14 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 throw new LitmusInputException(e.Span, "this cat expression is not supported");
         }
     }
+
+    /// <summary>A name's value when it is already computed (or predefined), else null.</summary>
+    private CatRuntimeValue? KnownWithoutWork(PlanExpr e, Frame frame) => e switch
+    {
+        LocalRef n => frame.Up(n.Depth).Slots[n.Slot] is LazyValue l ? l.ExactIfKnown : frame.Up(n.Depth).Slots[n.Slot],
+        PredefinedRef p => _predefined[p.Index],
+        _ => null,
+    };
 
     private CatRuntimeValue LazyArgument(PlanExpr arg, Frame frame) => arg is TupleExpr t
         ? new TupleValue(t.Items.Select(i => (CatRuntimeValue)new LetValue(this, i, frame)).ToList())
@@ -154,13 +166,12 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 return new RelValue<TRel>(_algebra.Diff(_algebra.Product(_algebra.AllEvents, _algebra.AllEvents), AsRel(v, u.Operand.Span)));
         }
         var r = AsRel(v, u.Operand.Span);
-        var id = _algebra.Identity(_algebra.AllEvents);
         return new RelValue<TRel>(u.Op switch
         {
             CatUnaryOp.Inverse => _algebra.Inverse(r),
             CatUnaryOp.Plus => _algebra.Plus(r, _exact),
-            CatUnaryOp.Star => _algebra.Union(_algebra.Plus(r, _exact), id),
-            CatUnaryOp.Opt => _algebra.Union(r, id),
+            CatUnaryOp.Star => _algebra.Union(_algebra.Plus(r, _exact), _algebra.Identity(_algebra.AllEvents)),
+            CatUnaryOp.Opt => _algebra.Union(r, _algebra.Identity(_algebra.AllEvents)),
             _ => throw new LitmusInputException(u.Span, "unknown operator"),
         });
     }

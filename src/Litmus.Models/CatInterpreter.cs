@@ -42,6 +42,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     public CatInterpreter(IRelationAlgebra<TSet, TRel> algebra, IModelResolver resolver, IReadOnlySet<string>? variants = null)
     {
         _algebra = algebra;
+        _boundsAreExact = algebra.BoundsAreExact;
         _resolver = resolver;
         _variants = variants ?? new HashSet<string>();
     }
@@ -93,6 +94,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
                     frame.Slots[en.NameSlot] = en.AllTags;
                     break;
                 case InstructionsStep ins:
+                    if (!_algebra.WantsInstructions) break;
                     var tags = Eval(ins.Annotations, frame);
                     _algebra.DeclareInstructions(ins.EventKind, TagsOf(tags, ins.Annotations.Span), ins.Span);
                     break;
@@ -118,10 +120,13 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     /// </summary>
     private bool _exact = true;
 
+    /// <summary>The algebra's closures are exact in any mode (<see cref="IRelationAlgebra{TSet,TRel}.BoundsAreExact"/>): one mode only.</summary>
+    private readonly bool _boundsAreExact;
+
     private CatRuntimeValue InMode(bool exact, PlanExpr e, Frame frame)
     {
         var saved = _exact;
-        _exact = exact;
+        _exact = exact || _boundsAreExact;
         try { return Eval(e, frame); }
         finally { _exact = saved; }
     }
@@ -129,7 +134,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     private T InMode<T>(bool exact, Func<T> f)
     {
         var saved = _exact;
-        _exact = exact;
+        _exact = exact || _boundsAreExact;
         try { return f(); }
         finally { _exact = saved; }
     }

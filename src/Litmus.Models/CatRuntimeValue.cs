@@ -89,6 +89,9 @@ public abstract class LazyValue : CatRuntimeValue
     private CatRuntimeValue? _exact, _lowerBound;
     private bool _forcing;
 
+    /// <summary>The value when it has been computed exactly, without computing it.</summary>
+    public CatRuntimeValue? ExactIfKnown => _exact;
+
     /// <summary>Computes the value in one mode (see <see cref="Force"/>).</summary>
     protected abstract CatRuntimeValue Compute(bool exact);
 

@@ -142,6 +142,19 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     /// </summary>
     bool Finished => false;
 
+    /// <summary>
+    /// Whether <see cref="Plus"/> and <see cref="LeastFixpoint"/> are exact whatever they are asked (an algebra over
+    /// one concrete execution computes the closure anyway): the interpreter then evaluates every binding once,
+    /// instead of once for each mode it is used in.
+    /// </summary>
+    bool BoundsAreExact => false;
+
+    /// <summary>
+    /// Whether <see cref="DeclareInstructions"/> is still to be told (false for all but the first of many runs over
+    /// one test: the declarations are the model's, the same every run).
+    /// </summary>
+    bool WantsInstructions => true;
+
     /// <summary><c>instructions R[Accesses]</c>: events of that kind may carry only these tags.</summary>
     void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span);
 }

@@ -81,6 +81,49 @@ public sealed class EventRelation
                     yield return (a, (w << 6) + BitOperations.TrailingZeroCount(bits));
     }
 
+    /// <summary>Whether the relation has a cycle: a depth-first search over the rows, with no closure built.</summary>
+    public bool HasCycle()
+    {
+        var state = new byte[N]; // 0 unseen, 1 on the path, 2 done
+        var stack = new Stack<(int Node, int Next)>();
+        for (var root = 0; root < N; root++)
+        {
+            if (state[root] != 0) continue;
+            state[root] = 1;
+            stack.Push((root, 0));
+            while (stack.Count > 0)
+            {
+                var (a, from) = stack.Pop();
+                var next = NextSuccessor(a, from);
+                if (next < 0) { state[a] = 2; continue; }
+                stack.Push((a, next + 1));
+                if (state[next] == 1) return true;
+                if (state[next] == 0) { state[next] = 1; stack.Push((next, 0)); }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first successor of <paramref name="a"/> at or after <paramref name="from"/>, or -1.</summary>
+    private int NextSuccessor(int a, int from)
+    {
+        for (var w = from >> 6; w < W; w++)
+        {
+            var bits = Bits[a * W + w];
+            if (w == from >> 6) bits &= ~0UL << (from & 63);
+            if (bits != 0) return (w << 6) + BitOperations.TrailingZeroCount(bits);
+        }
+        return -1;
+    }
+
+    /// <summary>Whether row <paramref name="a"/> is empty.</summary>
+    internal bool RowIsEmpty(int a)
+    {
+        for (var w = 0; w < W; w++)
+            if (Bits[a * W + w] != 0) return false;
+        return true;
+    }
+
     public bool HasLoop()
     {
         for (var a = 0; a < N; a++)
