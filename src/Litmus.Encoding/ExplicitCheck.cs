@@ -28,6 +28,7 @@ public sealed class ExplicitCheck(TestEncoding enc)
     public int Runs { get; private set; }
 
     private readonly StaticValues _shared = new();
+    private readonly RunInvariantValues _invariant = new();
 
     /// <summary>
     /// Whether the model allows the execution that <paramref name="eval"/> assigns (and the test's filter keeps it).
@@ -56,7 +57,7 @@ public sealed class ExplicitCheck(TestEncoding enc)
         try
         {
             var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared) { StopAtFirstFailure = !complete, WantsInstructions = Runs == 1 };
-            var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants);
+            var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants, _invariant);
             interpreter.Run(model.Plan);
             if (!Keeps(interpreter, algebra, "rf") || !Keeps(interpreter, algebra, "co")) return null;
             return new ExplicitVerdict(algebra.FailedAxioms, algebra.RaisedFlags, algebra.CheckedAxioms, algebra.CheckedFlags);

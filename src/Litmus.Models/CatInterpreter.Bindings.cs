@@ -13,10 +13,18 @@ public sealed partial class CatInterpreter<TSet, TRel>
     private Frame Bind(BindingGroup group, Frame current)
     {
         var target = group.NewFrame ? new Frame(current, group.FrameSize) : current;
+        var invariant = ReferenceEquals(target, _top) ? _invariant : null;
         if (!group.Recursive)
         {
             foreach (var b in group.Bindings)
-                target.Slots[b.Slot] = b.Function is { } code ? new ClosureValue(code, current) : new LetValue(this, b.Value, current);
+                target.Slots[b.Slot] = b.Function is { } code ? new ClosureValue(code, current)
+                    : invariant is null ? new LetValue(this, b.Value, current)
+                    : invariant.Get(b) ?? new InvariantLetValue(this, b, current);
+            return target;
+        }
+        if (invariant is not null && group.Bindings.All(b => b.Function is null && invariant.Get(b) is not null))
+        {
+            foreach (var b in group.Bindings) target.Slots[b.Slot] = invariant.Get(b);
             return target;
         }
 
@@ -35,6 +43,24 @@ public sealed partial class CatInterpreter<TSet, TRel>
         protected override CatRuntimeValue Compute(bool exact) => interpreter.InMode(exact, body, frame);
     }
 
+    /// <summary>A top-level binding whose value, once computed, is kept for the next runs when it is run-invariant.</summary>
+    private sealed class InvariantLetValue(CatInterpreter<TSet, TRel> interpreter, PlanBinding binding, Frame frame) : LazyValue
+    {
+        protected override CatRuntimeValue Compute(bool exact)
+        {
+            var v = interpreter.InMode(exact, binding.Value, frame);
+            if (exact && interpreter.IsRunInvariant(v)) interpreter._invariant!.Keep(binding, v);
+            return v;
+        }
+    }
+
+    private bool IsRunInvariant(CatRuntimeValue v) => v switch
+    {
+        SetValue<TSet> s => _algebra.IsRunInvariant(s.Set),
+        RelValue<TRel> r => _algebra.IsRunInvariant(r.Rel),
+        _ => false,
+    };
+
     /// <summary>The bindings of one recursive group, solved together once per mode.</summary>
     private sealed class RecursiveGroup(CatInterpreter<TSet, TRel> interpreter, BindingGroup group, Frame frame)
     {
@@ -42,8 +68,17 @@ public sealed partial class CatInterpreter<TSet, TRel>
 
         public IReadOnlyList<CatRuntimeValue> Solve(bool exact)
         {
-            if (exact || interpreter._boundsAreExact) return _exact ??= interpreter.InMode(true, () => interpreter.Fixpoint(group, frame));
+            if (exact || interpreter._boundsAreExact) return _exact ??= Kept(interpreter.InMode(true, () => interpreter.Fixpoint(group, frame)));
             return _lowerBound ??= interpreter.InMode(false, () => interpreter.Fixpoint(group, frame));
+        }
+
+        /// <summary>A top-level group whose values are all run-invariant is kept for the next runs (functions need no keeping).</summary>
+        private List<CatRuntimeValue> Kept(List<CatRuntimeValue> values)
+        {
+            if (ReferenceEquals(frame, interpreter._top) && interpreter._invariant is { } store
+                && group.Bindings.All(b => b.Function is null) && values.All(interpreter.IsRunInvariant))
+                for (var i = 0; i < group.Plain.Count; i++) store.Keep(group.Plain[i], values[i]);
+            return values;
         }
     }
 

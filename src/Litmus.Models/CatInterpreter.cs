@@ -39,9 +39,14 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
     /// <summary>Compiles the files given to <see cref="Run(CatModel)"/> one after the other.</summary>
     private CatCompiler? _compiler;
 
-    public CatInterpreter(IRelationAlgebra<TSet, TRel> algebra, IModelResolver resolver, IReadOnlySet<string>? variants = null)
+    /// <summary>Top-level values kept across runs over one test (null: every run evaluates every binding).</summary>
+    private readonly RunInvariantValues? _invariant;
+
+    public CatInterpreter(IRelationAlgebra<TSet, TRel> algebra, IModelResolver resolver, IReadOnlySet<string>? variants = null,
+        RunInvariantValues? invariant = null)
     {
         _algebra = algebra;
+        _invariant = invariant;
         _boundsAreExact = algebra.BoundsAreExact;
         _resolver = resolver;
         _variants = variants ?? new HashSet<string>();

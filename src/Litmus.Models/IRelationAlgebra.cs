@@ -150,6 +150,15 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     bool BoundsAreExact => false;
 
     /// <summary>
+    /// Whether the value is the same in every run of the model over this test (see <see cref="RunInvariantValues"/>);
+    /// false when the algebra does not tell.
+    /// </summary>
+    bool IsRunInvariant(TSet s) => false;
+
+    /// <inheritdoc cref="IsRunInvariant(TSet)"/>
+    bool IsRunInvariant(TRel r) => false;
+
+    /// <summary>
     /// Whether <see cref="DeclareInstructions"/> is still to be told (false for all but the first of many runs over
     /// one test: the declarations are the model's, the same every run).
     /// </summary>

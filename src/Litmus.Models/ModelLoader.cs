@@ -78,11 +78,31 @@ public static class ModelLoader
         var resolver = new FileModelResolver([folder, BundledDirectory]);
         // The engine's own primitives (sys_membarrier(), rseq) come after the model's macros, for every model.
         var engineMacros = Path.Combine(BundledDirectory, "membarrier.def");
-        List<MacroFile> macroFiles = [MacroParser.ParseFile(macros)];
-        if (File.Exists(engineMacros) && Path.GetFullPath(engineMacros) != Path.GetFullPath(macros))
-            macroFiles.Add(MacroParser.ParseFile(engineMacros));
-        return new ModelSpec(Path.GetFileNameWithoutExtension(namedBy), bell is null ? null : resolver.LoadPath(bell), resolver.LoadPath(catPath),
-            macroFiles, new HashSet<string>(variants, StringComparer.Ordinal), resolver);
+        // The macro files and the cat files are parsed at once, on two threads: in a process that checks one test
+        // (the kernel's scripts start one per test), parsing is most of the work before the test (docs/performance.md).
+        var macroFiles = Task.Run(() =>
+        {
+            List<MacroFile> files = [MacroParser.ParseFile(macros)];
+            if (File.Exists(engineMacros) && Path.GetFullPath(engineMacros) != Path.GetFullPath(macros))
+                files.Add(MacroParser.ParseFile(engineMacros));
+            return files;
+        });
+        CatModel? bellModel = null, catModel = null;
+        LitmusInputException? catError = null;
+        try
+        {
+            bellModel = bell is null ? null : resolver.LoadPath(bell);
+            catModel = resolver.LoadPath(catPath);
+        }
+        catch (LitmusInputException e)
+        {
+            catError = e;
+        }
+        // The macro files' errors first, as when they were read first.
+        var macroList = macroFiles.GetAwaiter().GetResult();
+        if (catError is not null) throw catError;
+        return new ModelSpec(Path.GetFileNameWithoutExtension(namedBy), bellModel, catModel!,
+            macroList, new HashSet<string>(variants, StringComparer.Ordinal), resolver);
     }
 
     /// <summary>A herd7 command-line file: as given, then in the <c>-I</c> folders, then among the bundled models.</summary>

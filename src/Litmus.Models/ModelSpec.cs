@@ -102,7 +102,26 @@ public sealed class FileModelResolver(IReadOnlyList<string> searchPath) : IModel
     public CatModel LoadPath(string path)
     {
         // Lazy: a file is parsed once even when two workers meet it at once (a parse error is thrown to both).
-        return _cache.GetOrAdd(Path.GetFullPath(path), p => new Lazy<CatModel>(() => Syntax.CatParser.ParseFile(p))).Value;
+        return _cache.GetOrAdd(Path.GetFullPath(path), p => new Lazy<CatModel>(() => ParseAndReadAhead(p))).Value;
+    }
+
+    /// <summary>
+    /// Parses a file, and starts parsing the files it includes on other threads: they are needed only when the model
+    /// is first run, after the test is read, and in a one-test process that parsing is time on the critical path. A
+    /// file read ahead and failing fails the same way when it is loaded (the Lazy keeps the error).
+    /// </summary>
+    private CatModel ParseAndReadAhead(string path)
+    {
+        var model = Syntax.CatParser.ParseFile(path);
+        foreach (var include in model.Statements.OfType<CatInclude>())
+            if (Find(include.File, Path.GetDirectoryName(path)) is { } found && !_cache.ContainsKey(Path.GetFullPath(found)))
+                Task.Run(() =>
+                {
+                    try { LoadPath(found); }
+                    catch (LitmusInputException) { } // reported when the include is loaded
+                    catch (IOException) { }
+                });
+        return model;
     }
 
     /// <summary>

@@ -62,6 +62,9 @@ public static class Herd7Command
         }
 
         LitmusChecker.Prepare(); // the solver's start-up overlaps reading the model
+        // So does reading the first test, when it is named (the kernel's scripts start one process per test).
+        var first = a.Tests.Count > 0 && !a.Tests[0].StartsWith('@') && File.Exists(a.Tests[0]) ? a.Tests[0] : null;
+        var firstParsed = first is null ? null : LitmusChecker.ParseAhead(first);
         ModelSpec model;
         try
         {
@@ -99,7 +102,7 @@ public static class Herd7Command
                     if (a.Exit) return HerdFailure;
                     continue;
                 }
-                var result = checker.CheckFile(test);
+                var result = checker.CheckFile(test, test == first ? firstParsed : null);
                 if (a.OutputDir is { } dir) GraphSink.WriteDot(dir, result);
                 reporter.Report(result, Expectations.Judge(result));
                 stdout.Flush();

@@ -301,6 +301,9 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         }
     }
 
+    public bool IsRunInvariant(EventSet s) => _shared.IsStatic(s);
+    public bool IsRunInvariant(EventRelation r) => _shared.IsStatic(r);
+
     /// <summary>Set to false on every run after the first over the same test (the declarations do not change).</summary>
     public bool WantsInstructions { get; init; } = true;
 

@@ -9,7 +9,7 @@ namespace Litmus.Syntax.Parsing.Cat;
 /// Builds cat expressions: one method per labelled alternative of the grammar's
 /// <c>expr</c>, <c>base</c> and <c>simple</c> rules.
 /// </summary>
-internal sealed class CatExprBuilder(CatBuildContext bc) : CatBaseVisitor<CatExpr>
+internal sealed partial class CatExprBuilder(CatBuildContext bc) : CatBaseVisitor<CatExpr>
 {
     public CatExpr Build(ParserRuleContext context) => Visit(context);
 

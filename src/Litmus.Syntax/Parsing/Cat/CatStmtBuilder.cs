@@ -6,7 +6,7 @@ using P = Litmus.Syntax.Generated.CatParser;
 namespace Litmus.Syntax.Parsing.Cat;
 
 /// <summary>Builds cat statements: one method per labelled alternative of the grammar's <c>statement</c> rule.</summary>
-internal sealed class CatStmtBuilder(CatBuildContext bc, CatExprBuilder exprs) : CatBaseVisitor<CatStmt>
+internal sealed partial class CatStmtBuilder(CatBuildContext bc, CatExprBuilder exprs) : CatBaseVisitor<CatStmt>
 {
     public List<CatStmt> BuildAll(IEnumerable<P.StatementContext> statements) => statements.Select(Visit).ToList();
 

@@ -9,7 +9,7 @@ namespace Litmus.Syntax.Parsing.Litmus;
 /// Builds the final condition, <c>filter</c> propositions and <c>locations</c> operands:
 /// one method per labelled alternative of the grammar's <c>prop</c> rule.
 /// </summary>
-internal sealed class ConditionBuilder(BuildContext bc) : LitmusCParserBaseVisitor<Prop>
+internal sealed partial class ConditionBuilder(BuildContext bc) : LitmusCParserBaseVisitor<Prop>
 {
     public Prop BuildProp(P.PropContext context) => Visit(context);
 

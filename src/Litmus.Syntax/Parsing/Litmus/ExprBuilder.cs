@@ -9,7 +9,7 @@ namespace Litmus.Syntax.Parsing.Litmus;
 /// Builds C expressions of thread bodies, init values and macro bodies: one method per
 /// labelled alternative of the grammar's <c>expr</c> and <c>primary</c> rules.
 /// </summary>
-internal sealed class ExprBuilder(BuildContext bc) : LitmusCParserBaseVisitor<Expr>
+internal sealed partial class ExprBuilder(BuildContext bc) : LitmusCParserBaseVisitor<Expr>
 {
     public Expr Build(P.ExprContext context) => Visit(context);
 

@@ -10,7 +10,7 @@ namespace Litmus.Syntax.Parsing.Litmus;
 /// <c>statement</c> rule. Loops and jumps are parsed only to be rejected here with a message
 /// that says what to do instead.
 /// </summary>
-internal sealed class StmtBuilder(BuildContext bc, ExprBuilder exprs) : LitmusCParserBaseVisitor<Stmt>
+internal sealed partial class StmtBuilder(BuildContext bc, ExprBuilder exprs) : LitmusCParserBaseVisitor<Stmt>
 {
     public BlockStmt BuildBlock(P.CompoundStmtContext context)
         => new(context.blockItem().SelectMany(BuildBlockItem).ToList(), Span(context));
