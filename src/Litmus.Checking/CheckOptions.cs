@@ -47,6 +47,15 @@ public sealed record CheckOptions
     /// <summary>The same, when the states are listed: that needs every allowed execution anyway.</summary>
     public const long ExplicitCandidatesListing = 100_000;
 
+    /// <summary>
+    /// Threads that share out the candidates of one long listing (each runs the model on every n-th). One by default;
+    /// a caller that checks one test at a time gives it the cores its other work leaves idle.
+    /// </summary>
+    public int ListingWorkers { get; init; } = 1;
+
+    /// <summary>Candidates (an upper bound) from which a listing is shared out at all: fewer are checked sooner than a worker starts.</summary>
+    public long ListingSharedFrom { get; init; } = 2048;
+
     /// <summary>The most candidates a test may have to be decided by running the model on each.</summary>
     public long ExplicitCandidateLimit => Engine switch
     {

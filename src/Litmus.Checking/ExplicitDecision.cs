@@ -19,7 +19,8 @@ internal static class ExplicitDecision
     /// before the answer is known, none at all): the solver decides it then.
     /// </summary>
     /// <param name="throwIfSpent">Throws <see cref="OperationCanceledException"/> once the test's time limit is reached.</param>
-    public static Decision? Decide(TestEncoding enc, CheckOptions options, Action throwIfSpent)
+    /// <param name="another">Makes another encoding of the same test, for workers that share a long listing out (see <see cref="CheckOptions.ListingWorkers"/>).</param>
+    public static Decision? Decide(TestEncoding enc, CheckOptions options, Action throwIfSpent, Func<TestEncoding>? another = null)
     {
         var candidateLimit = options.ExplicitCandidateLimit;
         if (candidateLimit == 0) return null;
@@ -34,7 +35,7 @@ internal static class ExplicitDecision
         if (!executions.HasCandidatesWithin(candidateLimit, Math.Max(candidateLimit, 4096), throwIfSpent)) return null;
         try
         {
-            return Run(enc, options, executions, throwIfSpent);
+            return Run(enc, options, executions, throwIfSpent, another);
         }
         catch (ExplicitCheckNotApplicableException)
         {
@@ -42,66 +43,128 @@ internal static class ExplicitDecision
         }
     }
 
-    private static Decision? Run(TestEncoding enc, CheckOptions options, ConcreteExecutions executions, Action throwIfSpent)
+    private static Decision? Run(TestEncoding enc, CheckOptions options, ConcreteExecutions executions, Action throwIfSpent,
+        Func<TestEncoding>? another)
     {
-        var check = new ExplicitCheck(enc);
-        bool hold = false, fail = false;
-        ExplicitVerdict? first = null;
-        var raised = new HashSet<string>(StringComparer.Ordinal);
-        var forbidding = new HashSet<string>(StringComparer.Ordinal);
-        Witness? witness = null;
-        var states = new Dictionary<string, FinalState>(StringComparer.Ordinal);
-        HashSet<string> positive = new(StringComparer.Ordinal), negative = new(StringComparer.Ordinal);
-        var identity = options.States && options.CountExecutions ? enc.ExecutionChoices().Choices : null;
-        var guards = enc.Program.Events.Select(e => e.Guard).Where(g => !g.IsConstant).Distinct().ToList();
-        var runsLeft = options.ExplicitRunLimit;
-        foreach (var x in executions.All())
+        var workers = another is null || !options.States || options.Witness ? 1
+            : executions.CandidateUpperBound() < options.ListingSharedFrom ? 1 : Math.Max(1, options.ListingWorkers);
+        if (workers == 1) return Tally.Over(enc, options, executions, throwIfSpent, 0, 1)?.Decision(options);
+        // Each worker has an encoding of its own (the term factory, the execution's caches and the model's static
+        // values are not shared), enumerates every candidate (the cheap part) and runs the model on its share.
+        var tallies = new Tally?[workers];
+        var failures = new Exception?[workers];
+        var threads = Enumerable.Range(1, workers - 1).Select(k => CheckerThread.Start(() =>
         {
-            throwIfSpent();
-            if (runsLeft-- == 0) return null;
-            var eval = x.Evaluator();
-            // The first run, complete, names every axiom and flag and lets the annotations be checked; after it, the
-            // filter and the proposition are read first. Only the axioms that alone forbid the outcome need the
-            // whole model on an execution that is not allowed.
-            var kept = eval.Bool(enc.Filter);
-            if (!kept && first is not null) continue;
-            var satisfies = eval.Bool(enc.Condition);
-            var complete = first is null || (options.Witness && satisfies && !hold);
-            if (check.Run(eval, complete) is not { } verdict) return null;
-            if (first is null)
+            try
             {
-                first = verdict;
-                enc.CheckAnnotations();
+                var own = another!();
+                tallies[k] = Tally.Over(own, options, new ConcreteExecutions(own) { PruneByKnownAxioms = !options.Witness }, throwIfSpent, k, workers);
             }
-            if (!kept) continue;
-            if (!verdict.Allowed)
+            catch (Exception e) { failures[k] = e; }
+        }, $"litmus-listing-{k}")).ToList();
+        try { tallies[0] = Tally.Over(enc, options, executions, throwIfSpent, 0, workers); }
+        catch (Exception e) { failures[0] = e; }
+        foreach (var t in threads) t.Join();
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        if (tallies.Any(t => t is null)) return null;
+        foreach (var t in tallies.Skip(1)) tallies[0]!.Merge(t!);
+        return tallies[0]!.Decision(options);
+    }
+
+    /// <summary>What the candidates of one share show: the outcomes, flags and states of the allowed ones.</summary>
+    private sealed class Tally
+    {
+        private bool _hold, _fail;
+        private ExplicitVerdict? _first;
+        private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _forbidding = new(StringComparer.Ordinal);
+        private Witness? _witness;
+        private readonly Dictionary<string, FinalState> _states = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _positive = new(StringComparer.Ordinal), _negative = new(StringComparer.Ordinal);
+        private bool _counted;
+
+        /// <summary>
+        /// Runs the model on candidates <paramref name="share"/>, <paramref name="share"/> + <paramref name="shares"/>, ...
+        /// (all of them with one share); null when the explicit check does not apply, or the run budget is spent.
+        /// </summary>
+        public static Tally? Over(TestEncoding enc, CheckOptions options, ConcreteExecutions executions, Action throwIfSpent, int share, int shares)
+        {
+            var check = new ExplicitCheck(enc);
+            var tally = new Tally();
+            var identity = options.States && options.CountExecutions ? enc.ExecutionChoices().Choices : null;
+            tally._counted = identity is not null;
+            var guards = enc.Program.Events.Select(e => e.Guard).Where(g => !g.IsConstant).Distinct().ToList();
+            var runsLeft = options.ExplicitRunLimit;
+            var index = -1L;
+            foreach (var x in executions.All())
             {
-                if (satisfies && verdict.Failed.Count == 1) forbidding.Add(verdict.Failed[0]);
-                continue;
+                throwIfSpent();
+                if (++index % shares != share) continue;
+                if (runsLeft-- == 0) return null;
+                var eval = x.Evaluator();
+                // The first run, complete, names every axiom and flag and lets the annotations be checked; after it, the
+                // filter and the proposition are read first. Only the axioms that alone forbid the outcome need the
+                // whole model on an execution that is not allowed.
+                var kept = eval.Bool(enc.Filter);
+                if (!kept && tally._first is not null) continue;
+                var satisfies = eval.Bool(enc.Condition);
+                var complete = tally._first is null || (options.Witness && satisfies && !tally._hold);
+                if (check.Run(eval, complete) is not { } verdict) return null;
+                if (tally._first is null)
+                {
+                    tally._first = verdict;
+                    enc.CheckAnnotations();
+                }
+                if (!kept) continue;
+                if (!verdict.Allowed)
+                {
+                    if (satisfies && verdict.Failed.Count == 1) tally._forbidding.Add(verdict.Failed[0]);
+                    continue;
+                }
+                if (satisfies)
+                {
+                    tally._hold = true;
+                    if (options.Witness && tally._witness is null) tally._witness = WitnessReader.Read(enc, new EvaluatedModel(eval));
+                }
+                else tally._fail = true;
+                tally._raised.UnionWith(verdict.Raised);
+                if (options.States)
+                {
+                    var state = StateEnumerator.State(enc, enc.Observed.Select(o => (o, eval.Bool(o.Determined) ? eval.Value(o.Value) : (long?)null)), satisfies);
+                    tally._states.TryAdd(state.ToString(), state);
+                    if (identity is not null)
+                        (satisfies ? tally._positive : tally._negative).Add(string.Concat(identity.Concat(guards).Select(t => eval.Bool(t) ? '1' : '0')));
+                }
+                else if (tally._hold && tally._fail && tally._raised.Count == tally._first.Flags.Distinct().Count()) break; // nothing more to learn
             }
-            if (satisfies)
-            {
-                hold = true;
-                if (options.Witness && witness is null) witness = WitnessReader.Read(enc, new EvaluatedModel(eval));
-            }
-            else fail = true;
-            raised.UnionWith(verdict.Raised);
-            if (options.States)
-            {
-                var state = StateEnumerator.State(enc, enc.Observed.Select(o => (o, eval.Bool(o.Determined) ? eval.Value(o.Value) : (long?)null)), satisfies);
-                states.TryAdd(state.ToString(), state);
-                if (identity is not null)
-                    (satisfies ? positive : negative).Add(string.Concat(identity.Concat(guards).Select(t => eval.Bool(t) ? '1' : '0')));
-            }
-            else if (hold && fail && raised.Count == first.Flags.Distinct().Count()) break; // nothing more to learn
+            return tally;
         }
-        if (first is null) return null;
-        var flags = first.Flags.Distinct().Where(raised.Contains).ToList();
-        var forbiddenBy = !hold && fail && options.Witness ? first.Axioms.Distinct().Where(forbidding.Contains).ToList() : [];
-        var listing = !options.States ? null
-            : new ExecutionListing(states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList(),
-                identity is null ? null : positive.Count, identity is null ? null : negative.Count);
-        return new Decision(hold, fail, flags, witness, forbiddenBy, listing);
+
+        /// <summary>Adds another share's findings (the listing's shares are disjoint; the first share keeps its witness).</summary>
+        public void Merge(Tally other)
+        {
+            _hold |= other._hold;
+            _fail |= other._fail;
+            _first ??= other._first;
+            _raised.UnionWith(other._raised);
+            _forbidding.UnionWith(other._forbidding);
+            _witness ??= other._witness;
+            foreach (var (key, state) in other._states) _states.TryAdd(key, state);
+            _positive.UnionWith(other._positive);
+            _negative.UnionWith(other._negative);
+        }
+
+        public Decision? Decision(CheckOptions options)
+        {
+            if (_first is null) return null;
+            var flags = _first.Flags.Distinct().Where(_raised.Contains).ToList();
+            var forbiddenBy = !_hold && _fail && options.Witness ? _first.Axioms.Distinct().Where(_forbidding.Contains).ToList() : [];
+            var listing = !options.States ? null
+                : new ExecutionListing(_states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList(),
+                    _counted ? _positive.Count : null, _counted ? _negative.Count : null);
+            return new Decision(_hold, _fail, flags, _witness, forbiddenBy, listing);
+        }
     }
 
     /// <summary>An explicit execution seen as a solver model (to read a witness off it).</summary>

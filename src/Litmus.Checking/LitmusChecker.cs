@@ -80,7 +80,8 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         {
             var prepared = TestEncoding.Prepare(test, model ?? Model, options.Events, cancellation);
             result = result with { Warnings = prepared.Program.Warnings };
-            var decided = ExplicitDecision.Decide(prepared, options, _solver.ThrowIfSpent) is { } o
+            var decided = ExplicitDecision.Decide(prepared, options, _solver.ThrowIfSpent,
+                    () => TestEncoding.Prepare(test, model ?? Model, options.Events, cancellation)) is { } o
                 ? Outcome(result, o) with { DecidedBy = DecisionEngine.Explicit }
                 : Decide(prepared.EncodeModel(), result);
             return decided with { Elapsed = clock.Elapsed };

@@ -41,6 +41,10 @@ public sealed partial class ConcreteExecutions
         /// <summary>Each event's address when it is a constant (0 otherwise), and the events whose address is not.</summary>
         public required long[] ConstantAddresses { get; init; }
         public required Event[] VaryingAddresses { get; init; }
+        /// <summary>The writes by location, as <see cref="CoherenceGroups"/> makes them, when every write's guard and address are constants.</summary>
+        public List<List<int>>? ConstantGroups { get; set; }
+        /// <summary>The reads (indices into the reads with sources) at each address, when every read's address is a constant.</summary>
+        public Dictionary<long, int[]>? ReadsAt { get; init; }
     }
 
     private CandidatePlan? Plan
@@ -86,6 +90,9 @@ public sealed partial class ConcreteExecutions
             VaryingGuards = [.. events.Where(e => !e.Guard.IsConstant)],
             ConstantAddresses = [.. events.Select(e => e.Address is { Op: Op.WordConst } a ? a.Number : 0)],
             VaryingAddresses = [.. events.Where(e => e.Address is { } a && a.Op != Op.WordConst)],
+            ReadsAt = _reads.All(r => r.Read.Address is { Op: Op.WordConst })
+                ? Enumerable.Range(0, _reads.Count).GroupBy(k => _reads[k].Read.Address!.Number).ToDictionary(g => g.Key, g => g.ToArray())
+                : null,
         };
     }
 
@@ -173,6 +180,19 @@ public sealed partial class ConcreteExecutions
     }
 
     /// <summary>
+    /// At most how many candidates there are, cheaply (the reads' combinations of sources times a bound on the coherence
+    /// orders, capped at 2^40); 0 when there are none or they cannot be enumerated.
+    /// </summary>
+    public long CandidateUpperBound()
+    {
+        const long cap = 1L << 40;
+        if (Plan is not { } plan || plan.Choices.None) return 0;
+        var combinations = plan.Choices.Combinations(cap) ?? cap;
+        var orders = CoherenceOrderBound(cap);
+        return combinations > cap / orders ? cap : combinations * orders;
+    }
+
+    /// <summary>
     /// At most how many coherence orders an execution has (over <paramref name="limit"/> reported as limit + 1): per
     /// location, the orders of the writes that may be to it (a write at an address not known in advance counts for
     /// every location).
@@ -193,6 +213,7 @@ public sealed partial class ConcreteExecutions
     /// <summary>The writes that happen, by location, each group's initial write first, then by id.</summary>
     private static List<List<int>> CoherenceGroups(CandidatePlan plan, bool[] guards, long[] addresses)
     {
+        if (plan.ConstantGroups is { } known) return known;
         var groups = new List<List<int>>();
         var byAddress = new Dictionary<long, List<int>>();
         foreach (var w in plan.Writes) // init writes come first among the events
@@ -201,6 +222,8 @@ public sealed partial class ConcreteExecutions
             if (!byAddress.TryGetValue(addresses[w.Id], out var g)) { byAddress[addresses[w.Id]] = g = []; groups.Add(g); }
             g.Add(w.Id);
         }
+        // the same for every candidate when no write's guard or address varies (the callers only read the lists)
+        if (plan.Writes.All(w => w.Guard.IsConstant && w.Address is null or { Op: Op.WordConst })) plan.ConstantGroups = groups;
         return groups;
     }
 
@@ -225,8 +248,14 @@ public sealed partial class ConcreteExecutions
                 continue;
             }
             var reads = new List<(int, int)>();
-            for (var k = 0; k < _reads.Count; k++)
-                if (sources[k] >= 0 && addresses[_reads[k].Read.Id] == address) reads.Add((_reads[k].Read.Id, sources[k]));
+            if (plan.ReadsAt is { } readsAt)
+            {
+                foreach (var k in readsAt.GetValueOrDefault(address, []))
+                    if (sources[k] >= 0) reads.Add((_reads[k].Read.Id, sources[k]));
+            }
+            else
+                for (var k = 0; k < _reads.Count; k++)
+                    if (sources[k] >= 0 && addresses[_reads[k].Read.Id] == address) reads.Add((_reads[k].Read.Id, sources[k]));
             orders[g] = plan.Pruning.Admissible(groups[g], initFirst, reads, OrdersListed);
             if (orders[g] is { Count: 0 }) failed = Math.Max(failed ?? -1, plan.Choices.BlockOf(address));
         }
@@ -272,7 +301,7 @@ public sealed partial class ConcreteExecutions
     /// </summary>
     private (ConcreteExecution, bool[], long[], int[])? WithReadsFrom(CandidatePlan plan, int[] choice)
     {
-        var x = new ConcreteExecution(_index, new long[_variables.Count]);
+        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById);
         var source = new int[_reads.Count];
         for (var k = 0; k < _reads.Count; k++)
         {

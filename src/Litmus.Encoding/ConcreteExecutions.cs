@@ -7,7 +7,7 @@ namespace Litmus.Encoding;
 /// A concrete execution: a value for every variable of the execution's own encoding (rf, co, values, clocks),
 /// stored by the variable's index in <see cref="Index"/> (thousands of executions are kept while listing).
 /// </summary>
-public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values)
+public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[]? slotById = null)
 {
     private TermEvaluator? _evaluator;
 
@@ -26,7 +26,7 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
         _evaluator = null;
     }
 
-    internal ConcreteExecution Copy() => new(index, (long[])values.Clone());
+    internal ConcreteExecution Copy() => new(index, (long[])values.Clone(), slotById);
 
     /// <summary>
     /// An evaluator of terms under this execution as it is (a variable it does not assign is an error). It is kept,
@@ -38,7 +38,9 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
     /// A new evaluator, not dropped when a value changes: for a caller that sets values in an order in which no
     /// term it has evaluated mentions a value set later.
     /// </summary>
-    internal TermEvaluator FreshEvaluator() => new(t => index.TryGetValue(t, out var i) ? values[i] : null);
+    internal TermEvaluator FreshEvaluator() => slotById is { } slots
+        ? new(t => t.Id < slots.Length && slots[t.Id] >= 0 ? values[slots[t.Id]] : null)
+        : new(t => index.TryGetValue(t, out var i) ? values[i] : null);
 }
 
 /// <summary>
@@ -91,7 +93,13 @@ public sealed partial class ConcreteExecutions
         }
         _variables = Applicable ? VariablesOfExecution() : [];
         for (var i = 0; i < _variables.Count; i++) _index[_variables[i]] = i;
+        // A variable's slot by its term's id: the evaluators of thousands of candidates look variables up by array.
+        _slotById = new int[_variables.Count == 0 ? 0 : _variables.Max(v => v.Id) + 1];
+        Array.Fill(_slotById, -1);
+        for (var i = 0; i < _variables.Count; i++) _slotById[_variables[i].Id] = i;
     }
+
+    private readonly int[] _slotById;
 
     /// <summary>Every variable the execution's terms mention: what a concrete execution must assign.</summary>
     private List<Term> VariablesOfExecution()
@@ -127,7 +135,7 @@ public sealed partial class ConcreteExecutions
     /// <summary>The execution a solver model describes, read variable by variable.</summary>
     public ConcreteExecution Read(Func<Term, long> model)
     {
-        return new ConcreteExecution(_index, _variables.Select(model).ToArray());
+        return new ConcreteExecution(_index, _variables.Select(model).ToArray(), _slotById);
     }
 
     /// <summary>

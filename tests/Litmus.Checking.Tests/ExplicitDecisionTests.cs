@@ -10,20 +10,25 @@ namespace Litmus.Checking.Tests;
 /// </summary>
 public class ExplicitDecisionTests
 {
-    private static readonly Dictionary<(string, DecisionEngine, bool), LitmusChecker> Checkers = new();
+    private static readonly Dictionary<(string, DecisionEngine, bool, int), LitmusChecker> Checkers = new();
 
     public static TheoryData<string, string> Cases() => ExplicitListingTests.Cases();
 
-    /// <summary>With a witness, every candidate is met; without, those uniproc or atomicity forbid are pruned (CandidatePruning).</summary>
-    private static TestResult Decide(string model, string path, DecisionEngine engine, bool witness = true)
+    /// <summary>
+    /// With a witness, every candidate is met; without, those uniproc or atomicity forbid are pruned (CandidatePruning).
+    /// With <paramref name="shares"/> over 1 (and no witness), the listing is shared out among that many workers
+    /// whatever the number of candidates.
+    /// </summary>
+    private static TestResult Decide(string model, string path, DecisionEngine engine, bool witness = true, int shares = 1)
     {
         LitmusChecker checker;
         lock (Checkers)
         {
-            if (!Checkers.TryGetValue((model, engine, witness), out checker!))
-                Checkers[(model, engine, witness)] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions
+            if (!Checkers.TryGetValue((model, engine, witness, shares), out checker!))
+                Checkers[(model, engine, witness, shares)] = checker = LitmusChecker.Create(ModelLoader.Load(model), new CheckOptions
                 {
                     States = true, CountExecutions = true, Witness = witness, Engine = engine,
+                    ListingWorkers = shares, ListingSharedFrom = shares > 1 ? 0 : new CheckOptions().ListingSharedFrom,
                 });
         }
         lock (checker) return checker.CheckFile(path);
@@ -42,8 +47,10 @@ public class ExplicitDecisionTests
         Assert.Equal(bySolver.ForbiddenBy, byCandidates.ForbiddenBy);
         Assert.Equal(bySolver.Witness is null, byCandidates.Witness is null);
 
-        // The same without a witness, with the candidates the model's uniproc and atomicity forbid pruned.
+        // The same without a witness, with the candidates the model's uniproc and atomicity forbid pruned, and so
+        // again with the candidates shared out among three workers (each its own encoding; results merged).
         AssertSameOutcome(bySolver, Decide(model, path, DecisionEngine.Explicit, witness: false));
+        AssertSameOutcome(bySolver, Decide(model, path, DecisionEngine.Explicit, witness: false, shares: 3));
     }
 
     private static void AssertSameOutcome(TestResult expected, TestResult actual)
@@ -101,18 +108,7 @@ public class ExplicitDecisionTests
             P1(int *x, int *y, spinlock_t *lx, spinlock_t *ly) { spin_lock(ly); WRITE_ONCE(*y, 2); spin_unlock(ly); spin_lock(lx); WRITE_ONCE(*x, 1); spin_unlock(lx); }
             exists (x=2 /\ y=2)
             """;
-        var test = Litmus.Syntax.LitmusParser.Parse(text, "2+2W+locked.litmus");
-        TestResult Check(DecisionEngine engine, bool states)
-        {
-            using var checker = LitmusChecker.Create(ModelLoader.Load(ModelLoader.DefaultModel),
-                new CheckOptions { Engine = engine, States = states, CountExecutions = states });
-            return checker.Check(test);
-        }
-        var verdict = Check(DecisionEngine.Auto, states: false);
-        Assert.Equal((Verdict.Never, DecisionEngine.Explicit), (verdict.Verdict, verdict.DecidedBy));
-        var (listed, bySolver) = (Check(DecisionEngine.Auto, states: true), Check(DecisionEngine.Solver, states: true));
-        Assert.Equal(DecisionEngine.Explicit, listed.DecidedBy);
-        AssertSameOutcome(bySolver, listed);
+        AssertNeverByCandidatesAsBySolver(Litmus.Syntax.LitmusParser.Parse(text, "2+2W+locked.litmus"));
     }
 
     /// <summary>
@@ -128,7 +124,12 @@ public class ExplicitDecisionTests
             $"P{i}(int *sl, int *x{i}, int *x{(i + 1) % 4}) {{ int r1; int r2; r2 = cmpxchg_acquire(sl, 0, 1); WRITE_ONCE(*x{i}, 1); r1 = READ_ONCE(*x{(i + 1) % 4}); smp_store_release(sl, 0); }}";
         var text = "C SB4+cmpxchg-locks\n{}\n" + string.Join("\n", Enumerable.Range(0, 4).Select(Thread))
             + "\nfilter (0:r2=0 /\\ 1:r2=0 /\\ 2:r2=0 /\\ 3:r2=0)\nexists (0:r1=0 /\\ 1:r1=0 /\\ 2:r1=0 /\\ 3:r1=0)\n";
-        var test = Litmus.Syntax.LitmusParser.Parse(text, "SB4+cmpxchg-locks.litmus");
+        AssertNeverByCandidatesAsBySolver(Litmus.Syntax.LitmusParser.Parse(text, "SB4+cmpxchg-locks.litmus"));
+    }
+
+    /// <summary>Under auto, the test is Never by its candidates, and its listing by candidates is the solver's.</summary>
+    private static void AssertNeverByCandidatesAsBySolver(Litmus.Syntax.Ast.LitmusTest test)
+    {
         TestResult Check(DecisionEngine engine, bool states)
         {
             using var checker = LitmusChecker.Create(ModelLoader.Load(ModelLoader.DefaultModel),

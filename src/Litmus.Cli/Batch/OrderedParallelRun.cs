@@ -12,6 +12,13 @@ public static class OrderedParallelRun
 {
     /// <summary>The cat interpreter and the encoder recurse deeply on big tests; workers get the main thread's room.</summary>
 
+    /// <summary>
+    /// The cores one test may use for itself (<see cref="CheckOptions.ListingWorkers"/>): those the run's own workers
+    /// leave idle, as when one test is checked, or fewer tests than cores.
+    /// </summary>
+    public static int CoresPerTest(int jobs, int tests) =>
+        Math.Max(1, Environment.ProcessorCount / Math.Max(1, Math.Min(Math.Max(jobs, 1), tests)));
+
     public static void Run(IReadOnlyList<string> files, int jobs, Func<LitmusChecker> newChecker, Action<TestResult> report) =>
         Run(files, jobs, newChecker, (checker, f) => checker.CheckFile(f), report);
 

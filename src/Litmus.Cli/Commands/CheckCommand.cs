@@ -82,6 +82,7 @@ public sealed class CheckCommand
             Witness = parse.GetValue(Witness) || batch.WantsWitnesses || parse.GetValue(Graph) is not null,
             Timeout = _common.TimeLimit(parse),
             Engine = parse.GetValue(_common.Engine),
+            ListingWorkers = OrderedParallelRun.CoresPerTest(batch.Jobs, files.Count),
         };
         // A folder's own model applies only when the command line names none.
         var folderModels = parse.GetResult(_common.Model) is null or { Implicit: true } ? new FolderModels() : null;

@@ -88,6 +88,7 @@ public static class Herd7Command
         {
             States = true, CountExecutions = true, Witness = a.OutputDir is not null,
             Timeout = a.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            ListingWorkers = Environment.ProcessorCount, // one test at a time
         };
         var reporter = new HerdReporter(stdout, stderr, a.SpeedCheck ? HerdReporter.Mode.Fast : HerdReporter.Mode.Full, herdMessages: true);
         try

@@ -40,6 +40,9 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     /// <summary>An empty relation: a scratch one from the shared pool (<see cref="StaticValues.ReleaseScratch"/>) when there is one.</summary>
     protected EventRelation NewRelation() => _shared.TakeScratch(N);
+
+    /// <summary>A relation whose every word the caller writes (its old contents are not cleared).</summary>
+    private EventRelation Overwritten() => _shared.TakeScratch(N, clear: false);
     private readonly int _w = EventSet.Words(n);
 
     /// <summary>The axioms that failed, by name, one entry per failing check.</summary>
@@ -62,6 +65,8 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     /// <summary>Every flag the model can raise, by name, in the model's order.</summary>
     public List<string> CheckedFlags { get; } = [];
 
+    // Fresh each time, not shared: the interpreter returns EmptyRelation for an operand that is empty in this execution
+    // only, and a shared (static) object would then pass for a value the same in every execution.
     public EventSet EmptySet => new(N);
     public EventRelation EmptyRelation => new(N);
     public abstract EventSet AllEvents { get; }
@@ -90,7 +95,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation Words(EventRelation a, EventRelation b, Bitwise op)
     {
-        var r = NewRelation();
+        var r = Overwritten();
         Combine(a.Bits, b.Bits, r.Bits, op);
         return r;
     }
@@ -107,19 +112,20 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation SeqOf(EventRelation a, EventRelation b)
     {
-        var r = NewRelation();
         if (_w == 1)
         {
             // up to 64 events (most tests): one word per row
-            var (ab, bb, rb) = (a.Bits, b.Bits, r.Bits);
+            var one = Overwritten();
+            var (ab, bb, rb) = (a.Bits, b.Bits, one.Bits);
             for (var x = 0; x < N; x++)
             {
                 var row = 0UL;
                 for (var bits = ab[x]; bits != 0; bits &= bits - 1) row |= bb[BitOperations.TrailingZeroCount(bits)];
                 rb[x] = row;
             }
-            return r;
+            return one;
         }
+        var r = NewRelation();
         for (var x = 0; x < N; x++)
             for (var w = 0; w < _w; w++)
                 for (var bits = a.Bits[x * _w + w]; bits != 0; bits &= bits - 1)
@@ -141,7 +147,7 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     private EventRelation PlusOf(EventRelation a)
     {
-        var r = NewRelation();
+        var r = Overwritten();
         Array.Copy(a.Bits, r.Bits, a.Bits.Length);
         if (_w == 1)
         {

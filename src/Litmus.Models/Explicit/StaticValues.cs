@@ -16,16 +16,17 @@ public sealed class StaticValues
     private readonly List<EventRelation> _lent = [];
 
     /// <summary>
-    /// An empty relation over <paramref name="n"/> events for one run of the model: one a finished run left, cleared,
-    /// when there is one. Thousands of runs per test otherwise allocate (and collect) a new matrix per operation.
+    /// An empty relation over <paramref name="n"/> events for one run of the model: one a finished run left, when
+    /// there is one (cleared unless <paramref name="clear"/> is false: for a caller that writes every word).
+    /// Thousands of runs per test otherwise allocate (and collect) a new matrix per operation.
     /// </summary>
-    internal EventRelation TakeScratch(int n)
+    internal EventRelation TakeScratch(int n, bool clear = true)
     {
         EventRelation r;
         if (_free.Count > 0 && _free.Peek().N == n)
         {
             r = _free.Pop();
-            Array.Clear(r.Bits);
+            if (clear) Array.Clear(r.Bits);
         }
         else r = new EventRelation(n);
         _lent.Add(r);

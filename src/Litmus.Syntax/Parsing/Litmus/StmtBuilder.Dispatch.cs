@@ -4,10 +4,8 @@ using P = Litmus.Syntax.Generated.LitmusCParser;
 
 namespace Litmus.Syntax.Parsing.Litmus;
 
-// Visit dispatched on the context's type, for each Visit method the builder overrides. ANTLR's own dispatch,
-// tree.Accept<T>(visitor), is a generic virtual method, which Native AOT resolves at run time on first use: about
-// 6 ms of each one-test process (docs/performance.md). A context not listed here still goes through Accept.
-// BuilderDispatchTests checks that the list covers every override.
+// Visit by the context's type, not by ANTLR's Accept<T> (a generic virtual method, resolved at run time under
+// Native AOT: docs/performance.md, session 9). BuilderDispatchTests keeps the cases complete.
 internal sealed partial class StmtBuilder
 {
     public override Stmt Visit(IParseTree tree) => tree switch
