@@ -111,6 +111,7 @@ internal static class ExplicitDecision
                 var satisfies = eval.Bool(enc.Condition);
                 var complete = tally._first is null || (options.Witness && satisfies && !tally._hold);
                 if (check.Run(eval, complete) is not { } verdict) return null;
+                if (verdict.NotAnExecution) continue; // the model generates no such execution: nothing to count
                 if (tally._first is null)
                 {
                     tally._first = verdict;
@@ -134,7 +135,7 @@ internal static class ExplicitDecision
                     var state = StateEnumerator.State(enc, enc.Observed.Select(o => (o, eval.Bool(o.Determined) ? eval.Value(o.Value) : (long?)null)), satisfies);
                     tally._states.TryAdd(state.ToString(), state);
                     if (identity is not null)
-                        (satisfies ? tally._positive : tally._negative).Add(string.Concat(identity.Concat(guards).Select(t => eval.Bool(t) ? '1' : '0')));
+                        (satisfies ? tally._positive : tally._negative).Add(string.Concat(identity.Concat(guards).Select(t => eval.Bool(t) ? '1' : '0')) + verdict.Picks);
                 }
                 else if (tally._hold && tally._fail && tally._raised.Count == tally._first.Flags.Distinct().Count()) break; // nothing more to learn
             }

@@ -78,13 +78,20 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         var cancellation = _solver.StartLimit(options.Timeout);
         try
         {
-            var prepared = TestEncoding.Prepare(test, model ?? Model, options.Events, cancellation);
+            var spec = model ?? Model;
+            // A model that generates co (the kernel's own lock.cat and cos-opt.cat) is decided over candidates that
+            // carry an engine co, which its linearisation then takes: only without lock events (lock.cat gives them
+            // rf and co itself), and otherwise, or if that does not apply, by the solver over the model's own choices.
+            var engineCo = spec.GeneratesCo && options.Engine != DecisionEngine.Solver;
+            var prepared = TestEncoding.Prepare(test, spec, options.Events, engineCo, cancellation);
+            if (engineCo && prepared.Program.Events.Any(ExecutionRelations.IsLockEvent))
+                (engineCo, prepared) = (false, TestEncoding.Prepare(test, spec, options.Events, cancellation: cancellation));
             result = result with { Warnings = prepared.Program.Warnings };
-            var decided = ExplicitDecision.Decide(prepared, options, _solver.ThrowIfSpent,
-                    () => TestEncoding.Prepare(test, model ?? Model, options.Events, cancellation)) is { } o
-                ? Outcome(result, o) with { DecidedBy = DecisionEngine.Explicit }
-                : Decide(prepared.EncodeModel(), result);
-            return decided with { Elapsed = clock.Elapsed };
+            if (ExplicitDecision.Decide(prepared, options, _solver.ThrowIfSpent,
+                    () => TestEncoding.Prepare(test, spec, options.Events, engineCo, cancellation)) is { } o)
+                return Outcome(result, o) with { DecidedBy = DecisionEngine.Explicit, Elapsed = clock.Elapsed };
+            if (engineCo) prepared = TestEncoding.Prepare(test, spec, options.Events, cancellation: cancellation);
+            return Decide(prepared.EncodeModel(), result) with { Elapsed = clock.Elapsed };
         }
         catch (LitmusInputException e)
         {

@@ -38,6 +38,9 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
     public override void DeclareInstructions(string eventKind, IReadOnlyCollection<string> tags, SourceSpan span) =>
         exec.DeclareInstructions(eventKind, tags, span);
 
+    /// <summary>The candidate's co, when the engine makes co (the model's choice of co is then this one).</summary>
+    protected override EventRelation? ExecutionOrder() => exec.CoFromModel ? null : Predefined("co") is { IsSet: false } co ? co.Rel : null;
+
     protected override long? ValueOf(int e) => exec.ValueOf(e) is { } v ? eval.Value(v) : null;
 
     protected override long? AddressOf(int e) => exec.EventAt(e).Address is { } a ? eval.Value(a) : null;

@@ -12,7 +12,16 @@ namespace Litmus.Encoding;
 public sealed record ExplicitVerdict(
     IReadOnlyList<string> Failed, IReadOnlyList<string> Raised, IReadOnlyList<string> Axioms, IReadOnlyList<string> Flags)
 {
-    public bool Allowed => Failed.Count == 0;
+    public bool Allowed => Failed.Count == 0 && !NotAnExecution;
+
+    /// <summary>What the model's linearisations picked, as text ("" when it has none): part of what tells executions apart.</summary>
+    public string Picks { get; init; } = "";
+
+    /// <summary>
+    /// The candidate is none of the model's executions (a model that generates co generates no order like the
+    /// candidate's): it is neither allowed nor forbidden, and the lists above are cut where the model found out.
+    /// </summary>
+    public bool NotAnExecution { get; init; }
 }
 
 /// <summary>
@@ -41,6 +50,7 @@ public sealed class ExplicitCheck(TestEncoding enc)
     public IReadOnlyList<string>? Violated(TermEvaluator eval)
     {
         if (Run(eval, complete: false) is not { } verdict) return null;
+        if (verdict.NotAnExecution) return ["not an execution of the model"];
         return eval.Bool(enc.Filter) ? verdict.Failed : [.. verdict.Failed, "filter"];
     }
 
@@ -58,9 +68,19 @@ public sealed class ExplicitCheck(TestEncoding enc)
         {
             var algebra = new ConcreteAlgebra(enc.Execution, eval, _shared) { StopAtFirstFailure = !complete, WantsInstructions = Runs == 1 };
             var interpreter = new CatInterpreter<EventSet, EventRelation>(algebra, model.Resolver, model.Variants, _invariant);
-            interpreter.Run(model.Plan);
+            try
+            {
+                interpreter.Run(model.Plan);
+            }
+            catch (NotAnExecutionException)
+            {
+                return new ExplicitVerdict([], [], algebra.CheckedAxioms, algebra.CheckedFlags) { NotAnExecution = true };
+            }
             if (!Keeps(interpreter, algebra, "rf") || !Keeps(interpreter, algebra, "co")) return null;
-            return new ExplicitVerdict(algebra.FailedAxioms, algebra.RaisedFlags, algebra.CheckedAxioms, algebra.CheckedFlags);
+            return new ExplicitVerdict(algebra.FailedAxioms, algebra.RaisedFlags, algebra.CheckedAxioms, algebra.CheckedFlags)
+            {
+                Picks = algebra.Picked.Count == 0 ? "" : string.Join(";", algebra.Picked.Select(p => string.Join(",", p))),
+            };
         }
         catch (Exception e) when (e is ExplicitCheckNotApplicableException or UnassignedVariableException or LitmusInputException)
         {
@@ -73,7 +93,12 @@ public sealed class ExplicitCheck(TestEncoding enc)
         }
     }
 
-    /// <summary>Whether the model left the predefined relation as it is (a model that redefines it must be encoded).</summary>
+    /// <summary>
+    /// Whether the model's relation of that name, at its end, is the execution's (a model that gives it other pairs
+    /// must be encoded): upstream lock.cat rebinds rf and co, adding the lock events' pairs, which a test without
+    /// locks does not have.
+    /// </summary>
     private static bool Keeps(CatInterpreter<EventSet, EventRelation> interpreter, ConcreteAlgebra algebra, string name) =>
-        interpreter.Lookup(name) is not RelValue<EventRelation> r || algebra.Predefined(name) is not { } p || p.IsSet || ReferenceEquals(r.Rel, p.Rel);
+        interpreter.Lookup(name) is not RelValue<EventRelation> r || algebra.Predefined(name) is not { } p || p.IsSet
+        || ReferenceEquals(r.Rel, p.Rel) || r.Rel.SameAs(p.Rel);
 }

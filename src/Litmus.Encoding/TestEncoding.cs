@@ -62,16 +62,22 @@ public sealed class TestEncoding
 
     /// <param name="cancellation">Stops the build (with <see cref="OperationCanceledException"/>) when a time limit is reached.</param>
     public static TestEncoding Build(LitmusTest test, ModelSpec model, EventOptions? options = null, CancellationToken cancellation = default) =>
-        Prepare(test, model, options, cancellation).EncodeModel();
+        Prepare(test, model, options, cancellation: cancellation).EncodeModel();
 
     /// <summary>
     /// The test's candidate executions, condition and observed values, before the model runs: what the explicit
     /// check of one execution needs (it runs the model itself). rf and co are the engine's; no model choice is made.
     /// </summary>
-    public static TestEncoding Prepare(LitmusTest test, ModelSpec model, EventOptions? options = null, CancellationToken cancellation = default)
+    /// <param name="engineCo">
+    /// Give the execution a coherence order even when the model generates co: for deciding over candidates, whose co
+    /// the model's linearisation then takes (see BitAlgebra.Linearisation). Only for tests without lock events, whose
+    /// rf and co a model that generates co (upstream lock.cat) makes itself.
+    /// </param>
+    public static TestEncoding Prepare(LitmusTest test, ModelSpec model, EventOptions? options = null, bool engineCo = false,
+        CancellationToken cancellation = default)
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options, new TermFactory { Cancellation = cancellation });
-        var exec = new ExecutionRelations(program, model.GeneratesCo, ObservedLocationNames(test));
+        var exec = new ExecutionRelations(program, model.GeneratesCo && !engineCo, ObservedLocationNames(test));
         var conditions = new ConditionEncoder(program, exec);
         return new TestEncoding
         {

@@ -55,4 +55,51 @@ public class UpstreamModelTests
         var contended = alone.Replace("exists", "P1(spinlock_t *l) { spin_lock(l); spin_unlock(l); }\nexists");
         Assert.Equal(Verdict.Sometimes, Check(contended).Verdict);
     }
+
+    /// <summary>The kernel's own tests (lkmm/ and lkmm-doc/ of the shared corpus), when it is there.</summary>
+    public static TheoryData<string> KernelTests() => new(KernelTestPaths());
+
+    private static List<string> KernelTestPaths() => RepoPaths.Corpus is not { } corpus ? [] :
+        [.. new[] { "lkmm", "lkmm-doc" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(corpus, folder), "*.litmus", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal).Select(f => Path.GetRelativePath(corpus, f))];
+
+    private static readonly Dictionary<DecisionEngine, LitmusChecker> HerdLike = [];
+
+    private static TestResult CheckAsHerd(string path, DecisionEngine engine)
+    {
+        LitmusChecker checker;
+        lock (HerdLike)
+            if (!HerdLike.TryGetValue(engine, out checker!))
+                HerdLike[engine] = checker = LitmusChecker.Create(ModelLoader.Load(RepoPaths.UpstreamModel!),
+                    new CheckOptions { States = true, CountExecutions = true, Engine = engine });
+        lock (checker) return checker.CheckFile(Path.Combine(RepoPaths.Corpus!, path));
+    }
+
+    /// <summary>
+    /// The kernel's files generate co (cos-opt.cat's <c>with co from generate_cos(...)</c>): a test without lock events
+    /// is decided over candidates that carry a co of their own, which the model's linearisation takes (or which are
+    /// none of its executions). The verdict, flags, states and execution counts are the solver's, which decides over
+    /// the model's own choices; tests with locks still go to the solver (lock.cat makes their rf and co).
+    /// </summary>
+    [CorpusTheory(UpstreamCfg)]
+    [MemberData(nameof(KernelTests))]
+    public void Kernel_tests_decided_over_candidates_as_by_the_solver(string path)
+    {
+        var (bySolver, auto) = (CheckAsHerd(path, DecisionEngine.Solver), CheckAsHerd(path, DecisionEngine.Auto));
+        Assert.Equal(DecisionEngine.Solver, bySolver.DecidedBy);
+        Assert.Equal(bySolver.Errors.Select(e => e.ToString()), auto.Errors.Select(e => e.ToString()));
+        Assert.Equal(bySolver.Verdict, auto.Verdict);
+        Assert.Equal(bySolver.Flags, auto.Flags);
+        Assert.Equal(bySolver.States?.Select(s => s.ToString()), auto.States?.Select(s => s.ToString()));
+        Assert.Equal(bySolver.Executions, auto.Executions);
+    }
+
+    /// <summary>The comparison above must compare something: most of the kernel's tests are decided over candidates.</summary>
+    [CorpusFact(UpstreamCfg)]
+    public void Most_kernel_tests_are_decided_over_candidates()
+    {
+        var paths = KernelTestPaths();
+        var byCandidates = paths.Count(p => CheckAsHerd(p, DecisionEngine.Auto).DecidedBy == DecisionEngine.Explicit);
+        Assert.True(byCandidates > paths.Count * 2 / 3, $"only {byCandidates} of {paths.Count} decided over candidates");
+    }
 }

@@ -7,6 +7,9 @@ namespace Litmus.Models.Explicit;
 /// <summary>The explicit check cannot decide this execution (a choice the model makes, a fixpoint that never settles): ask the solver.</summary>
 public sealed class ExplicitCheckNotApplicableException(string why) : Exception(why);
 
+/// <summary>The candidate is none of the model's executions (its coherence order is not one the model generates).</summary>
+public sealed class NotAnExecutionException() : Exception("not an execution of the model");
+
 /// <summary>
 /// The cat semantics over ONE concrete execution, as herd evaluates a model: sets and relations are bit sets
 /// over the execution's events, closures are computed, fixpoints iterated, and each axiom is simply true or
@@ -274,8 +277,42 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     public EventRelation ChooseOne(IReadOnlyList<EventSet> present, IReadOnlyList<(IReadOnlyList<EventSet> Witness, EventRelation Option)> options) =>
         throw new ExplicitCheckNotApplicableException("the model chooses (with ... from)");
 
-    public EventRelation Linearisation(IReadOnlyList<EventSet> present, EventSet s, EventRelation order) =>
-        throw new ExplicitCheckNotApplicableException("the model chooses a linearisation");
+    /// <summary>
+    /// The sets each linearisation of this run ordered (in the execution's order, see <see cref="Linearisation"/>): herd
+    /// counts an execution per pick, so two candidates that order these sets alike are one execution of the model.
+    /// </summary>
+    public List<List<int>> Picked { get; } = [];
+
+    /// <summary>
+    /// The coherence order the execution itself carries, when it has one (a candidate that the engine gave a co), or
+    /// null. A model that generates co (<c>with co from generate_cos(...)</c>) then takes it, as herd takes one of its
+    /// linearisations per candidate: each candidate co is exactly one of them, or none (see <see cref="Linearisation"/>).
+    /// </summary>
+    protected virtual EventRelation? ExecutionOrder() => null;
+
+    /// <summary>
+    /// herd enumerates the linearisations of <paramref name="order"/> on <paramref name="s"/>; over one candidate with
+    /// a coherence order of its own the choice is made: that order on s, when it is a linearisation of
+    /// <paramref name="order"/> there (a strict total order of s containing it), and otherwise the candidate is not one
+    /// of this model's executions (<see cref="NotAnExecutionException"/>). Without such an order, the solver decides.
+    /// </summary>
+    public EventRelation Linearisation(IReadOnlyList<EventSet> present, EventSet s, EventRelation order)
+    {
+        if (present.Any(p => p.IsEmpty)) return NewRelation();
+        var co = ExecutionOrder() ?? throw new ExplicitCheckNotApplicableException("the model chooses a linearisation");
+        var members = s.Members().ToList();
+        var chosen = NewRelation();
+        foreach (var a in members)
+            foreach (var b in members)
+                if (a != b)
+                {
+                    if (co.Contains(a, b)) chosen.Add(a, b);
+                    else if (!co.Contains(b, a)) throw new ExplicitCheckNotApplicableException("the execution's order does not cover a linearised set");
+                    if (order.Contains(a, b) && !co.Contains(a, b)) throw new NotAnExecutionException();
+                }
+        Picked.Add([.. members.OrderBy(a => members.Count(b => co.Contains(b, a)))]);
+        return chosen;
+    }
 
     /// <summary>
     /// As the symbolic algebra encodes it: an axiom fails when its check (with its ~) does not hold, a flag is raised

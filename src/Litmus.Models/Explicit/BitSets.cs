@@ -131,6 +131,9 @@ public sealed class EventRelation
         return false;
     }
 
+    /// <summary>Whether both relations hold the same pairs.</summary>
+    public bool SameAs(EventRelation other) => N == other.N && Bits.AsSpan().SequenceEqual(other.Bits);
+
     public bool SubsetOf(EventRelation other)
     {
         for (var i = 0; i < Bits.Length; i++)
