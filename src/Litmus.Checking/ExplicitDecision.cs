@@ -29,9 +29,7 @@ internal static class ExplicitDecision
         if (enc.Model!.Plan.HasFlags) candidateLimit = Math.Min(candidateLimit, options.ExplicitRunLimit);
         throwIfSpent();
         if (enc.Program.Membarriers.Count > 0) return null;
-        // With a witness, a Never outcome is explained by the axioms that alone forbid it, which needs the candidates
-        // that only uniproc or atomicity forbid: they are not pruned then.
-        var executions = new ConcreteExecutions(enc) { PruneByKnownAxioms = !options.Witness };
+        var executions = Candidates(enc, options);
         if (!executions.HasCandidatesWithin(candidateLimit, Math.Max(candidateLimit, 4096), throwIfSpent)) return null;
         try
         {
@@ -42,6 +40,12 @@ internal static class ExplicitDecision
             return null;
         }
     }
+
+    /// <summary>
+    /// The test's candidates. With a witness, a Never outcome is explained by the axioms that alone forbid it, which
+    /// needs the candidates that only uniproc or atomicity forbid: they are not pruned then.
+    /// </summary>
+    private static ConcreteExecutions Candidates(TestEncoding enc, CheckOptions options) => new(enc) { PruneByKnownAxioms = !options.Witness };
 
     private static Decision? Run(TestEncoding enc, CheckOptions options, ConcreteExecutions executions, Action throwIfSpent,
         Func<TestEncoding>? another)
@@ -58,7 +62,7 @@ internal static class ExplicitDecision
             try
             {
                 var own = another!();
-                tallies[k] = Tally.Over(own, options, new ConcreteExecutions(own) { PruneByKnownAxioms = !options.Witness }, throwIfSpent, k, workers);
+                tallies[k] = Tally.Over(own, options, Candidates(own, options), throwIfSpent, k, workers);
             }
             catch (Exception e) { failures[k] = e; }
         }, $"litmus-listing-{k}")).ToList();

@@ -80,12 +80,10 @@ public sealed class LitmusChecker(ModelSpec model, CheckOptions options, ISolver
         {
             var spec = model ?? Model;
             // A model that generates co (the kernel's own lock.cat and cos-opt.cat) is decided over candidates that
-            // carry an engine co, which its linearisation then takes: only without lock events (lock.cat gives them
-            // rf and co itself), and otherwise, or if that does not apply, by the solver over the model's own choices.
-            var engineCo = spec.GeneratesCo && options.Engine != DecisionEngine.Solver;
-            var prepared = TestEncoding.Prepare(test, spec, options.Events, engineCo, cancellation);
-            if (engineCo && prepared.Program.Events.Any(ExecutionRelations.IsLockEvent))
-                (engineCo, prepared) = (false, TestEncoding.Prepare(test, spec, options.Events, cancellation: cancellation));
+            // carry an engine co, which its linearisation then takes (not for a test with locks: see Prepare); if
+            // that does not apply, by the solver over the model's own choices.
+            var prepared = TestEncoding.Prepare(test, spec, options.Events, engineCo: options.Engine != DecisionEngine.Solver, cancellation);
+            var engineCo = prepared.CandidatesCarryCo;
             result = result with { Warnings = prepared.Program.Warnings };
             if (ExplicitDecision.Decide(prepared, options, _solver.ThrowIfSpent,
                     () => TestEncoding.Prepare(test, spec, options.Events, engineCo, cancellation)) is { } o)

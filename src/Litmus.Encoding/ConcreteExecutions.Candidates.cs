@@ -42,7 +42,7 @@ public sealed partial class ConcreteExecutions
         public required long[] ConstantAddresses { get; init; }
         public required Event[] VaryingAddresses { get; init; }
         /// <summary>The writes by location, as <see cref="CoherenceGroups"/> makes them, when every write's guard and address are constants.</summary>
-        public List<List<int>>? ConstantGroups { get; set; }
+        public List<List<int>>? ConstantGroups { get; init; }
         /// <summary>The reads (indices into the reads with sources) at each address, when every read's address is a constant.</summary>
         public Dictionary<long, int[]>? ReadsAt { get; init; }
     }
@@ -76,7 +76,7 @@ public sealed partial class ConcreteExecutions
         var pruning = new CandidatePruning(_exec, PruneByKnownAxioms ? _enc.Model!.Plan.KnownAxioms : new KnownAxioms(false, false), _enc.Filter);
         var choices = new ReadChoices(_reads, pruning, _exec);
         var events = _exec.Program.Events;
-        return new CandidatePlan(
+        var plan = new CandidatePlan(
             valueOrder, [.. detOrder.Select(i => (dets[i].Key, dets[i].Value))],
             [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.Guard.IsFalse)],
             [.. _exec.Co.Edges().Where(e => e.Condition.Op == Op.BoolVar)],
@@ -94,6 +94,10 @@ public sealed partial class ConcreteExecutions
                 ? Enumerable.Range(0, _reads.Count).GroupBy(k => _reads[k].Read.Address!.Number).ToDictionary(g => g.Key, g => g.ToArray())
                 : null,
         };
+        // the same for every candidate when no write's guard or address varies (the callers only read the lists)
+        return plan.Writes.All(w => w.Guard.IsConstant && w.Address is null or { Op: Op.WordConst })
+            ? plan with { ConstantGroups = CoherenceGroups(plan, plan.ConstantGuards, plan.ConstantAddresses) }
+            : plan;
     }
 
     private HashSet<Term> AssignedByCandidates()
@@ -222,8 +226,6 @@ public sealed partial class ConcreteExecutions
             if (!byAddress.TryGetValue(addresses[w.Id], out var g)) { byAddress[addresses[w.Id]] = g = []; groups.Add(g); }
             g.Add(w.Id);
         }
-        // the same for every candidate when no write's guard or address varies (the callers only read the lists)
-        if (plan.Writes.All(w => w.Guard.IsConstant && w.Address is null or { Op: Op.WordConst })) plan.ConstantGroups = groups;
         return groups;
     }
 

@@ -7,7 +7,7 @@ namespace Litmus.Encoding;
 /// A concrete execution: a value for every variable of the execution's own encoding (rf, co, values, clocks),
 /// stored by the variable's index in <see cref="Index"/> (thousands of executions are kept while listing).
 /// </summary>
-public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[]? slotById = null)
+public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[] slotById)
 {
     private TermEvaluator? _evaluator;
 
@@ -38,9 +38,7 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
     /// A new evaluator, not dropped when a value changes: for a caller that sets values in an order in which no
     /// term it has evaluated mentions a value set later.
     /// </summary>
-    internal TermEvaluator FreshEvaluator() => slotById is { } slots
-        ? new(t => t.Id < slots.Length && slots[t.Id] >= 0 ? values[slots[t.Id]] : null)
-        : new(t => index.TryGetValue(t, out var i) ? values[i] : null);
+    internal TermEvaluator FreshEvaluator() => new(t => t.Id < slotById.Length && slotById[t.Id] >= 0 ? values[slotById[t.Id]] : null);
 }
 
 /// <summary>

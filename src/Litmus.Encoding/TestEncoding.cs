@@ -40,6 +40,12 @@ public sealed class TestEncoding
     /// <summary>What each <c>with x from S</c> of the model picked (herd runs the rest of the model once per element of S).</summary>
     public required IReadOnlyList<ModelChoice> ModelChoices { get; init; }
 
+    /// <summary>
+    /// Whether the execution carries the engine's co although the model generates co (prepared with engineCo): only
+    /// the candidate engine can decide it; the solver needs the test prepared again, without.
+    /// </summary>
+    public bool CandidatesCarryCo => Model is { GeneratesCo: true } && !Execution.CoFromModel;
+
     /// <summary>Whether some <c>with</c> of the model has more than one possible pick in this test.</summary>
     public bool ModelPicks => ModelChoices.Any(c => c.Relation.Edges().Any(x => !x.Condition.IsConstant));
 
@@ -70,13 +76,15 @@ public sealed class TestEncoding
     /// </summary>
     /// <param name="engineCo">
     /// Give the execution a coherence order even when the model generates co: for deciding over candidates, whose co
-    /// the model's linearisation then takes (see BitAlgebra.Linearisation). Only for tests without lock events, whose
-    /// rf and co a model that generates co (upstream lock.cat) makes itself.
+    /// the model's linearisation then takes (see BitAlgebra.Linearisation). Not for a test with lock events, whose
+    /// rf and co a model that generates co (upstream lock.cat) makes itself: <see cref="CandidatesCarryCo"/> says
+    /// whether it was given.
     /// </param>
     public static TestEncoding Prepare(LitmusTest test, ModelSpec model, EventOptions? options = null, bool engineCo = false,
         CancellationToken cancellation = default)
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options, new TermFactory { Cancellation = cancellation });
+        engineCo &= model.GeneratesCo && !program.Events.Any(ExecutionRelations.IsLockEvent);
         var exec = new ExecutionRelations(program, model.GeneratesCo && !engineCo, ObservedLocationNames(test));
         var conditions = new ConditionEncoder(program, exec);
         return new TestEncoding
