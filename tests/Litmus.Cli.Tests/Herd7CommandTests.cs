@@ -19,6 +19,15 @@ public sealed class Herd7CommandTests : IDisposable
     }
 
     [Fact]
+    public void An_error_in_an_included_model_file_names_that_file()
+    {
+        var model = _cli.Write("m.cat", "\"m\"\ninclude \"broken.cat\"\nacyclic po as x\n");
+        var broken = _cli.Write("broken.cat", "let x = (po\n");
+        var (_, _, errors) = _cli.Run("herd7", "-model", model, _cli.Write("mp.litmus", Samples.MpExpecting("Never")));
+        Assert.Equal($"Warning: File \"{broken}\", line 1, characters 11-12: expected ')' after expression (User error)\n", errors);
+    }
+
+    [Fact]
     public void Every_raised_flag_gets_a_flag_line()
     {
         var (_, output, _) = _cli.Run("herd7", "-conf", Preset, _cli.Write("race.litmus", Samples.Race));

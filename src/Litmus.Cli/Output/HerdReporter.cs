@@ -94,12 +94,14 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
     /// <summary>
     /// herd's message for a test it cannot load. An unknown primitive is herd's <c>Unknown macro NAME</c>, which the
     /// kernel's judgelitmus.sh greps, cutting the name out to report it; other errors carry herd's position form
-    /// (<c>line L, characters C0-C1</c>, columns from 0).
+    /// (<c>line L, characters C0-C1</c>, columns from 0), in the file the error is in: the test's, or a model file it
+    /// reads (an included cat file is read when the first test needs it).
     /// </summary>
     public static string UserError(string path, Diagnostic d)
     {
         if (UnknownPrimitive.Match(d.Message) is { Success: true } m)
             return $"Warning: File \"{path}\": Unknown macro {m.Groups["name"].Value} (User error)";
+        if (d.Span.File.Length > 0 && Path.GetFullPath(d.Span.File) != Path.GetFullPath(path)) path = d.Span.File;
         var (from, to) = (d.Span.Column - 1, d.Span.EndLine == d.Span.Line && d.Span.EndColumn > d.Span.Column ? d.Span.EndColumn - 1 : d.Span.Column);
         return $"Warning: File \"{path}\", line {d.Span.Line}, characters {Math.Max(from, 0)}-{Math.Max(to, 0)}: {d.Message} (User error)";
     }
