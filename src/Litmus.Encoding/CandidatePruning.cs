@@ -36,10 +36,14 @@ internal sealed class CandidatePruning
         // as the predefined rmw has it: between accesses only
         _rmw = [.. exec.Program.Rmw.Where(e => e.Condition.IsTrue && exec.IsAccess(exec.EventAt(e.From)) && exec.IsAccess(exec.EventAt(e.To)))
             .Select(e => (e.From, e.To))];
+        _locks = new LockOrders(exec);
     }
 
+    /// <summary>Where the model places the lock events the candidates carry (when it orders them itself).</summary>
+    private readonly LockOrders _locks;
+
     /// <summary>Whether coherence orders are pruned at all.</summary>
-    public bool PrunesOrders => _uniproc || _atomicity;
+    public bool PrunesOrders => _uniproc || _atomicity || _locks.Apply;
 
     /// <summary>The filter's conjuncts <c>v = k</c>, with v a variable and k a constant.</summary>
     private void RequireConjuncts(Term filter)
@@ -123,6 +127,12 @@ internal sealed class CandidatePruning
         if (_uniproc)
             foreach (var r in rmws.Where(r => r.Ordered)) before[r.Write].Add(r.Source);
         var atomic = _atomicity ? rmws : [];
+        // The lock writes here whose lock read has its source (it always has, when the write happens), by write index.
+        var lockSource = new Dictionary<int, int>();
+        if (_locks.Apply)
+            for (var j = 0; j < reads.Count; j++)
+                foreach (var (write, read) in _locks.ReadOfLockWrite)
+                    if (read == reads[j].Read && indexOf.TryGetValue(write, out var wi)) lockSource[wi] = indexOf[reads[j].Source];
 
         var kept = new List<int[]>();
         var order = new int[n];
@@ -147,6 +157,7 @@ internal sealed class CandidatePruning
                 // atomicity: a write of another thread may not come after an RMW's source while its own write is unplaced
                 var thread = _exec.EventAt(writes[w]).Thread;
                 if (atomic.Any(a => placed[a.Source] && !placed[a.Write] && a.Write != w && thread != a.Thread)) continue;
+                if (_locks.Apply && !LockMayGo(w, p, order, placed, lockSource, writes)) continue;
                 placed[w] = true;
                 order[p] = w;
                 position[w] = p;
@@ -157,6 +168,21 @@ internal sealed class CandidatePruning
             return true;
         }
         return Place(0) ? kept : null;
+    }
+
+    /// <summary>
+    /// Whether write <paramref name="w"/> may take position <paramref name="p"/> under <see cref="LockOrders"/>: a lock write
+    /// right after its lock read's source, an unlock right after a lock write of its thread before it, and nothing
+    /// else right after a lock read's source while that read's lock write waits.
+    /// </summary>
+    private bool LockMayGo(int w, int p, int[] order, bool[] placed, Dictionary<int, int> lockSource, IReadOnlyList<int> writes)
+    {
+        var previous = p > 0 ? order[p - 1] : -1;
+        if (lockSource.TryGetValue(w, out var source)) return previous == source;
+        if (_locks.IsUnlock(writes[w]) && (previous < 0 || !_locks.MayFollow(writes[previous], writes[w]))) return false;
+        foreach (var (lockWrite, s) in lockSource)
+            if (s == previous && !placed[lockWrite]) return false;
+        return true;
     }
 
     /// <summary>A cycle in po-loc | rf | co | fr at this location (co by its immediate steps, fr to the write right after the source).</summary>
@@ -221,7 +247,9 @@ internal sealed class ReadChoices
         }
         var inBlocks = blocks.Values.SelectMany(b => b).ToHashSet();
         var digits = Enumerable.Range(0, reads.Count).Where(k => !inBlocks.Contains(k)).ToList();
-        foreach (var (address, block) in blocks)
+        // The block with the most combinations most significant: its combinations that leave a location no order
+        // (most of a lock's, see LockOrders) then skip every combination of the blocks below at once.
+        foreach (var (address, block) in blocks.OrderBy(b => b.Value.Aggregate(1.0, (n, k) => n * _options[k])))
         {
             _blockStart[address] = digits.Count;
             digits.AddRange(block);

@@ -39,7 +39,46 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
         exec.DeclareInstructions(eventKind, tags, span);
 
     /// <summary>The candidate's co, when the engine makes co (the model's choice of co is then this one).</summary>
-    protected override EventRelation? ExecutionOrder() => exec.CoFromModel ? null : Predefined("co") is { IsSet: false } co ? co.Rel : null;
+    protected override EventRelation? ExecutionOrder() => exec.CoFromModel ? null : CandidateCo;
+
+    /// <summary>The candidate's rf, lock events' pairs included (what the model's predefined rf may leave out, see ExecutionRelations.ModelOrdersLocks).</summary>
+    public EventRelation CandidateRf => _rf ??= Rel(exec.Rf, "rf!candidate");
+
+    /// <summary>The candidate's co (see <see cref="CandidateRf"/>); none when the model makes co from nothing (CoFromModel).</summary>
+    public EventRelation? CandidateCo => exec.CoFromModel ? null : _co ??= Rel(exec.Co, "co!candidate");
+
+    private EventRelation? _rf, _co;
+
+    /// <summary>
+    /// Whether <paramref name="rf"/> and <paramref name="co"/> are those of a candidate the engine lists with the same
+    /// events and values as this one: each read that this candidate's rf gives a source has one (and nothing else
+    /// has one), a write of the value it reads; co orders, one way, exactly the pairs this candidate's co orders
+    /// (the writes that happen, per location), without a cycle and with the initial writes first; and the lock events
+    /// are where the listing looks for them (<see cref="LockOrders"/>).
+    /// </summary>
+    public bool IsCandidateShaped(EventRelation rf, EventRelation co)
+    {
+        var (ownRf, ownCo) = (CandidateRf, CandidateCo!);
+        for (var b = 0; b < N; b++)
+        {
+            int sources = 0, own = 0;
+            for (var a = 0; a < N; a++)
+            {
+                if (ownRf.Contains(a, b)) own++;
+                if (!rf.Contains(a, b)) continue;
+                sources++;
+                if (ValueOf(a) is not { } v || ValueOf(b) != v) return false;
+            }
+            if (sources != own) return false;
+        }
+        for (var a = 0; a < N; a++)
+            for (var b = 0; b < N; b++)
+            {
+                if (co.Contains(a, b) && (co.Contains(b, a) || exec.EventAt(b).IsInit)) return false;
+                if ((co.Contains(a, b) || co.Contains(b, a)) != (ownCo.Contains(a, b) || ownCo.Contains(b, a))) return false;
+            }
+        return !co.HasCycle() && new LockOrders(exec).KeptBy(rf, co, N);
+    }
 
     protected override long? ValueOf(int e) => exec.ValueOf(e) is { } v ? eval.Value(v) : null;
 

@@ -12,13 +12,13 @@ public sealed partial class ExecutionRelations
     {
         if (_predefined.TryGetValue(name, out var v)) return v;
         // Without co from the engine, herd leaves these to the model (cos-opt.cat defines them).
-        if (CoFromModel && name is "co" or "fr" or "coe" or "coi" or "fre" or "fri") return null;
+        if (ModelOrdersLocks && name is "co" or "fr" or "coe" or "coi" or "fre" or "fri") return null;
         SymSetOrRel? made = name switch
         {
             "_" => SymSetOrRel.OfSet(All),
             "M" => SymSetOrRel.OfSet(SetOf(IsAccess)),
-            "R" => SymSetOrRel.OfSet(SetOf(IsRead)),
-            "W" => SymSetOrRel.OfSet(SetOf(IsWrite)),
+            "R" => SymSetOrRel.OfSet(SetOf(SeenAsRead)),
+            "W" => SymSetOrRel.OfSet(SetOf(SeenAsWrite)),
             "F" => SymSetOrRel.OfSet(SetOf(e => e.Kind == EventKind.Fence)),
             "IW" => SymSetOrRel.OfSet(SetOf(e => e.IsInit)),
             "FW" => SymSetOrRel.OfSet(CoFromModel ? _chosenFinal! : FinalWrites()),
@@ -33,7 +33,7 @@ public sealed partial class ExecutionRelations
             "loc" => SymSetOrRel.OfRel(SameLocationRelation()),
             "int" => SymSetOrRel.OfRel(Pairs((a, b) => a.Id == b.Id || (a.Thread == b.Thread && !a.IsInit))),
             "ext" => SymSetOrRel.OfRel(Pairs((a, b) => a.Id != b.Id && (a.Thread != b.Thread || a.IsInit))),
-            "rf" => SymSetOrRel.OfRel(Rf),
+            "rf" => SymSetOrRel.OfRel(ModelOrdersLocks ? Restricted(Rf, IsAccess) : Rf),
             "co" => SymSetOrRel.OfRel(Co),
             "fr" => SymSetOrRel.OfRel(FromReads()),
             "rmw" => SymSetOrRel.OfRel(FromEdges(Program.Rmw.Where(e => IsAccess(_events[e.From]) && IsAccess(_events[e.To])))),
@@ -152,12 +152,30 @@ public sealed partial class ExecutionRelations
         return r;
     }
 
+    /// <summary>
+    /// The co-last write of each location. When the model orders the lock events (over a candidate that carries
+    /// them), a location that only they touch has none unless the test observes it, as with a chosen final write
+    /// (<see cref="EncodeChosenFinalWrites"/>).
+    /// </summary>
     private SymSet FinalWrites()
     {
         var s = new SymSet(EventCount);
-        foreach (var w in _events.Where(IsWrite))
-            s.Set(w.Id, Terms.And(w.Guard, Terms.And(Co.Rows[w.Id].Values.Select(Terms.Not))));
+        var syncOnly = ModelOrdersLocks
+            ? Program.Locations.Where(l => !_observedLocations.Contains(l.Name) && IsSyncObject(l)).Select(l => Terms.WordConst(l.Address)).ToList()
+            : [];
+        foreach (var w in _events.Where(SeenAsWrite))
+            s.Set(w.Id, Terms.And([w.Guard, .. Co.Rows[w.Id].Values.Select(Terms.Not), .. syncOnly.Select(a => Terms.Ne(w.Address!, a))]));
         return s;
+    }
+
+    /// <summary>The pairs of <paramref name="r"/> between events that both pass <paramref name="keep"/> (r itself when they all do).</summary>
+    private SymRel Restricted(SymRel r, Func<Event, bool> keep)
+    {
+        if (r.Edges().All(e => keep(_events[e.From]) && keep(_events[e.To]))) return r;
+        var kept = new SymRel(EventCount);
+        foreach (var (a, b, t) in r.Edges())
+            if (keep(_events[a]) && keep(_events[b])) kept.Set(a, b, t);
+        return kept;
     }
 }
 

@@ -43,19 +43,31 @@ public sealed partial class ExecutionRelations
     /// </summary>
     public bool CoFromModel { get; }
 
-    public ExecutionRelations(LitmusProgram program, bool coFromModel = false, IReadOnlySet<string>? observedLocations = null)
+    /// <summary>
+    /// Whether the model gives the lock events their rf and co (a model that generates co, as upstream lock.cat
+    /// does): its R, W, rf and rmw leave them out, as herd's do. With <see cref="CoFromModel"/> the execution has
+    /// no rf or co for them either; otherwise (co from the engine, for deciding over candidates) the candidate has
+    /// them as reads and writes of the lock variable, and the model's final rf and co must be the candidate's.
+    /// </summary>
+    public bool ModelOrdersLocks { get; }
+
+    /// <param name="modelGeneratesCo">The model generates co (see <see cref="ModelOrdersLocks"/>); implied by <paramref name="coFromModel"/>.</param>
+    public ExecutionRelations(LitmusProgram program, bool coFromModel = false, IReadOnlySet<string>? observedLocations = null,
+        bool modelGeneratesCo = false)
     {
         Program = program;
         Terms = program.Terms;
         _events = program.Events;
         EventCount = _events.Count;
         CoFromModel = coFromModel;
+        ModelOrdersLocks = coFromModel || modelGeneratesCo;
+        _observedLocations = observedLocations ?? new HashSet<string>();
         MapSingleEventRmws();
         All = SetOf(e => !IsMergedWrite(e.Id));
         Rf = EncodeReadsFrom();
         Co = coFromModel ? new SymRel(EventCount) : EncodeCoherenceOrder();
         EncodeDeterminedValues();
-        if (coFromModel) EncodeChosenFinalWrites(observedLocations ?? new HashSet<string>());
+        if (coFromModel) EncodeChosenFinalWrites(_observedLocations);
         else EncodeFinalValues();
         EncodeSrcuIndices();
     }
@@ -81,9 +93,16 @@ public sealed partial class ExecutionRelations
         return x is null || y is null ? Terms.False : Terms.Eq(x, y);
     }
 
+    private readonly IReadOnlySet<string> _observedLocations;
+
+    // The execution's own reads and writes (those rf and co relate)...
     private bool IsWrite(Event e) => e.Kind == EventKind.Write && !(CoFromModel && IsLockEvent(e));
     private bool IsRead(Event e) => e.Kind == EventKind.Read && !(CoFromModel && IsLockEvent(e));
-    internal bool IsAccess(Event e) => IsRead(e) || IsWrite(e);
+
+    // ... and those the model sees as R and W (see ModelOrdersLocks).
+    private bool SeenAsWrite(Event e) => e.Kind == EventKind.Write && !(ModelOrdersLocks && IsLockEvent(e));
+    private bool SeenAsRead(Event e) => e.Kind == EventKind.Read && !(ModelOrdersLocks && IsLockEvent(e));
+    internal bool IsAccess(Event e) => SeenAsRead(e) || SeenAsWrite(e);
 
     private static readonly string[] LockClasses = ["LKR", "LKW", "UL", "TRYLOCK", "ISLOCKED"];
 

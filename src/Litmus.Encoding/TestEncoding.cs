@@ -76,16 +76,18 @@ public sealed class TestEncoding
     /// </summary>
     /// <param name="engineCo">
     /// Give the execution a coherence order even when the model generates co: for deciding over candidates, whose co
-    /// the model's linearisation then takes (see BitAlgebra.Linearisation). Not for a test with lock events, whose
-    /// rf and co a model that generates co (upstream lock.cat) makes itself: <see cref="CandidatesCarryCo"/> says
-    /// whether it was given.
+    /// the model's linearisation then takes (see BitAlgebra.Linearisation). The lock events, whose rf and co such a
+    /// model (upstream lock.cat) makes itself, are then reads and writes of the candidate, which the model's must
+    /// equal (see ExplicitCheck): only for locks the test neither observes nor touches otherwise
+    /// (<see cref="LocksStayApart"/>). <see cref="CandidatesCarryCo"/> says whether it was given.
     /// </param>
     public static TestEncoding Prepare(LitmusTest test, ModelSpec model, EventOptions? options = null, bool engineCo = false,
         CancellationToken cancellation = default)
     {
         var program = ProgramBuilder.Build(test, new MacroTable(model.Macros), options, new TermFactory { Cancellation = cancellation });
-        engineCo &= model.GeneratesCo && !program.Events.Any(ExecutionRelations.IsLockEvent);
-        var exec = new ExecutionRelations(program, model.GeneratesCo && !engineCo, ObservedLocationNames(test));
+        var observed = ObservedLocationNames(test);
+        engineCo &= model.GeneratesCo && LocksStayApart(program, observed);
+        var exec = new ExecutionRelations(program, model.GeneratesCo && !engineCo, observed, modelGeneratesCo: model.GeneratesCo);
         var conditions = new ConditionEncoder(program, exec);
         return new TestEncoding
         {
@@ -96,6 +98,22 @@ public sealed class TestEncoding
             Observed = ObservedValues(test, exec, conditions),
             Rf = exec.Rf, Co = exec.Co, ModelChoices = [],
         };
+    }
+
+    /// <summary>
+    /// Whether every lock event accesses a known lock variable that no other access of the test (but its initial
+    /// write) may touch and that the test does not observe: herd's final state then has no write of it, and the
+    /// model alone speaks of the lock events, through its own rf and co.
+    /// </summary>
+    private static bool LocksStayApart(LitmusProgram program, HashSet<string> observed)
+    {
+        var locks = program.Events.Where(ExecutionRelations.IsLockEvent).Select(e => e.Address).ToList();
+        if (locks.Count == 0) return true;
+        if (locks.Any(a => a is not { Op: Op.WordConst })) return false;
+        var addresses = locks.Select(a => a!).Distinct().ToList();
+        if (program.Locations.Any(l => observed.Contains(l.Name) && addresses.Any(a => a.Number == l.Address))) return false;
+        return program.Events.Where(e => !e.IsInit && !ExecutionRelations.IsLockEvent(e) && e.Address is not null)
+            .All(e => addresses.All(a => program.Terms.Eq(e.Address!, a).IsFalse));
     }
 
     /// <summary>Runs the model over the symbolic relations: its definitions, axioms and flags join the constraints.</summary>

@@ -78,8 +78,9 @@ public class UpstreamModelTests
     /// <summary>
     /// The kernel's files generate co (cos-opt.cat's <c>with co from generate_cos(...)</c>): a test without lock events
     /// is decided over candidates that carry a co of their own, which the model's linearisation takes (or which are
-    /// none of its executions). The verdict, flags, states and execution counts are the solver's, which decides over
-    /// the model's own choices; tests with locks still go to the solver (lock.cat makes their rf and co).
+    /// none of its executions); so is a test with locks, whose lock events the candidates carry as well (lock.cat
+    /// makes their rf and co, which must be the candidate's). The verdict, flags, states and execution counts are
+    /// the solver's, which decides over the model's own choices.
     /// </summary>
     [CorpusTheory(UpstreamCfg)]
     [MemberData(nameof(KernelTests))]
@@ -92,6 +93,66 @@ public class UpstreamModelTests
         Assert.Equal(bySolver.Flags, auto.Flags);
         Assert.Equal(bySolver.States?.Select(s => s.ToString()), auto.States?.Select(s => s.ToString()));
         Assert.Equal(bySolver.Executions, auto.Executions);
+    }
+
+    private static TestResult CheckText(string source, DecisionEngine engine, bool states)
+    {
+        using var checker = LitmusChecker.Create(ModelLoader.Load(RepoPaths.UpstreamModel!),
+            new CheckOptions { States = states, CountExecutions = states, Engine = engine });
+        return checker.Check(Syntax.LitmusParser.Parse(source, "test.litmus"));
+    }
+
+    /// <summary>
+    /// A test with locks is decided over candidates that carry the lock events as reads and writes of the lock, whose
+    /// rf and co must be those lock.cat makes (the others are none of the model's executions); spin_is_locked()'s
+    /// source is one of lock.cat's <c>with rf-ru from cross(...)</c> picks, and the model runs once per pick, as in
+    /// herd. Verdict, flags, states and counts are the solver's.
+    /// </summary>
+    [CorpusTheory(UpstreamCfg)]
+    [InlineData(Handover)]
+    [InlineData("""
+        C IsLocked
+        {}
+        P0(int *x, spinlock_t *l) { spin_lock(l); WRITE_ONCE(*x, 1); spin_unlock(l); }
+        P1(int *x, spinlock_t *l) { int r0; int r1; r1 = READ_ONCE(*x); r0 = spin_is_locked(l); }
+        exists (1:r0=0 /\ 1:r1=1)
+        """)]
+    [InlineData("""
+        C Trylock-contended
+        {}
+        P0(int *x, spinlock_t *l) { int r0; r0 = spin_trylock(l); if (r0) { WRITE_ONCE(*x, 1); spin_unlock(l); } }
+        P1(int *x, spinlock_t *l) { int r0; int r1; spin_lock(l); r1 = READ_ONCE(*x); spin_unlock(l); r0 = spin_trylock(l); }
+        exists (0:r0=0 /\ 1:r0=0)
+        """)]
+    public void Lock_tests_are_decided_over_candidates_as_by_the_solver(string source)
+    {
+        foreach (var states in new[] { false, true })
+        {
+            var (bySolver, auto) = (CheckText(source, DecisionEngine.Solver, states), CheckText(source, DecisionEngine.Auto, states));
+            Assert.Equal(DecisionEngine.Explicit, auto.DecidedBy);
+            Assert.Equal(bySolver.Verdict, auto.Verdict);
+            Assert.Equal(bySolver.Flags, auto.Flags);
+            Assert.Equal(bySolver.States?.Select(s => s.ToString()), auto.States?.Select(s => s.ToString()));
+            Assert.Equal(bySolver.Executions, auto.Executions);
+        }
+    }
+
+    /// <summary>
+    /// Four threads that each take and release one lock: 8! orders of its lock writes and 5^4 sources for its lock
+    /// reads, far more candidates than auto runs the model on in verdict mode; only the 4! orders that lock.cat can
+    /// make (each unlock right after its lock, each lock read reading the write before its lock write) are listed,
+    /// so the test is decided over candidates, with the solver's answer.
+    /// </summary>
+    [CorpusFact(UpstreamCfg)]
+    public void Only_the_lock_orders_lock_cat_makes_are_listed()
+    {
+        static string Thread(int i) =>
+            $"P{i}(spinlock_t *l, int *x{i}, int *x{(i + 1) % 4}) {{ int r1; spin_lock(l); WRITE_ONCE(*x{i}, 1); r1 = READ_ONCE(*x{(i + 1) % 4}); spin_unlock(l); }}";
+        var text = "C SB4+locks\n{}\n" + string.Join("\n", Enumerable.Range(0, 4).Select(Thread))
+            + "\nexists (0:r1=0 /\\ 1:r1=0 /\\ 2:r1=0 /\\ 3:r1=0)\n";
+        var (bySolver, auto) = (CheckText(text, DecisionEngine.Solver, states: false), CheckText(text, DecisionEngine.Auto, states: false));
+        Assert.Equal((Verdict.Never, DecisionEngine.Explicit), (auto.Verdict, auto.DecidedBy));
+        Assert.Equal(bySolver.Verdict, auto.Verdict);
     }
 
     /// <summary>The comparison above must compare something: most of the kernel's tests are decided over candidates.</summary>

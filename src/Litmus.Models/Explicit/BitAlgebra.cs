@@ -274,8 +274,29 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
         return groups.OrderBy(kv => kv.Key).Select(kv => kv.Value).ToList();
     }
 
-    public EventRelation ChooseOne(IReadOnlyList<EventSet> present, IReadOnlyList<(IReadOnlyList<EventSet> Witness, EventRelation Option)> options) =>
-        throw new ExplicitCheckNotApplicableException("the model chooses (with ... from)");
+    /// <summary>
+    /// Which option each <c>with x from S</c> of this run takes, in the order the run meets them (the first option
+    /// past the end): herd runs the rest of the model once per pick, and whoever runs the model over one candidate
+    /// does the same, one run per script (see <see cref="ChoiceCounts"/>).
+    /// </summary>
+    public IReadOnlyList<int> ChoiceScript { get; init; } = [];
+
+    /// <summary>How many options each choice this run met had: what the next script may pick.</summary>
+    public List<int> ChoiceCounts { get; } = [];
+
+    /// <summary>The option the script says (see <see cref="ChoiceScript"/>), among those there; none there: no execution.</summary>
+    public EventRelation ChooseOne(IReadOnlyList<EventSet> present, IReadOnlyList<(IReadOnlyList<EventSet> Witness, EventRelation Option)> options)
+    {
+        if (present.Any(p => p.IsEmpty)) return NewRelation();
+        var there = options.Where(o => o.Witness.All(w => !w.IsEmpty)).ToList();
+        if (there.Count == 0) throw new NotAnExecutionException();
+        var k = ChoiceCounts.Count < ChoiceScript.Count ? ChoiceScript[ChoiceCounts.Count] : 0;
+        ChoiceCounts.Add(there.Count);
+        // A copy: the options are often the same in every run (static), the pick is not.
+        var pick = NewRelation();
+        there[k].Option.Bits.CopyTo(pick.Bits, 0);
+        return pick;
+    }
 
     /// <summary>
     /// The sets each linearisation of this run ordered (in the execution's order, see <see cref="Linearisation"/>): herd
