@@ -14,7 +14,8 @@ internal static class ExplicitDecision
 {
     /// <summary>
     /// Decides <paramref name="enc"/> (prepared: the model not encoded) over its candidates, or null when that does
-    /// not apply (a <c>with</c> choice, a model that redefines rf or co, values on a cycle, membarrier, more than
+    /// not apply (a model that gives rf or co pairs no candidate has, a candidate the model allows with values that
+    /// flow in a cycle, membarrier, more than
     /// <see cref="CheckOptions.ExplicitCandidateLimit"/> candidates or more than <see cref="CheckOptions.ExplicitRunLimit"/> to check
     /// before the answer is known, none at all): the solver decides it then.
     /// </summary>
@@ -107,6 +108,13 @@ internal static class ExplicitDecision
                 if (++index % shares != share) continue;
                 if (runsLeft-- == 0) return null;
                 var eval = x.Evaluator();
+                if (x.ValuesUnsettled)
+                {
+                    // Whether values that flow in a cycle have a solution, and which, is the solver's to say. The model
+                    // may forbid the candidate whatever they are (it runs without them); else the solver decides.
+                    if (options.Witness || check.Run(eval, complete: false) is not { } whatever || whatever.Allowed) return null;
+                    continue;
+                }
                 // The first run, complete, names every axiom and flag and lets the annotations be checked; after it, the
                 // filter and the proposition are read first. Only the axioms that alone forbid the outcome need the
                 // whole model on an execution that is not allowed.

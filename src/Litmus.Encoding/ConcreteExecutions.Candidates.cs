@@ -12,7 +12,9 @@ namespace Litmus.Encoding;
 /// variables that satisfies its definitions, and every assignment that does is met exactly once: with no value
 /// flowing in a cycle, rf fixes every value, det and final value, and co fixes the clocks up to a choice that no
 /// term observes. So deciding a test over <see cref="All"/> (the model run explicitly on each) gives the same
-/// verdict, flags, states and counts as the solver.
+/// verdict, flags, states and counts as the solver. A candidate whose values do flow in a cycle (rf and data)
+/// comes with them unknown (<see cref="ConcreteExecution.ValuesUnsettled"/>): the caller may only drop it when the
+/// model forbids it without them.
 /// </summary>
 public sealed partial class ConcreteExecutions
 {
@@ -31,7 +33,7 @@ public sealed partial class ConcreteExecutions
     /// clocks, the sources each read may take, the axioms that prune coherence orders (<see cref="CandidatePruning"/>).
     /// </summary>
     private sealed record CandidatePlan(
-        int[] ValueOrder, (Term Det, Term By)[] DetOrder, Event[] Writes, (int A, int B, Term Pair)[] CoPairs,
+        int[]? ValueOrder, (Term Det, Term By)[]? DetOrder, Event[] Writes, (int A, int B, Term Pair)[] CoPairs,
         Dictionary<int, int> Clocks, Dictionary<long, (Term Final, Term Determined)> Finals, int[] Unsourced,
         ReadChoices Choices, CandidatePruning Pruning)
     {
@@ -45,6 +47,18 @@ public sealed partial class ConcreteExecutions
         public List<List<int>>? ConstantGroups { get; init; }
         /// <summary>The reads (indices into the reads with sources) at each address, when every read's address is a constant.</summary>
         public Dictionary<long, int[]>? ReadsAt { get; init; }
+
+        /// <summary>
+        /// When values may flow in a cycle of rf and data (no <see cref="ValueOrder"/> fits every candidate): per read
+        /// and source, the reads whose values that source's value mentions, to order each candidate's values by its
+        /// own rf (see <see cref="CandidateValueOrder"/>).
+        /// </summary>
+        public int[][][]? SourceDeps { get; init; }
+        /// <summary>Per read, the slot of its det variable and of its rank (-1 for none): set along that order.</summary>
+        public int[] DetSlots { get; init; } = [];
+        public int[] RankSlots { get; init; } = [];
+        /// <summary>The slots a candidate whose values flow in a cycle leaves unknown: read values, det, ranks, final values.</summary>
+        public bool[] UnknownWhenUnsettled { get; init; } = [];
     }
 
     private CandidatePlan? Plan
@@ -68,7 +82,8 @@ public sealed partial class ConcreteExecutions
         var dets = _exec.DeterminedBy.ToList();
         var detIndex = dets.Select((d, i) => (d.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var detOrder = TopologicalOrder(dets.Count, i => VariablesOf(dets[i].Value).Where(detIndex.ContainsKey).Select(v => detIndex[v]));
-        if (valueOrder is null || detOrder is null) return null;
+        // Values that may flow in a cycle: each candidate orders them by the sources it reads from.
+        var dynamic = valueOrder is null || detOrder is null;
         var clocks = new Dictionary<int, int>();
         foreach (var w in _exec.Program.Events)
             if (_index.TryGetValue(_exec.Clock(ExecutionRelations.CoOrder, w.Id), out var slot)) clocks[w.Id] = slot;
@@ -77,7 +92,7 @@ public sealed partial class ConcreteExecutions
         var choices = new ReadChoices(_reads, pruning, _exec);
         var events = _exec.Program.Events;
         var plan = new CandidatePlan(
-            valueOrder, [.. detOrder.Select(i => (dets[i].Key, dets[i].Value))],
+            dynamic ? null : valueOrder, dynamic ? null : [.. detOrder!.Select(i => (dets[i].Key, dets[i].Value))],
             [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.Guard.IsFalse)],
             [.. _exec.Co.Edges().Where(e => e.Condition.Op == Op.BoolVar)],
             clocks,
@@ -94,15 +109,68 @@ public sealed partial class ConcreteExecutions
                 ? Enumerable.Range(0, _reads.Count).GroupBy(k => _reads[k].Read.Address!.Number).ToDictionary(g => g.Key, g => g.ToArray())
                 : null,
         };
+        // A candidate whose values flow in a cycle has them unknown: only when they cannot decide which events happen or where.
+        if (dynamic && (plan.VaryingGuards.Length > 0 || plan.VaryingAddresses.Length > 0)) return null;
+        if (dynamic) plan = WithCandidateValueOrder(plan, readOfValue);
         // the same for every candidate when no write's guard or address varies (the callers only read the lists)
         return plan.Writes.All(w => w.Guard.IsConstant && w.Address is null or { Op: Op.WordConst })
             ? plan with { ConstantGroups = CoherenceGroups(plan, plan.ConstantGuards, plan.ConstantAddresses) }
             : plan;
     }
 
+    /// <summary>What ordering values per candidate needs (see <see cref="CandidatePlan.SourceDeps"/>).</summary>
+    private CandidatePlan WithCandidateValueOrder(CandidatePlan plan, Dictionary<Term, int> readOfValue)
+    {
+        int Slot(Term? t) => t is not null && _index.TryGetValue(t, out var slot) ? slot : -1;
+        var unknown = new bool[_variables.Count];
+        foreach (var (_, value, _) in _reads)
+            if (Slot(value) is >= 0 and var v) unknown[v] = true;
+        foreach (var t in _exec.DeterminedBy.Keys.Concat(_exec.FinalValues.Values).Concat(_exec.FinalDetermined.Values))
+            if (Slot(t) is >= 0 and var v) unknown[v] = true;
+        var detSlots = _reads.Select(r => Slot(_exec.Terms.BoolVar($"det_{r.Read.Id}"))).ToArray();
+        var rankSlots = _reads.Select(r => _variables.FindIndex(t => t.Op == Op.IntVar && t.Name == $"detrank_{r.Read.Id}")).ToArray();
+        foreach (var r in rankSlots)
+            if (r >= 0) unknown[r] = true;
+        return plan with
+        {
+            SourceDeps = [.. _reads.Select(r => r.Sources.Select(s => VariablesOf(s.Write.Value!).Where(readOfValue.ContainsKey).Select(v => readOfValue[v]).Distinct().ToArray()).ToArray())],
+            DetSlots = detSlots,
+            RankSlots = rankSlots,
+            UnknownWhenUnsettled = unknown,
+        };
+    }
+
+    /// <summary>
+    /// The reads of a candidate in an order in which each comes after the reads its source's value mentions; null
+    /// when its values flow in a cycle (rf and data).
+    /// </summary>
+    private static List<int>? CandidateValueOrder(CandidatePlan plan, int[] source)
+    {
+        var deps = plan.SourceDeps!;
+        var order = new List<int>(source.Length);
+        var state = new byte[source.Length]; // 0 new, 1 on the path, 2 placed
+        bool Visit(int k)
+        {
+            if (state[k] == 2) return true;
+            if (state[k] == 1) return false;
+            state[k] = 1;
+            if (source[k] >= 0)
+                foreach (var j in deps[k][source[k]])
+                    if (source[j] >= 0 && !Visit(j)) return false;
+            state[k] = 2;
+            order.Add(k);
+            return true;
+        }
+        for (var k = 0; k < source.Length; k++)
+            if (!Visit(k)) return null;
+        return order;
+    }
+
     private HashSet<Term> AssignedByCandidates()
     {
         var assigned = new HashSet<Term>();
+        // The ranks that justify det on a cycle of possible values: set along each candidate's order.
+        assigned.UnionWith(_variables.Where(t => t.Op == Op.IntVar && t.Name?.StartsWith("detrank_", StringComparison.Ordinal) == true));
         foreach (var (_, value, sources) in _reads)
         {
             if (value is not null) assigned.Add(value);
@@ -303,17 +371,17 @@ public sealed partial class ConcreteExecutions
     /// </summary>
     private (ConcreteExecution, bool[], long[], int[])? WithReadsFrom(CandidatePlan plan, int[] choice)
     {
-        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById);
         var source = new int[_reads.Count];
+        for (var k = 0; k < _reads.Count; k++) source[k] = plan.Choices.Source(k, choice[k]);
+        var valueOrder = plan.ValueOrder ?? (IReadOnlyList<int>?)CandidateValueOrder(plan, source);
+        if (valueOrder is null) return Unsettled(plan, source);
+        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById);
         for (var k = 0; k < _reads.Count; k++)
-        {
-            source[k] = plan.Choices.Source(k, choice[k]);
             if (source[k] >= 0) x[_reads[k].Sources[source[k]].Rf] = 1;
-        }
         // In dependency order, every value a source's value mentions is set before it is read (so the evaluator's
         // memory of sub-terms never holds a value that changes later).
         var eval = x.FreshEvaluator();
-        foreach (var k in plan.ValueOrder)
+        foreach (var k in valueOrder)
         {
             var (_, value, sources) = _reads[k];
             if (value is not null && source[k] >= 0) x.SetSlot(_index[value], eval.Value(sources[source[k]].Write.Value!));
@@ -338,10 +406,45 @@ public sealed partial class ConcreteExecutions
             if (guards[r]) return null;
         // det, the least fixpoint of "reads from a write whose value is determined": in dependency order, one pass.
         var det = x.FreshEvaluator();
-        foreach (var (variable, by) in plan.DetOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
+        if (plan.DetOrder is { } detOrder)
+            foreach (var (variable, by) in detOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
+        else
+            // Along this candidate's order: a read's det is its source's value's, its rank its place (a source it
+            // is determined by comes before it).
+            for (var p = 0; p < valueOrder.Count; p++)
+            {
+                var k = valueOrder[p];
+                if (plan.RankSlots[k] >= 0) x.SetSlot(plan.RankSlots[k], p);
+                if (plan.DetSlots[k] >= 0)
+                    x.SetSlot(plan.DetSlots[k], source[k] >= 0 && det.Bool(_exec.Determined(_reads[k].Sources[source[k]].Write.Value!)) ? 1 : 0);
+            }
         for (var k = 0; k < _reads.Count; k++)
             if (source[k] >= 0) source[k] = _reads[k].Sources[source[k]].Write.Id;
         return (x, guards, addresses, source);
+    }
+
+    /// <summary>
+    /// A candidate whose values flow in a cycle of rf and data: its values, det and final values are unknown (see
+    /// <see cref="ConcreteExecution.ValuesUnsettled"/>). Every guard and address is known in advance (see MakePlan), so
+    /// rf alone says which events there are and where they access.
+    /// </summary>
+    private (ConcreteExecution, bool[], long[], int[])? Unsettled(CandidatePlan plan, int[] source)
+    {
+        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById, plan.UnknownWhenUnsettled);
+        var guards = (bool[])plan.ConstantGuards.Clone();
+        for (var k = 0; k < _reads.Count; k++)
+        {
+            var (read, _, sources) = _reads[k];
+            if ((source[k] >= 0) != guards[read.Id]) return null;
+            if (source[k] < 0) continue;
+            var w = sources[source[k]].Write;
+            if (!guards[w.Id] || plan.ConstantAddresses[w.Id] != plan.ConstantAddresses[read.Id]) return null;
+            x[sources[source[k]].Rf] = 1;
+            source[k] = w.Id;
+        }
+        foreach (var r in plan.Unsourced)
+            if (guards[r]) return null;
+        return (x, guards, (long[])plan.ConstantAddresses.Clone(), source);
     }
 
     /// <summary>Each coherence order of the writes that happen in <paramref name="x"/>, with the final values that follow.</summary>
@@ -366,7 +469,7 @@ public sealed partial class ConcreteExecutions
                 }
                 // The final value of a location is its co-last write's.
                 var last = _exec.EventAt(groups[g][order[^1]]);
-                if (plan.Finals.TryGetValue(addresses[last.Id], out var final))
+                if (!x.ValuesUnsettled && plan.Finals.TryGetValue(addresses[last.Id], out var final))
                 {
                     y[final.Final] = values.Value(last.Value!);
                     y[final.Determined] = values.Bool(_exec.Determined(last.Value!)) ? 1 : 0;
@@ -375,9 +478,11 @@ public sealed partial class ConcreteExecutions
             foreach (var (a, b, t) in plan.CoPairs)
                 y[t] = guards[a] && guards[b] && addresses[a] == addresses[b] && position[a] < position[b] ? 1 : 0;
             var check = y.Evaluator();
-            foreach (var d in _definitions)
-                if (!check.Bool(d))
-                    throw new ExplicitCheckNotApplicableException($"a candidate execution breaks the definition {d}");
+            // (A candidate whose values are unknown cannot be held to the definitions that speak of them.)
+            if (!y.ValuesUnsettled)
+                foreach (var d in _definitions)
+                    if (!check.Bool(d))
+                        throw new ExplicitCheckNotApplicableException($"a candidate execution breaks the definition {d}");
             yield return y;
             if (!Next(pick, counts)) yield break;
         }

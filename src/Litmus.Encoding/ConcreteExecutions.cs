@@ -7,9 +7,16 @@ namespace Litmus.Encoding;
 /// A concrete execution: a value for every variable of the execution's own encoding (rf, co, values, clocks),
 /// stored by the variable's index in <see cref="Index"/> (thousands of executions are kept while listing).
 /// </summary>
-public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[] slotById)
+public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[] slotById, bool[]? unknown = null)
 {
     private TermEvaluator? _evaluator;
+
+    /// <summary>
+    /// Whether values flow in a cycle of rf and data in this candidate: rf does not fix them (herd leaves such
+    /// equations unsolved; they may have no solution), so they, det and the final values are unknown here, and
+    /// a term that mentions one cannot be evaluated (<see cref="UnassignedVariableException"/>).
+    /// </summary>
+    public bool ValuesUnsettled => unknown is not null;
 
     public IReadOnlyDictionary<Term, int> Index => index;
     internal long[] Values => values;
@@ -26,7 +33,7 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
         _evaluator = null;
     }
 
-    internal ConcreteExecution Copy() => new(index, (long[])values.Clone(), slotById);
+    internal ConcreteExecution Copy() => new(index, (long[])values.Clone(), slotById, unknown);
 
     /// <summary>
     /// An evaluator of terms under this execution as it is (a variable it does not assign is an error). It is kept,
@@ -38,7 +45,8 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
     /// A new evaluator, not dropped when a value changes: for a caller that sets values in an order in which no
     /// term it has evaluated mentions a value set later.
     /// </summary>
-    internal TermEvaluator FreshEvaluator() => new(t => t.Id < slotById.Length && slotById[t.Id] >= 0 ? values[slotById[t.Id]] : null);
+    internal TermEvaluator FreshEvaluator() => new(t => t.Id < slotById.Length && slotById[t.Id] is >= 0 and var slot
+        && (unknown is null || !unknown[slot]) ? values[slot] : null);
 }
 
 /// <summary>

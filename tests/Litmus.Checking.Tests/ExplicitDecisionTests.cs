@@ -94,6 +94,68 @@ public class ExplicitDecisionTests
     }
 
     /// <summary>
+    /// Two threads that each add one to x: a value may flow from one's write through the other's read and back, so
+    /// no order of the values fits every candidate. Each candidate orders them by its own rf; the candidates in
+    /// which they do flow in a cycle are forbidden by coherence whatever the values, so the test is still decided
+    /// over its candidates, with the solver's verdict, states and counts.
+    /// </summary>
+    [Fact]
+    public void Values_that_may_flow_in_a_cycle_are_ordered_per_candidate()
+    {
+        const string text = """
+            C counter
+            {}
+            P0(int *x) { int r0; r0 = READ_ONCE(*x); WRITE_ONCE(*x, r0 + 1); }
+            P1(int *x) { int r1; r1 = READ_ONCE(*x); WRITE_ONCE(*x, r1 + 1); }
+            exists (x=1)
+            """;
+        WithFiles(("counter.litmus", text), dir =>
+        {
+            var path = Path.Combine(dir, "counter.litmus");
+            var (byCandidates, bySolver) = (Decide(ModelLoader.DefaultModel, path, DecisionEngine.Explicit, witness: false),
+                Decide(ModelLoader.DefaultModel, path, DecisionEngine.Solver, witness: false));
+            Assert.Equal((Verdict.Sometimes, DecisionEngine.Explicit), (byCandidates.Verdict, byCandidates.DecidedBy));
+            AssertSameOutcome(bySolver, byCandidates);
+        });
+    }
+
+    /// <summary>
+    /// The same cycle under a model that only asks for coherence: the candidate whose values flow in a cycle is
+    /// allowed, and whether its equations have a solution (and which) is the solver's to say.
+    /// </summary>
+    [Fact]
+    public void A_candidate_the_model_allows_with_values_in_a_cycle_goes_to_the_solver()
+    {
+        const string text = """
+            C LB+datas
+            {}
+            P0(int *x, int *y) { int r0; r0 = READ_ONCE(*x); WRITE_ONCE(*y, r0); }
+            P1(int *x, int *y) { int r1; r1 = READ_ONCE(*y); WRITE_ONCE(*x, r1); }
+            exists (0:r0=0 /\ 1:r1=0)
+            """;
+        WithFiles([("LB+datas.litmus", text), ("coherence.cat", "\"coherence only\"\nacyclic po-loc | rf | co | fr as coherence\n")], dir =>
+        {
+            var (model, path) = (Path.Combine(dir, "coherence.cat"), Path.Combine(dir, "LB+datas.litmus"));
+            var (auto, bySolver) = (Decide(model, path, DecisionEngine.Explicit, witness: false), Decide(model, path, DecisionEngine.Solver, witness: false));
+            Assert.Equal(DecisionEngine.Solver, auto.DecidedBy);
+            AssertSameOutcome(bySolver, auto);
+        });
+    }
+
+    private static void WithFiles((string Name, string Text) file, Action<string> test) => WithFiles([file], test);
+
+    private static void WithFiles(IEnumerable<(string Name, string Text)> files, Action<string> test)
+    {
+        var dir = Directory.CreateTempSubdirectory("litmus-explicit-");
+        try
+        {
+            foreach (var (name, text) in files) File.WriteAllText(Path.Combine(dir.FullName, name), text);
+            test(dir.FullName);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    /// <summary>
     /// Two spinlocks, two critical sections each: 186,624 candidates, too many to run the model on, but uniproc and
     /// atomicity (stated by the kernel model) leave 16 (each lock's sections in one of two orders). So the test is
     /// decided over its candidates, with the solver's answer.
