@@ -30,7 +30,7 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
 
     public override EventSet Tagged(string tag)
     {
-        if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = Set(exec.Tagged(tag), "'" + tag);
+        if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = Shared.Tag(tag, () => exec.Tagged(tag).IsConstant, () => Set(exec.Tagged(tag)));
         return s;
     }
 

@@ -144,7 +144,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         SetValue<TSet> s => SetOrRel<TSet, TRel>.OfSet(s.Set),
         RelValue<TRel> r => SetOrRel<TSet, TRel>.OfRel(r.Rel),
-        EmptyValue => SetOrRel<TSet, TRel>.OfRel(_algebra.EmptyRelation),
+        EmptyValue => SetOrRel<TSet, TRel>.OfRel(_algebra.ConstantEmptyRelation),
         _ => throw new LitmusInputException(span, $"expected a set of events or a relation, found {v.Kind}"),
     };
 

@@ -32,8 +32,10 @@ public sealed partial class CatInterpreter<TSet, TRel>
                     return known;
                 var left = Eval(b.Left, frame);
                 // r & s, r ; s and r \ s are empty when r is: the right side is not built at all.
+                // (An empty r the same in every run gives an r ; s that is too.)
                 if (b.Op is CatBinaryOp.Inter or CatBinaryOp.Seq or CatBinaryOp.Diff && IsStaticallyEmpty(left))
-                    return b.Op == CatBinaryOp.Seq ? new RelValue<TRel>(_algebra.EmptyRelation) : left;
+                    return b.Op != CatBinaryOp.Seq ? left
+                        : new RelValue<TRel>(left is EmptyValue || IsRunInvariant(left) ? _algebra.ConstantEmptyRelation : _algebra.EmptyRelation);
                 var right = b.Op == CatBinaryOp.Diff ? InMode(true, b.Right, frame) : Eval(b.Right, frame);
                 return Binary(b, left, right);
             }
@@ -179,7 +181,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     internal TSet AsSet(CatRuntimeValue v, SourceSpan span) => v switch
     {
         SetValue<TSet> s => s.Set,
-        EmptyValue => _algebra.EmptySet,
+        EmptyValue => _algebra.ConstantEmptySet,
         ElementValue => throw new LitmusInputException(span, $"expected a set of events, found {v.Kind} (write {{e}} for the set that holds it)"),
         _ => throw new LitmusInputException(span, $"expected a set of events, found {v.Kind}"),
     };
@@ -187,7 +189,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     internal TRel AsRel(CatRuntimeValue v, SourceSpan span) => v switch
     {
         RelValue<TRel> r => r.Rel,
-        EmptyValue => _algebra.EmptyRelation,
+        EmptyValue => _algebra.ConstantEmptyRelation,
         ElementValue { Singleton: RelValueBase } => throw new LitmusInputException(span, $"expected a relation, found {v.Kind} (write p ++ 0 for the relation that holds it)"),
         _ => throw new LitmusInputException(span, $"expected a relation, found {v.Kind}"),
     };

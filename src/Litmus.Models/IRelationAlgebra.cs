@@ -66,6 +66,13 @@ public interface IRelationAlgebra<TSet, TRel> where TSet : class where TRel : cl
     TSet AllEvents { get; }
     TRel EmptyRelation { get; }
 
+    /// <summary>
+    /// The empty set and relation the model itself writes (the literal 0, a fixpoint's first iterate): the same in
+    /// every execution, unlike an empty value an operation returns (see <see cref="IsRunInvariant(TSet)"/>).
+    /// </summary>
+    TSet ConstantEmptySet => EmptySet;
+    TRel ConstantEmptyRelation => EmptyRelation;
+
     /// <summary>Whether the value is empty in every execution (known without solving).</summary>
     bool IsEmpty(TSet s);
     bool IsEmpty(TRel r);

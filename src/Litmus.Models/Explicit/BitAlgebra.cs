@@ -72,6 +72,11 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
     // only, and a shared (static) object would then pass for a value the same in every execution.
     public EventSet EmptySet => new(N);
     public EventRelation EmptyRelation => new(N);
+
+    // These are constants of the model, the same in every execution: shared, and static (a fixpoint that starts from
+    // one and only meets static values, such as lkmm.bell's matching of rcu_read_lock()s, is then computed once).
+    public EventSet ConstantEmptySet => _shared.Named("{}", () => new EventSet(N));
+    public EventRelation ConstantEmptyRelation => _shared.Named("0", () => new EventRelation(N));
     public abstract EventSet AllEvents { get; }
 
     public bool IsEmpty(EventSet s) => s.IsEmpty;

@@ -62,6 +62,21 @@ public sealed class StaticValues
     }
 
     private readonly Dictionary<string, bool> _isStatic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _tags = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The events of a tag (herd's <c>'tag</c>): made once and shared when <paramref name="isStatic"/>, otherwise made
+    /// for this execution. The bell's enums ask for every tag in every run.
+    /// </summary>
+    public T Tag<T>(string tag, Func<bool> isStatic, Func<T> make) where T : class
+    {
+        if (_tags.TryGetValue(tag, out var v)) return v is null ? make() : (T)v;
+        if (!isStatic()) { _tags[tag] = null; return make(); }
+        var made = make();
+        _tags[tag] = made;
+        Mark(made);
+        return made;
+    }
 
     /// <summary>
     /// The value under a name: made once and shared when <paramref name="isStatic"/> (asked once per name: it walks
