@@ -35,9 +35,13 @@ public sealed class Term
     /// <summary>Creation order within the factory; unique, used for hashing and deterministic ordering.</summary>
     public int Id { get; }
 
+    /// <summary>Whether every child is a leaf (a constant or a variable): cheaper to evaluate again than to look up.</summary>
+    internal bool Shallow { get; }
+
     internal Term(Op op, Sort sort, Term[] children, long value, string? name, int id)
     {
         Op = op; Sort = sort; ChildArray = children; Number = value; Name = name; Id = id;
+        Shallow = Array.TrueForAll(children, c => c.ChildArray.Length == 0);
     }
 
     public bool IsTrue => Op == Op.True;

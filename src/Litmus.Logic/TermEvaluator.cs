@@ -20,6 +20,8 @@ public sealed class TermEvaluator(Func<Term, long?> variable)
     public long Eval(Term t)
     {
         if (t.ChildArray.Length == 0) return Leaf(t);
+        // A term over leaves only is computed again: remembering it costs more.
+        if (t.Shallow) return Compute(t);
         if (_memo.TryGetValue(t, out var known)) return known;
         var v = Compute(t);
         _memo[t] = v;
