@@ -150,10 +150,11 @@ public sealed class ExplicitCheck(TestEncoding enc)
     {
         if (!enc.Execution.ModelOrdersLocks)
             return Keeps(interpreter, algebra, "rf") && Keeps(interpreter, algebra, "co") ? Outcome.Matched : Outcome.Unrepresented;
+        // A candidate without a co of its own (the model makes co from nothing) is none to compare with.
+        if (algebra.CandidateCo is not { } candidateCo) return Outcome.Unrepresented;
         // A run stopped at a failed axiom may not have made co yet.
         var (rf, co) = (interpreter.Lookup("rf") as RelValue<EventRelation>, interpreter.Lookup("co") as RelValue<EventRelation>);
-        if (rf is not null && co is not null && algebra.CandidateCo is { } candidateCo
-            && rf.Rel.SameAs(algebra.CandidateRf) && co.Rel.SameAs(candidateCo))
+        if (rf is not null && co is not null && rf.Rel.SameAs(algebra.CandidateRf) && co.Rel.SameAs(candidateCo))
             return Outcome.Matched;
         if (!verdict.Allowed) return Outcome.Elsewhere;
         return rf is not null && co is not null && algebra.IsCandidateShaped(rf.Rel, co.Rel) ? Outcome.Elsewhere : Outcome.Unrepresented;
