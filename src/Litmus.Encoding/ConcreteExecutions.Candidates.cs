@@ -127,8 +127,8 @@ public sealed partial class ConcreteExecutions
             if (Slot(value) is >= 0 and var v) unknown[v] = true;
         foreach (var t in _exec.DeterminedBy.Keys.Concat(_exec.FinalValues.Values).Concat(_exec.FinalDetermined.Values))
             if (Slot(t) is >= 0 and var v) unknown[v] = true;
-        var detSlots = _reads.Select(r => Slot(_exec.Terms.BoolVar($"det_{r.Read.Id}"))).ToArray();
-        var rankSlots = _reads.Select(r => _variables.FindIndex(t => t.Op == Op.IntVar && t.Name == $"detrank_{r.Read.Id}")).ToArray();
+        var detSlots = _reads.Select(r => Slot(_exec.DeterminedVars.GetValueOrDefault(r.Read.Id))).ToArray();
+        var rankSlots = _reads.Select(r => Slot(_exec.Ranks.GetValueOrDefault(r.Read.Id))).ToArray();
         foreach (var r in rankSlots)
             if (r >= 0) unknown[r] = true;
         return plan with
@@ -170,7 +170,7 @@ public sealed partial class ConcreteExecutions
     {
         var assigned = new HashSet<Term>();
         // The ranks that justify det on a cycle of possible values: set along each candidate's order.
-        assigned.UnionWith(_variables.Where(t => t.Op == Op.IntVar && t.Name?.StartsWith("detrank_", StringComparison.Ordinal) == true));
+        assigned.UnionWith(_exec.Ranks.Values);
         foreach (var (_, value, sources) in _reads)
         {
             if (value is not null) assigned.Add(value);

@@ -49,10 +49,10 @@ public sealed partial class ExecutionRelations
             }
             // Least fixpoint: determined if a source is (closure), and only if a source is determined by reads of smaller rank.
             Constraints.Definitions.Add(Terms.Implies(closure, det));
-            var rank = Terms.IntVar($"detrank_{r.Id}");
+            var rank = RankVar(r.Id);
             var justified = Terms.Or(sources.Select(s => Terms.And(s.Condition, TermRewriter.Substitute(Terms, Determined(_events[s.From].Value!),
                 t => t.Op == Op.BoolVar && _detOwner.TryGetValue(t, out var q) && component[q] == component[r.Id]
-                    ? Terms.And(t, Terms.Lt(Terms.IntVar($"detrank_{q}"), rank)) : null))));
+                    ? Terms.And(t, Terms.Lt(RankVar(q), rank)) : null))));
             Constraints.Definitions.Add(Terms.Implies(det, justified));
         }
     }
@@ -70,8 +70,21 @@ public sealed partial class ExecutionRelations
     {
         var v = Terms.BoolVar($"det_{read}");
         _detOwner[v] = read;
+        _detOf[read] = v;
         return v;
     }
+
+    /// <summary>The rank that orders the justification of det_r among reads on a may-cycle (see the class summary).</summary>
+    private Term RankVar(int read) => _rankOf[read] = Terms.IntVar($"detrank_{read}");
+
+    private readonly Dictionary<int, Term> _detOf = new();
+    private readonly Dictionary<int, Term> _rankOf = new();
+
+    /// <summary>Each read's <c>det_r</c>, by read id (reads whose value is a variable).</summary>
+    internal IReadOnlyDictionary<int, Term> DeterminedVars => _detOf;
+
+    /// <summary>The ranks of the reads on a may-cycle of values, by read id: whoever assigns det assigns them too.</summary>
+    internal IReadOnlyDictionary<int, Term> Ranks => _rankOf;
 
     /// <summary>
     /// When a value term is determined: constants always; a read's value when the read is; an if-then-else

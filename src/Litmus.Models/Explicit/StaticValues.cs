@@ -11,7 +11,7 @@ namespace Litmus.Models.Explicit;
 public sealed class StaticValues
 {
     private readonly Dictionary<(int Op, object A, object? B), object> _results = new();
-    private readonly Dictionary<string, object> _named = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _named = new(StringComparer.Ordinal);
     private readonly Stack<EventRelation> _free = new();
     private readonly List<EventRelation> _lent = [];
 
@@ -52,41 +52,28 @@ public sealed class StaticValues
     };
 
     /// <summary>A value known to be the same in every execution, under a name (a predefined set or relation, a tag).</summary>
-    public T Named<T>(string name, Func<T> make) where T : class
-    {
-        if (_named.TryGetValue(name, out var v)) return (T)v;
-        var made = make();
-        _named[name] = made;
-        Mark(made);
-        return made;
-    }
-
-    private readonly Dictionary<string, bool> _isStatic = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, object?> _tags = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The events of a tag (herd's <c>'tag</c>): made once and shared when <paramref name="isStatic"/>, otherwise made
-    /// for this execution. The bell's enums ask for every tag in every run.
-    /// </summary>
-    public T Tag<T>(string tag, Func<bool> isStatic, Func<T> make) where T : class
-    {
-        if (_tags.TryGetValue(tag, out var v)) return v is null ? make() : (T)v;
-        if (!isStatic()) { _tags[tag] = null; return make(); }
-        var made = make();
-        _tags[tag] = made;
-        Mark(made);
-        return made;
-    }
+    public T Named<T>(string name, Func<T> make) where T : class => Shared(_named, name, static () => true, make);
 
     /// <summary>
     /// The value under a name: made once and shared when <paramref name="isStatic"/> (asked once per name: it walks
     /// the symbolic value), otherwise made for this execution.
     /// </summary>
-    public T Named<T>(string name, Func<bool> isStatic, Func<T> make) where T : class
+    public T Named<T>(string name, Func<bool> isStatic, Func<T> make) where T : class => Shared(_named, name, isStatic, make);
+
+    /// <summary>The events of a tag (herd's <c>'tag</c>), as <see cref="Named{T}(string, Func{bool}, Func{T})"/>: the bell's enums ask for every tag in every run.</summary>
+    public T Tag<T>(string tag, Func<bool> isStatic, Func<T> make) where T : class => Shared(_tags, tag, isStatic, make);
+
+    private readonly Dictionary<string, object?> _tags = new(StringComparer.Ordinal);
+
+    /// <summary>The value under <paramref name="key"/> in <paramref name="store"/>: shared once made when static (null marks one that is not).</summary>
+    private T Shared<T>(Dictionary<string, object?> store, string key, Func<bool> isStatic, Func<T> make) where T : class
     {
-        if (_named.TryGetValue(name, out var v)) return (T)v;
-        if (!_isStatic.TryGetValue(name, out var shared)) _isStatic[name] = shared = isStatic();
-        return shared ? Named(name, make) : make();
+        if (store.TryGetValue(key, out var v)) return v is null ? make() : (T)v;
+        if (!isStatic()) { store[key] = null; return make(); }
+        var made = make();
+        store[key] = made;
+        Mark(made);
+        return made;
     }
 
     /// <summary>The key of an operation's result when its operands are static (null: the result is this execution's own).</summary>
