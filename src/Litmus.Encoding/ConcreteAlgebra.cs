@@ -12,14 +12,18 @@ namespace Litmus.Encoding;
 /// </summary>
 public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval, StaticValues? shared = null) : BitAlgebra(exec.EventCount, shared)
 {
-    private readonly Dictionary<string, SetOrRel<EventSet, EventRelation>?> _predefined = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EventSet> _tagged = new(StringComparer.Ordinal);
+    // This run's own values (those not the same in every execution), made when first asked: most runs share all
+    // their tags and many of their names (see StaticValues).
+    private Dictionary<string, SetOrRel<EventSet, EventRelation>?>? _predefined;
+    private Dictionary<string, EventSet>? _tagged;
     private EventSet? _all;
 
     public override EventSet AllEvents => _all ??= Set(exec.All, "_");
 
     public override SetOrRel<EventSet, EventRelation>? Predefined(string name)
     {
+        if (Shared.TryNamed(name, out var shared) && shared is not null) return Of(shared);
+        _predefined ??= new(StringComparer.Ordinal);
         if (_predefined.TryGetValue(name, out var known)) return known;
         var made = exec.Predefined(name) is { } v
             ? v.IsSet ? SetOrRel<EventSet, EventRelation>.OfSet(Set(v.Set, name)) : SetOrRel<EventSet, EventRelation>.OfRel(Rel(v.Rel, name))
@@ -28,8 +32,13 @@ public sealed class ConcreteAlgebra(ExecutionRelations exec, TermEvaluator eval,
         return made;
     }
 
+    private static SetOrRel<EventSet, EventRelation> Of(object shared) => shared is EventSet s
+        ? SetOrRel<EventSet, EventRelation>.OfSet(s) : SetOrRel<EventSet, EventRelation>.OfRel((EventRelation)shared);
+
     public override EventSet Tagged(string tag)
     {
+        if (Shared.TryTag(tag, out var shared) && shared is not null) return (EventSet)shared;
+        _tagged ??= new(StringComparer.Ordinal);
         if (!_tagged.TryGetValue(tag, out var s)) _tagged[tag] = s = Shared.Tag(tag, () => exec.Tagged(tag).IsConstant, () => Set(exec.Tagged(tag)));
         return s;
     }

@@ -19,6 +19,9 @@ namespace Litmus.Encoding;
 public sealed partial class ConcreteExecutions
 {
     private CandidatePlan? _plan;
+
+    // Room for each kind of evaluator a candidate makes (values, det, final values, the execution's own).
+    private readonly EvaluatorSizing _valueSizing = new(), _detSizing = new(), _finalSizing = new(), _executionSizing = new();
     private bool _planned;
 
     /// <summary>
@@ -375,12 +378,12 @@ public sealed partial class ConcreteExecutions
         for (var k = 0; k < _reads.Count; k++) source[k] = plan.Choices.Source(k, choice[k]);
         var valueOrder = plan.ValueOrder ?? (IReadOnlyList<int>?)CandidateValueOrder(plan, source);
         if (valueOrder is null) return Unsettled(plan, source);
-        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById);
+        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById, sizing: _executionSizing);
         for (var k = 0; k < _reads.Count; k++)
             if (source[k] >= 0) x[_reads[k].Sources[source[k]].Rf] = 1;
         // In dependency order, every value a source's value mentions is set before it is read (so the evaluator's
         // memory of sub-terms never holds a value that changes later).
-        var eval = x.FreshEvaluator();
+        var eval = x.FreshEvaluator(_valueSizing);
         foreach (var k in valueOrder)
         {
             var (_, value, sources) = _reads[k];
@@ -405,7 +408,7 @@ public sealed partial class ConcreteExecutions
         foreach (var r in plan.Unsourced)
             if (guards[r]) return null;
         // det, the least fixpoint of "reads from a write whose value is determined": in dependency order, one pass.
-        var det = x.FreshEvaluator();
+        var det = x.FreshEvaluator(_detSizing);
         if (plan.DetOrder is { } detOrder)
             foreach (var (variable, by) in detOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
         else
@@ -430,7 +433,7 @@ public sealed partial class ConcreteExecutions
     /// </summary>
     private (ConcreteExecution, bool[], long[], int[])? Unsettled(CandidatePlan plan, int[] source)
     {
-        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById, plan.UnknownWhenUnsettled);
+        var x = new ConcreteExecution(_index, new long[_variables.Count], _slotById, plan.UnknownWhenUnsettled, _executionSizing);
         var guards = (bool[])plan.ConstantGuards.Clone();
         for (var k = 0; k < _reads.Count; k++)
         {
@@ -454,7 +457,7 @@ public sealed partial class ConcreteExecutions
         var pick = new int[groups.Count];
         var counts = orders.Select(o => o.Count).ToArray();
         var position = new int[_exec.EventCount];
-        var values = x.Evaluator();
+        var values = x.FreshEvaluator(_finalSizing);
         while (true)
         {
             var y = x.Copy();

@@ -7,9 +7,11 @@ namespace Litmus.Encoding;
 /// A concrete execution: a value for every variable of the execution's own encoding (rf, co, values, clocks),
 /// stored by the variable's index in <see cref="Index"/> (thousands of executions are kept while listing).
 /// </summary>
-public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[] slotById, bool[]? unknown = null)
+public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long[] values, int[] slotById, bool[]? unknown = null,
+    EvaluatorSizing? sizing = null)
 {
     private TermEvaluator? _evaluator;
+    private Func<Term, long?>? _variable;
 
     /// <summary>
     /// Whether values flow in a cycle of rf and data in this candidate: rf does not fix them (herd leaves such
@@ -33,20 +35,26 @@ public sealed class ConcreteExecution(IReadOnlyDictionary<Term, int> index, long
         _evaluator = null;
     }
 
-    internal ConcreteExecution Copy() => new(index, (long[])values.Clone(), slotById, unknown);
+    internal ConcreteExecution Copy() => new(index, (long[])values.Clone(), slotById, unknown, sizing);
 
     /// <summary>
     /// An evaluator of terms under this execution as it is (a variable it does not assign is an error). It is kept,
     /// with what it has computed, until a value changes.
     /// </summary>
-    public TermEvaluator Evaluator() => _evaluator ??= FreshEvaluator();
+    public TermEvaluator Evaluator() => _evaluator ??= FreshEvaluator(sizing);
 
     /// <summary>
     /// A new evaluator, not dropped when a value changes: for a caller that sets values in an order in which no
     /// term it has evaluated mentions a value set later.
     /// </summary>
-    internal TermEvaluator FreshEvaluator() => new(t => t.Id < slotById.Length && slotById[t.Id] is >= 0 and var slot
-        && (unknown is null || !unknown[slot]) ? values[slot] : null);
+    internal TermEvaluator FreshEvaluator(EvaluatorSizing? room = null)
+    {
+        _variable ??= Variable;
+        return room is null ? new(_variable) : room.New(_variable);
+    }
+
+    private long? Variable(Term t) => t.Id < slotById.Length && slotById[t.Id] is >= 0 and var slot
+        && (unknown is null || !unknown[slot]) ? values[slot] : null;
 }
 
 /// <summary>

@@ -12,29 +12,42 @@ public sealed partial class CatInterpreter<TSet, TRel>
     /// </summary>
     private Frame Bind(BindingGroup group, Frame current)
     {
+        // Indexed loops and no lambdas: this runs for every binding group of every run of the model.
         var target = group.NewFrame ? new Frame(current, group.FrameSize) : current;
         var invariant = ReferenceEquals(target, _top) ? _invariant : null;
+        var bindings = group.Bindings;
         if (!group.Recursive)
         {
-            foreach (var b in group.Bindings)
+            for (var i = 0; i < bindings.Count; i++)
+            {
+                var b = bindings[i];
                 target.Slots[b.Slot] = b.Function is { } code ? new ClosureValue(code, current)
                     : invariant is null ? new LetValue(this, b.Value, current)
                     : invariant.Get(b) ?? new InvariantLetValue(this, b, current);
+            }
             return target;
         }
-        if (invariant is not null && group.Bindings.All(b => b.Function is null && invariant.Get(b) is not null))
+        if (invariant is not null && AllKept(bindings, invariant))
         {
-            foreach (var b in group.Bindings) target.Slots[b.Slot] = invariant.Get(b);
+            for (var i = 0; i < bindings.Count; i++) target.Slots[bindings[i].Slot] = invariant.Get(bindings[i]);
             return target;
         }
 
-        foreach (var b in group.Bindings)
-            if (b.Function is { } code) target.Slots[b.Slot] = new ClosureValue(code, target);
+        for (var i = 0; i < bindings.Count; i++)
+            if (bindings[i].Function is { } code) target.Slots[bindings[i].Slot] = new ClosureValue(code, target);
         if (group.Plain.Count == 0) return target;
         // The group is solved once per mode, when one of its names is first used.
         var solved = new RecursiveGroup(this, group, target);
         for (var i = 0; i < group.Plain.Count; i++) target.Slots[group.Plain[i].Slot] = new RecursiveValue(solved, i);
         return target;
+    }
+
+    /// <summary>Whether every binding of a recursive group is a set or relation kept from an earlier run.</summary>
+    private static bool AllKept(IReadOnlyList<PlanBinding> bindings, RunInvariantValues invariant)
+    {
+        for (var i = 0; i < bindings.Count; i++)
+            if (bindings[i].Function is not null || invariant.Get(bindings[i]) is null) return false;
+        return true;
     }
 
     /// <summary>A non-recursive binding's value: its body in the frame it was defined in, in the mode asked.</summary>
@@ -149,5 +162,5 @@ public sealed partial class CatInterpreter<TSet, TRel>
     };
 
     internal static CatRuntimeValue FromSetOrRel(SetOrRel<TSet, TRel> v) =>
-        v.IsSet ? new SetValue<TSet>(v.Set) : new RelValue<TRel>(v.Rel);
+        v.IsSet ? SetOf(v.Set) : RelOf(v.Rel);
 }

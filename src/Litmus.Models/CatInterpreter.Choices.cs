@@ -24,7 +24,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         "singlestep" => Exact("singlestep", (r, span) =>
         {
             var rel = AsRel(r, span);
-            return new RelValue<TRel>(_algebra.Diff(rel, _algebra.Seq(rel, rel)));
+            return RelOf(_algebra.Diff(rel, _algebra.Seq(rel, rel)));
         }),
         _ => null,
     };
@@ -63,8 +63,8 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         (EmptyValue, _) => b,
         (_, EmptyValue) => a,
-        (SetValue<TSet> x, SetValue<TSet> y) => new SetValue<TSet>(_algebra.Union(x.Set, y.Set)),
-        (RelValue<TRel> x, RelValue<TRel> y) => new RelValue<TRel>(_algebra.Union(x.Rel, y.Rel)),
+        (SetValue<TSet> x, SetValue<TSet> y) => SetOf(_algebra.Union(x.Set, y.Set)),
+        (RelValue<TRel> x, RelValue<TRel> y) => RelOf(_algebra.Union(x.Rel, y.Rel)),
         _ => throw new LitmusInputException(span, $"cannot put {a.Kind} and {b.Kind} in one set"),
     };
 
@@ -75,7 +75,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
     private void With(WithStep with, Frame frame)
     {
         var choices = InMode(true, with.From, frame);
-        frame.Slots[with.Slot] = new RelValue<TRel>(Pick(choices, [], with.From.Span));
+        frame.Slots[with.Slot] = RelOf(Pick(choices, [], with.From.Span));
     }
 
     private TRel Pick(CatRuntimeValue choices, IReadOnlyList<TSet> present, SourceSpan span) => choices switch

@@ -23,7 +23,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
             case ConstantExpr c:
                 return c.Value;
             case UniverseExpr:
-                return new SetValue<TSet>(_algebra.AllEvents);
+                return SetOf(_algebra.AllEvents);
             case PlanBinary b:
             {
                 // r ; s is empty when s is: an s known without work is looked at first (rcu-pair's gp ; l ; cs then
@@ -35,7 +35,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 // (An empty r the same in every run gives an r ; s that is too.)
                 if (b.Op is CatBinaryOp.Inter or CatBinaryOp.Seq or CatBinaryOp.Diff && IsStaticallyEmpty(left))
                     return b.Op != CatBinaryOp.Seq ? left
-                        : new RelValue<TRel>(left is EmptyValue || IsRunInvariant(left) ? _algebra.ConstantEmptyRelation : _algebra.EmptyRelation);
+                        : RelOf(left is EmptyValue || IsRunInvariant(left) ? _algebra.ConstantEmptyRelation : _algebra.EmptyRelation);
                 var right = b.Op == CatBinaryOp.Diff ? InMode(true, b.Right, frame) : Eval(b.Right, frame);
                 return Binary(b, left, right);
             }
@@ -46,10 +46,10 @@ public sealed partial class CatInterpreter<TSet, TRel>
                 // body needs it (it does not when there is no grace period to pair).
                 return Apply(Eval(app.Function, frame), LazyArgument(app.Argument, frame), app.Span);
             case TupleExpr t:
-                return new TupleValue(t.Items.Select(i => Eval(i, frame)).ToList());
+                return new TupleValue(EvalAll(t.Items, frame));
             case SetLiteralExpr s:
             {
-                var items = s.Items.Select(i => Eval(i, frame)).ToList();
+                var items = EvalAll(s.Items, frame);
                 return items.Count == 0 ? EmptyValue.Instance : ElementSet(items, s.Span) ?? new CollectionValue(items);
             }
             case FunExpr f:
@@ -64,6 +64,14 @@ public sealed partial class CatInterpreter<TSet, TRel>
             default:
                 throw new LitmusInputException(e.Span, "this cat expression is not supported");
         }
+    }
+
+    // (No lambda in Eval: one that captured the frame would cost an allocation on every call, whichever case runs.)
+    private List<CatRuntimeValue> EvalAll(IReadOnlyList<PlanExpr> items, Frame frame)
+    {
+        var values = new List<CatRuntimeValue>(items.Count);
+        for (var i = 0; i < items.Count; i++) values.Add(Eval(items[i], frame));
+        return values;
     }
 
     /// <summary>A name's value when it is already computed (or predefined), else null.</summary>
@@ -90,9 +98,9 @@ public sealed partial class CatInterpreter<TSet, TRel>
     {
         if (b.Op == CatBinaryOp.Add) return AddToCollection(l, r, b.Span);
         if (b.Op == CatBinaryOp.Cartesian)
-            return new RelValue<TRel>(_algebra.Product(AsSet(l, b.Left.Span), AsSet(r, b.Right.Span)));
+            return RelOf(_algebra.Product(AsSet(l, b.Left.Span), AsSet(r, b.Right.Span)));
         if (b.Op == CatBinaryOp.Seq)
-            return new RelValue<TRel>(_algebra.Seq(AsRel(l, b.Left.Span), AsRel(r, b.Right.Span)));
+            return RelOf(_algebra.Seq(AsRel(l, b.Left.Span), AsRel(r, b.Right.Span)));
         if (l is CollectionValue || r is CollectionValue) return CollectionOp(b, l, r);
 
         // The empty value takes the type of the other side.
@@ -103,7 +111,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
         if (l is SetValue<TSet> || r is SetValue<TSet>)
         {
             var (a, c) = (AsSet(l, b.Left.Span), AsSet(r, b.Right.Span));
-            return new SetValue<TSet>(b.Op switch
+            return SetOf(b.Op switch
             {
                 CatBinaryOp.Union => _algebra.Union(a, c),
                 CatBinaryOp.Inter => _algebra.Inter(a, c),
@@ -111,7 +119,7 @@ public sealed partial class CatInterpreter<TSet, TRel>
             });
         }
         var (x, y) = (AsRel(l, b.Left.Span), AsRel(r, b.Right.Span));
-        return new RelValue<TRel>(b.Op switch
+        return RelOf(b.Op switch
         {
             CatBinaryOp.Union => _algebra.Union(x, y),
             CatBinaryOp.Inter => _algebra.Inter(x, y),
@@ -159,16 +167,16 @@ public sealed partial class CatInterpreter<TSet, TRel>
         switch (u.Op)
         {
             case CatUnaryOp.Bracket:
-                return new RelValue<TRel>(_algebra.Identity(AsSet(v, u.Operand.Span)));
+                return RelOf(_algebra.Identity(AsSet(v, u.Operand.Span)));
             case CatUnaryOp.Complement when v is SetValue<TSet> s:
-                return new SetValue<TSet>(_algebra.Diff(_algebra.AllEvents, s.Set));
+                return SetOf(_algebra.Diff(_algebra.AllEvents, s.Set));
             case CatUnaryOp.Complement when v is EmptyValue:
-                return new SetValue<TSet>(_algebra.AllEvents);
+                return SetOf(_algebra.AllEvents);
             case CatUnaryOp.Complement:
-                return new RelValue<TRel>(_algebra.Diff(_algebra.Product(_algebra.AllEvents, _algebra.AllEvents), AsRel(v, u.Operand.Span)));
+                return RelOf(_algebra.Diff(_algebra.Product(_algebra.AllEvents, _algebra.AllEvents), AsRel(v, u.Operand.Span)));
         }
         var r = AsRel(v, u.Operand.Span);
-        return new RelValue<TRel>(u.Op switch
+        return RelOf(u.Op switch
         {
             CatUnaryOp.Inverse => _algebra.Inverse(r),
             CatUnaryOp.Plus => _algebra.Plus(r, _exact),
@@ -177,6 +185,12 @@ public sealed partial class CatInterpreter<TSet, TRel>
             _ => throw new LitmusInputException(u.Span, "unknown operator"),
         });
     }
+
+    private static SetValue<TSet> SetOf(TSet s) =>
+        s is IKeepsWrapper k ? k.Wrapper as SetValue<TSet> ?? (SetValue<TSet>)(k.Wrapper = new SetValue<TSet>(s)) : new SetValue<TSet>(s);
+
+    private static RelValue<TRel> RelOf(TRel r) =>
+        r is IKeepsWrapper k ? k.Wrapper as RelValue<TRel> ?? (RelValue<TRel>)(k.Wrapper = new RelValue<TRel>(r)) : new RelValue<TRel>(r);
 
     internal TSet AsSet(CatRuntimeValue v, SourceSpan span) => v switch
     {

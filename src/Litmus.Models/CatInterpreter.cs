@@ -95,7 +95,7 @@ public sealed partial class CatInterpreter<TSet, TRel> where TSet : class where 
                     RunCheck(c, frame);
                     break;
                 case EnumStep en:
-                    foreach (var (tag, slot) in en.Tags) frame.Slots[slot] = new SetValue<TSet>(_algebra.Tagged(tag));
+                    foreach (var (tag, slot) in en.Tags) frame.Slots[slot] = SetOf(_algebra.Tagged(tag));
                     frame.Slots[en.NameSlot] = en.AllTags;
                     break;
                 case InstructionsStep ins:

@@ -11,6 +11,16 @@ public abstract class CatRuntimeValue
     public abstract string Kind { get; }
 }
 
+/// <summary>
+/// A set or relation that keeps the <see cref="CatRuntimeValue"/> wrapping it. A run of the model meets the same
+/// objects again and again (values kept across runs, matrices lent again from run to run), and wrapping each anew
+/// was a tenth of what a run allocated.
+/// </summary>
+public interface IKeepsWrapper
+{
+    CatRuntimeValue? Wrapper { get; set; }
+}
+
 public sealed class SetValue<TSet>(TSet set) : CatRuntimeValue where TSet : class
 {
     public TSet Set { get; } = set;

@@ -75,8 +75,10 @@ public abstract class BitAlgebra(int n, StaticValues? shared = null) : IRelation
 
     // These are constants of the model, the same in every execution: shared, and static (a fixpoint that starts from
     // one and only meets static values, such as lkmm.bell's matching of rcu_read_lock()s, is then computed once).
-    public EventSet ConstantEmptySet => _shared.Named("{}", () => new EventSet(N));
-    public EventRelation ConstantEmptyRelation => _shared.Named("0", () => new EventRelation(N));
+    public EventSet ConstantEmptySet => _constantEmptySet ??= _shared.Named("{}", () => new EventSet(N));
+    public EventRelation ConstantEmptyRelation => _constantEmptyRelation ??= _shared.Named("0", () => new EventRelation(N));
+    private EventSet? _constantEmptySet;
+    private EventRelation? _constantEmptyRelation;
     public abstract EventSet AllEvents { get; }
 
     public bool IsEmpty(EventSet s) => s.IsEmpty;

@@ -3,8 +3,10 @@ using System.Numerics;
 namespace Litmus.Models.Explicit;
 
 /// <summary>A concrete set of events 0..n-1, as bits (one ulong per 64 events). Treated as immutable once built.</summary>
-public sealed class EventSet
+public sealed class EventSet : IKeepsWrapper
 {
+    CatRuntimeValue? IKeepsWrapper.Wrapper { get; set; }
+
     internal readonly ulong[] Bits;
 
     /// <summary>The <see cref="StaticValues"/> this set is shared by (the same in every execution), or null.</summary>
@@ -45,8 +47,10 @@ public sealed class EventSet
 }
 
 /// <summary>A concrete relation over events 0..n-1: one bit row per event. Treated as immutable once built.</summary>
-public sealed class EventRelation
+public sealed class EventRelation : IKeepsWrapper
 {
+    CatRuntimeValue? IKeepsWrapper.Wrapper { get; set; }
+
     internal readonly int N, W;
     /// <summary>Row a holds the successors of a: words [a*W, (a+1)*W).</summary>
     internal readonly ulong[] Bits;

@@ -65,6 +65,16 @@ public sealed class StaticValues
 
     private readonly Dictionary<string, object?> _tags = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The shared value under a name, if that name was asked before (<see cref="Named{T}(string, Func{bool}, Func{T})"/>):
+    /// null when it is not the same in every execution. A run looks here first and makes nothing (no closures) for
+    /// the values it shares.
+    /// </summary>
+    public bool TryNamed(string name, out object? value) => _named.TryGetValue(name, out value);
+
+    /// <summary>As <see cref="TryNamed"/>, for a tag's events.</summary>
+    public bool TryTag(string tag, out object? value) => _tags.TryGetValue(tag, out value);
+
     /// <summary>The value under <paramref name="key"/> in <paramref name="store"/>: shared once made when static (null marks one that is not).</summary>
     private T Shared<T>(Dictionary<string, object?> store, string key, Func<bool> isStatic, Func<T> make) where T : class
     {
