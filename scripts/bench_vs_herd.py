@@ -101,6 +101,7 @@ def main():
     head = f"{'band (herd7 time)':<18} {'tests':>5}  {'mode':<8} {'Litmus CPU':>10} {'herd7 CPU':>10} {'ratio':>7} {'Litmus MiB':>10} {'herd7 MiB':>9} {'slowest Litmus test':>20} {'over limit':>10}"
     print(head)
     totals = defaultdict(float)
+    slowest_tests = defaultdict(list)
     chosen = {int(b) for b in a.bands.split(",") if b}
     for k, (label, lo, hi) in enumerate(BANDS, 1):
         if chosen and k not in chosen:
@@ -128,6 +129,7 @@ def main():
             else:
                 ratio, hcol, hm, htests = "-", "-", "-", {}
             print(f"{label:<18} {len(band):>5}  {mode:<8} {cpu:9.2f}s {hcol:>10} {ratio:>7} {mem:10.0f} {hm:>9} {slowest:19.2f}s {over:>10}")
+            slowest_tests[mode].extend(tests.items())
             totals[(mode, "litmus")] += cpu
             if herd_result:
                 totals[(mode, "herd")] += herd_result[0]
@@ -139,6 +141,10 @@ def main():
     for mode in ("verdict", "herd"):
         l, h = totals[(mode, "litmus")], totals[(mode, "herd")]
         print(f"{'all bands':<18} {'':>5}  {mode:<8} {l:9.2f}s {h:9.2f}s {(h / l if l and h else 0):6.1f}x")
+    for mode in ("verdict", "herd"):
+        top = sorted(slowest_tests[mode], key=lambda kv: -kv[1])[:3]
+        if top:
+            print(f"slowest, {mode} (limit {LIMITS[mode]} s): " + ", ".join(f"{n} {t:.2f} s" for n, t in top))
     print()
     print("Per thread count (sum of per-test times as each tool reports them; herd7 reports herd-format runs only):")
     print(f"{'threads':>7} {'tests':>5}  {'mode':<8} {'Litmus':>9} {'herd7':>9} {'ratio':>7}")

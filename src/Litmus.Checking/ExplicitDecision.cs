@@ -102,7 +102,7 @@ internal static class ExplicitDecision
             var guards = enc.Program.Events.Select(e => e.Guard).Where(g => !g.IsConstant).Distinct().ToList();
             var runsLeft = options.ExplicitRunLimit;
             var index = -1L;
-            foreach (var x in executions.All())
+            foreach (var x in executions.All(skipFiltered: true))
             {
                 throwIfSpent();
                 if (++index % shares != share) continue;
@@ -120,6 +120,7 @@ internal static class ExplicitDecision
                 // whole model on an execution that is not allowed.
                 var kept = eval.Bool(enc.Filter);
                 if (!kept && tally._first is not null) continue;
+                executions.CheckDefinitions(x);
                 var satisfies = eval.Bool(enc.Condition);
                 var complete = tally._first is null || (options.Witness && satisfies && !tally._hold);
                 if (check.Run(eval, complete) is not { } verdict) return null;
@@ -174,7 +175,7 @@ internal static class ExplicitDecision
             var flags = _first.Flags.Distinct().Where(_raised.Contains).ToList();
             var forbiddenBy = !_hold && _fail && options.Witness ? _first.Axioms.Distinct().Where(_forbidding.Contains).ToList() : [];
             var listing = !options.States ? null
-                : new ExecutionListing(_states.Values.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList(),
+                : new ExecutionListing(_states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value).ToList(), // keyed by their text
                     _counted ? _positive.Count : null, _counted ? _negative.Count : null);
             return new Decision(_hold, _fail, flags, _witness, forbiddenBy, listing);
         }

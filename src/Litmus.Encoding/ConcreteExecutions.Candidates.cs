@@ -346,25 +346,60 @@ public sealed partial class ConcreteExecutions
     }
 
     /// <summary>
-    /// Every well-formed candidate execution, once each (only when <see cref="CandidatesEnumerable"/>). Throws
-    /// <see cref="ExplicitCheckNotApplicableException"/> if a candidate breaks one of the execution's definitions
-    /// after passing every check of its own, which would be a bug here: the caller then asks the solver.
+    /// Every well-formed candidate execution, once each (only when <see cref="CandidatesEnumerable"/>). A caller that
+    /// counts a candidate holds it to the execution's definitions first (<see cref="CheckDefinitions"/>).
     /// </summary>
-    public IEnumerable<ConcreteExecution> All()
+    /// <param name="skipFiltered">
+    /// Skips the candidates the test's filter rejects, when the filter speaks of read values alone (not of co or final
+    /// values): their coherence orders are not built. The first candidate is yielded whatever the filter says (a caller
+    /// learns the model's axioms and flags from a first run).
+    /// </param>
+    public IEnumerable<ConcreteExecution> All(bool skipFiltered = false)
     {
         var plan = Plan ?? throw new InvalidOperationException("the candidates of this test are not enumerable");
         if (plan.Choices.None) yield break;
+        var filterFirst = skipFiltered && FilterSpeaksOfValuesAlone(plan);
+        var yielded = false;
         var choice = new int[_reads.Count];
         do
         {
             if (WithReadsFrom(plan, choice) is not var (x, guards, addresses, sources)) continue;
+            var rejected = filterFirst && !x.ValuesUnsettled && !x.FreshEvaluator().Bool(_enc.Filter);
+            if (rejected && yielded) continue;
             var (groups, admissible, failed) = AdmissibleOrders(plan, guards, addresses, sources);
             if (failed is { } block) { plan.Choices.ExhaustBelow(choice, block); continue; } // the next step leaves that block's choices
             if (admissible.Any(a => a is null)) throw new ExplicitCheckNotApplicableException("a location has too many coherence orders to list");
             foreach (var y in WithCoherence(plan, x, guards, addresses, groups, admissible!))
+            {
+                yielded = true;
                 yield return y;
+                if (rejected) break; // (the first candidate, met whatever the filter says)
+            }
         }
         while (plan.Choices.Next(choice));
+    }
+
+    /// <summary>Whether the filter mentions none of the variables a candidate's coherence order sets (co, clocks, final values).</summary>
+    private bool FilterSpeaksOfValuesAlone(CandidatePlan plan)
+    {
+        var setWithCo = plan.CoPairs.Select(p => p.Pair)
+            .Concat(plan.Finals.Values.SelectMany(f => new[] { f.Final, f.Determined })).ToHashSet();
+        var clockSlots = plan.Clocks.Values.ToHashSet();
+        return VariablesOf(_enc.Filter).All(v => !setWithCo.Contains(v) && _index.TryGetValue(v, out var slot) && !clockSlots.Contains(slot));
+    }
+
+    /// <summary>
+    /// Throws <see cref="ExplicitCheckNotApplicableException"/> if <paramref name="y"/> (one of <see cref="All"/>) breaks
+    /// one of the execution's definitions after passing every check of its own, which would be a bug here: the caller
+    /// then asks the solver. (A candidate whose values are unknown cannot be held to the definitions that speak of them.)
+    /// </summary>
+    public void CheckDefinitions(ConcreteExecution y)
+    {
+        if (y.ValuesUnsettled) return;
+        var check = y.Evaluator();
+        foreach (var d in _definitions)
+            if (!check.Bool(d))
+                throw new ExplicitCheckNotApplicableException($"a candidate execution breaks the definition {d}");
     }
 
     /// <summary>
@@ -480,12 +515,6 @@ public sealed partial class ConcreteExecutions
             }
             foreach (var (a, b, t) in plan.CoPairs)
                 y[t] = guards[a] && guards[b] && addresses[a] == addresses[b] && position[a] < position[b] ? 1 : 0;
-            var check = y.Evaluator();
-            // (A candidate whose values are unknown cannot be held to the definitions that speak of them.)
-            if (!y.ValuesUnsettled)
-                foreach (var d in _definitions)
-                    if (!check.Bool(d))
-                        throw new ExplicitCheckNotApplicableException($"a candidate execution breaks the definition {d}");
             yield return y;
             if (!Next(pick, counts)) yield break;
         }

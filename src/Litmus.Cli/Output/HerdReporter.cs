@@ -36,7 +36,7 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
             return;
         }
         var name = HerdName(r.Name);
-        var states = (r.States ?? []).Order(HerdStateOrder.Instance).ToList();
+        var states = HerdStateOrder.Sort(r.States ?? []);
         if (mode == Mode.Fast) states = Deciding(r, states);
         var (pos, neg) = Counts(r, states);
         var kind = r.Quantifier switch { Quantifier.Exists => "Allowed", Quantifier.NotExists => "Forbidden", _ => "Required" };

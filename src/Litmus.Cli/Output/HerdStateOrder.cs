@@ -13,20 +13,45 @@ public sealed class HerdStateOrder : IComparer<FinalState>
     public int Compare(FinalState? a, FinalState? b)
     {
         if (a is null || b is null) return a is null ? (b is null ? 0 : -1) : 1;
-        for (var i = 0; i < Math.Min(a.Values.Count, b.Values.Count); i++)
-        {
-            var c = CompareValues(a.Values[i].Value, b.Values[i].Value);
-            if (c != 0) return c;
-        }
-        return a.Values.Count.CompareTo(b.Values.Count);
+        return CompareKeys(Key(a), Key(b));
     }
 
-    private static int CompareValues(string x, string y) =>
-        (long.TryParse(x, out var i), long.TryParse(y, out var j)) switch
+    /// <summary>
+    /// The states in herd's order. Each state's values are parsed once, not once per comparison: the RCU rings list
+    /// 16,383 states of 14 values, and parsing in the comparer was a tenth of their time in herd format.
+    /// </summary>
+    public static List<FinalState> Sort(IEnumerable<FinalState> states)
+    {
+        var keyed = states.Select(s => (State: s, Key: Key(s))).ToList();
+        keyed.Sort((x, y) => CompareKeys(x.Key, y.Key));
+        return keyed.ConvertAll(k => k.State);
+    }
+
+    /// <summary>Per value: the integer it reads as (and true), or the text it compares by (and false).</summary>
+    private static (long Number, bool IsNumber, string Text)[] Key(FinalState s)
+    {
+        var key = new (long, bool, string)[s.Values.Count];
+        for (var i = 0; i < key.Length; i++)
         {
-            (true, true) => i.CompareTo(j),
-            (true, false) => -1,
-            (false, true) => 1,
-            _ => string.CompareOrdinal(x, y),
-        };
+            var text = s.Values[i].Value;
+            key[i] = long.TryParse(text, out var n) ? (n, true, text) : (0, false, text);
+        }
+        return key;
+    }
+
+    private static int CompareKeys((long Number, bool IsNumber, string Text)[] a, (long Number, bool IsNumber, string Text)[] b)
+    {
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = (a[i].IsNumber, b[i].IsNumber) switch
+            {
+                (true, true) => a[i].Number.CompareTo(b[i].Number),
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => string.CompareOrdinal(a[i].Text, b[i].Text),
+            };
+            if (c != 0) return c;
+        }
+        return a.Length.CompareTo(b.Length);
+    }
 }

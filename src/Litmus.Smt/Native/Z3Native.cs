@@ -53,6 +53,7 @@ internal static unsafe partial class Z3Native
     [LibraryImport(Library)] public static partial nint Z3_mk_config();
     [LibraryImport(Library)] public static partial void Z3_del_config(nint cfg);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial void Z3_set_param_value(nint cfg, string id, string value);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial void Z3_global_param_set(string id, string value);
     [LibraryImport(Library)] public static partial nint Z3_mk_context_rc(nint cfg);
     [LibraryImport(Library)] public static partial void Z3_del_context(nint c);
     [LibraryImport(Library)] public static partial nint Z3_get_full_version();

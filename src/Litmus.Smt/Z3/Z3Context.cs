@@ -23,6 +23,7 @@ internal sealed unsafe class Z3Context : IDisposable
     public Z3Context()
     {
         EnsureLoaded();
+        _ = GlobalParameters.Set;
         var config = Z3_mk_config();
         try
         {
@@ -36,6 +37,23 @@ internal sealed unsafe class Z3Context : IDisposable
         BoolSort = Keep(Z3_mk_bool_sort(Handle));
         WordSort = Keep(Z3_mk_bv_sort(Handle, ValueBits));
         IntSort = Keep(Z3_mk_int_sort(Handle));
+    }
+
+    /// <summary>
+    /// Z3's global parameters, set once before the first context (the SMT core reads them when a solver is made).
+    /// <c>smt.relevancy=0</c>: Z3 assigns every atom rather than only those its relevancy filter keeps. Measured
+    /// (docs/performance.md, session 11): 7% less CPU over 150 corpus tests in verdict mode, 15% over the bundled
+    /// suite in herd format, the same answers and states; on the RCU rings' listing it was within noise.
+    /// </summary>
+    private static class GlobalParameters
+    {
+        public static readonly bool Set = Apply();
+
+        private static bool Apply()
+        {
+            Z3_global_param_set("smt.relevancy", "0");
+            return true;
+        }
     }
 
     private static Task<Z3Context>? _prepared;
