@@ -6,10 +6,12 @@ namespace Litmus.Encoding;
 /// <summary>
 /// Which values an execution determines. herd computes values by solving the equations that rf and the
 /// program's data flow give. A read whose value flows, through data dependencies and rf, back into the write it
-/// reads from gives an equation that depends on itself: herd leaves it unsolved but keeps the execution, and
-/// a condition that compares an unsolved value is false. So herd never shows an out-of-thin-air value (no
-/// execution satisfies <c>b=42</c> in a test that never writes 42), yet <c>~(0:r1=0)</c> holds of an unsolved
-/// r1 (corpus tests C-JO-OOTA-2, C-OOTA, C-AS-OOTA-1). Here, <c>det_r</c> says read r's value is determined:
+/// reads from gives an equation that depends on itself: when it is a plain copy herd leaves it unsolved but keeps
+/// the execution, and a condition that compares an unsolved value is false. So herd never shows an
+/// out-of-thin-air value (no execution satisfies <c>b=42</c> in a test that never writes 42), yet
+/// <c>~(0:r1=0)</c> holds of an unsolved r1 (corpus tests C-JO-OOTA-2, C-OOTA, C-AS-OOTA-1). (When the program
+/// computes anything from the unsolved value, a branch condition say, herd drops the execution instead; that
+/// rule is not implemented here yet: docs/conformance.md, "Values that justify themselves".) Here, <c>det_r</c> says read r's value is determined:
 /// the least fixpoint of "r reads from a write whose value is determined", exact by the rank encoding used for
 /// <c>let rec</c>: ranks only on reads that lie on a may-cycle of rf ∪ data.
 /// </summary>
