@@ -86,7 +86,9 @@ public sealed partial class ConcreteExecutions
         var detIndex = dets.Select((d, i) => (d.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var detOrder = TopologicalOrder(dets.Count, i => VariablesOf(dets[i].Value).Where(detIndex.ContainsKey).Select(v => detIndex[v]));
         // Values that may flow in a cycle: each candidate orders them by the sources it reads from.
-        var dynamic = valueOrder is null || detOrder is null;
+        var dynamic = valueOrder is null;
+        // det may also depend on itself when a pinned read solves what it copied (see SettleDeterminedInRounds).
+        var detInRounds = dynamic || detOrder is null;
         var clocks = new Dictionary<int, int>();
         foreach (var w in _exec.Program.Events)
             if (_index.TryGetValue(_exec.Clock(ExecutionRelations.CoOrder, w.Id), out var slot)) clocks[w.Id] = slot;
@@ -95,7 +97,7 @@ public sealed partial class ConcreteExecutions
         var choices = new ReadChoices(_reads, pruning, _exec);
         var events = _exec.Program.Events;
         var plan = new CandidatePlan(
-            dynamic ? null : valueOrder, dynamic ? null : [.. detOrder!.Select(i => (dets[i].Key, dets[i].Value))],
+            dynamic ? null : valueOrder, detInRounds ? null : [.. detOrder!.Select(i => (dets[i].Key, dets[i].Value))],
             [.. _exec.Program.Events.Where(e => e.Kind == EventKind.Write && !e.Guard.IsFalse)],
             [.. _exec.Co.Edges().Where(e => e.Condition.Op == Op.BoolVar)],
             clocks,
@@ -115,6 +117,7 @@ public sealed partial class ConcreteExecutions
         // A candidate whose values flow in a cycle has them unknown: only when they cannot decide which events happen or where.
         if (dynamic && (plan.VaryingGuards.Length > 0 || plan.VaryingAddresses.Length > 0)) return null;
         if (dynamic) plan = WithCandidateValueOrder(plan, readOfValue);
+        else if (detInRounds) plan = plan with { DetSlots = DetSlotsOf(), RankSlots = RankSlotsOf() };
         // the same for every candidate when no write's guard or address varies (the callers only read the lists)
         return plan.Writes.All(w => w.Guard.IsConstant && w.Address is null or { Op: Op.WordConst })
             ? plan with { ConstantGroups = CoherenceGroups(plan, plan.ConstantGuards, plan.ConstantAddresses) }
@@ -124,14 +127,13 @@ public sealed partial class ConcreteExecutions
     /// <summary>What ordering values per candidate needs (see <see cref="CandidatePlan.SourceDeps"/>).</summary>
     private CandidatePlan WithCandidateValueOrder(CandidatePlan plan, Dictionary<Term, int> readOfValue)
     {
-        int Slot(Term? t) => t is not null && _index.TryGetValue(t, out var slot) ? slot : -1;
         var unknown = new bool[_variables.Count];
         foreach (var (_, value, _) in _reads)
-            if (Slot(value) is >= 0 and var v) unknown[v] = true;
+            if (SlotOf(value) is >= 0 and var v) unknown[v] = true;
         foreach (var t in _exec.DeterminedBy.Keys.Concat(_exec.FinalValues.Values).Concat(_exec.FinalDetermined.Values))
-            if (Slot(t) is >= 0 and var v) unknown[v] = true;
-        var detSlots = _reads.Select(r => Slot(_exec.DeterminedVars.GetValueOrDefault(r.Read.Id))).ToArray();
-        var rankSlots = _reads.Select(r => Slot(_exec.Ranks.GetValueOrDefault(r.Read.Id))).ToArray();
+            if (SlotOf(t) is >= 0 and var v) unknown[v] = true;
+        var detSlots = DetSlotsOf();
+        var rankSlots = RankSlotsOf();
         foreach (var r in rankSlots)
             if (r >= 0) unknown[r] = true;
         return plan with
@@ -142,6 +144,11 @@ public sealed partial class ConcreteExecutions
             UnknownWhenUnsettled = unknown,
         };
     }
+
+    /// <summary>Per read, the slot of its det variable and of its rank (-1 for none).</summary>
+    private int[] DetSlotsOf() => [.. _reads.Select(r => SlotOf(_exec.DeterminedVars.GetValueOrDefault(r.Read.Id)))];
+    private int[] RankSlotsOf() => [.. _reads.Select(r => SlotOf(_exec.Ranks.GetValueOrDefault(r.Read.Id)))];
+    private int SlotOf(Term? t) => t is not null && _index.TryGetValue(t, out var slot) ? slot : -1;
 
     /// <summary>
     /// The reads of a candidate in an order in which each comes after the reads its source's value mentions; null
@@ -442,23 +449,48 @@ public sealed partial class ConcreteExecutions
         // A read with no possible source cannot happen.
         foreach (var r in plan.Unsourced)
             if (guards[r]) return null;
-        // det, the least fixpoint of "reads from a write whose value is determined": in dependency order, one pass.
-        var det = x.FreshEvaluator(_detSizing);
+        // det, the least fixpoint of "reads from a write whose value is determined": in dependency order, one pass,
+        // when one order fits every candidate; else in rounds.
         if (plan.DetOrder is { } detOrder)
+        {
+            var det = x.FreshEvaluator(_detSizing);
             foreach (var (variable, by) in detOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
-        else
-            // Along this candidate's order: a read's det is its source's value's, its rank its place (a source it
-            // is determined by comes before it).
-            for (var p = 0; p < valueOrder.Count; p++)
-            {
-                var k = valueOrder[p];
-                if (plan.RankSlots[k] >= 0) x.SetSlot(plan.RankSlots[k], p);
-                if (plan.DetSlots[k] >= 0)
-                    x.SetSlot(plan.DetSlots[k], source[k] >= 0 && det.Bool(_exec.Determined(_reads[k].Sources[source[k]].Write.Value!)) ? 1 : 0);
-            }
+        }
+        else SettleDeterminedInRounds(plan, x);
         for (var k = 0; k < _reads.Count; k++)
             if (source[k] >= 0) source[k] = _reads[k].Sources[source[k]].Write.Id;
         return (x, guards, addresses, source);
+    }
+
+    /// <summary>
+    /// det as a least fixpoint, in rounds: each round sets every det whose definition (<see cref="ExecutionRelations.DeterminedBy"/>:
+    /// a source, a pin or a copy determined) holds of the last round's, and a read's rank is the round in which its
+    /// det rose (so whatever determined it has a smaller rank). For candidates whose det may depend on itself (a copy
+    /// solves its original too, in herd's solver).
+    /// </summary>
+    private void SettleDeterminedInRounds(CandidatePlan plan, ConcreteExecution x)
+    {
+        var dets = plan.DetSlots;
+        for (var k = 0; k < dets.Length; k++)
+        {
+            if (dets[k] >= 0) x.SetSlot(dets[k], 0);
+            if (plan.RankSlots[k] >= 0) x.SetSlot(plan.RankSlots[k], 0);
+        }
+        var rising = new List<int>();
+        for (var round = 1; ; round++)
+        {
+            var eval = x.FreshEvaluator();
+            rising.Clear();
+            for (var k = 0; k < dets.Length; k++)
+                if (dets[k] >= 0 && x.Values[dets[k]] == 0 && eval.Bool(_exec.DeterminedBy[_exec.DeterminedVars[_reads[k].Read.Id]]))
+                    rising.Add(k);
+            if (rising.Count == 0) return;
+            foreach (var k in rising)
+            {
+                x.SetSlot(dets[k], 1);
+                if (plan.RankSlots[k] >= 0) x.SetSlot(plan.RankSlots[k], round);
+            }
+        }
     }
 
     /// <summary>

@@ -94,7 +94,9 @@ public sealed class TestEncoding
             Test = test, Program = program, Execution = exec, Constraints = exec.Constraints,
             Model = model, ExecutionDefinitionCount = exec.Constraints.Definitions.Count,
             Condition = conditions.Encode(test.Condition.Proposition),
-            Filter = test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter),
+            // herd drops an execution whose path computes on a value its solver leaves unsolved, as it drops those
+            // the filter rejects (ExecutionRelations.PathsSolved).
+            Filter = program.Terms.And(test.Filter is null ? program.Terms.True : conditions.Encode(test.Filter), exec.PathsSolved),
             Observed = ObservedValues(test, exec, conditions),
             Rf = exec.Rf, Co = exec.Co, ModelChoices = [],
         };

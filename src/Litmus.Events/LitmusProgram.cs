@@ -21,6 +21,14 @@ public sealed class LitmusProgram
     public required IReadOnlyList<Edge> Addr { get; init; }
     public required IReadOnlyList<Edge> Data { get; init; }
     public required IReadOnlyList<Edge> Ctrl { get; init; }
+    /// <summary>
+    /// Every operation a thread computes (arithmetic, a comparison, a branch condition, an RMW's new value or test),
+    /// with the guard under which it is computed. herd's solver must solve each one on the executed path, or it drops
+    /// the execution (see ExecutionRelations.PathsSolved).
+    /// </summary>
+    public IReadOnlyList<Computation> Computations { get; init; } = [];
+    /// <summary>Reads whose value a successful compare-and-exchange equates with the expected value (herd solves them by it).</summary>
+    public IReadOnlyList<Pin> Pins { get; init; } = [];
     /// <summary>Final value of each register that a thread names, keyed by (thread, register).</summary>
     public required IReadOnlyDictionary<(int Thread, string Register), Term> FinalRegisters { get; init; }
     /// <summary>The sys_membarrier() calls that order, with the handler each adds to each targeted thread.</summary>
@@ -39,3 +47,9 @@ public sealed class LitmusProgram
 
     public IEnumerable<Event> ThreadEvents(int thread) => Events.Where(e => e.Thread == thread);
 }
+
+/// <summary>An operation a thread computes (<see cref="Term"/>, not a constant nor a plain value) when <see cref="Guard"/> holds.</summary>
+public sealed record Computation(Term Guard, Term Term);
+
+/// <summary>When <see cref="When"/> holds, read <see cref="Read"/>'s value is <see cref="Value"/> (a successful compare-and-exchange).</summary>
+public sealed record Pin(int Read, Term When, Term Value);

@@ -26,6 +26,8 @@ public sealed partial class ProgramBuilder
     internal List<Edge> Addr { get; } = [];
     internal List<Edge> Data { get; } = [];
     internal List<Edge> Ctrl { get; } = [];
+    internal List<Computation> Computations { get; } = [];
+    internal List<Pin> Pins { get; } = [];
     private readonly Dictionary<string, Location> _locations = new(StringComparer.Ordinal);
     private readonly LitmusTest _test;
 
@@ -75,6 +77,7 @@ public sealed partial class ProgramBuilder
             Test = _test, Terms = F, Locations = _locations.Values.OrderBy(l => l.InitEvent).ToList(),
             Events = Events, ThreadCount = _test.Threads.Count == 0 ? 0 : _test.Threads.Max(t => t.Index) + 1,
             Rmw = Rmw, SingleEventRmw = SingleEventRmw, Addr = Addr, Data = Data, Ctrl = Ctrl, FinalRegisters = finals,
+            Computations = Computations, Pins = Pins,
             Membarriers = membarriers, CompilerOrder = _compilerOrder, SameSideGroups = SameSideGroups, Warnings = Warnings,
         };
     }

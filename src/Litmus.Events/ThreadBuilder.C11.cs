@@ -104,13 +104,14 @@ internal sealed partial class ThreadBuilder
         // herd's read has the success order when the exchange succeeds and the failure order when it fails: two
         // read events, exactly one of which exists (their guards split on the value read), share one value.
         var value = F.WordVar($"v{program.NextEventId}");
-        var succeeded = F.Eq(value, expected.Term);
+        var succeeded = Computed(F.Eq(value, expected.Term));
         var (onSuccess, onFailure) = (F.And(_guard, succeeded), F.And(_guard, F.Not(succeeded)));
         var deps = DepSet.None;
         int? successRead = null;
         if (!onSuccess.IsFalse)
         {
             successRead = Emit(EventKind.Read, mo[0], RmwClass, address, value, null, call.Span, text, onSuccess);
+            program.Pins.Add(new Pin(successRead.Value, onSuccess, expected.Term));
             deps = deps.Union(DepSet.Of(successRead.Value, F.True), F);
         }
         if (!onFailure.IsFalse)

@@ -28,7 +28,7 @@ internal sealed partial class ThreadBuilder
             case UnaryExpr u:
             {
                 var v = Eval(u.Operand);
-                return new SymValue(COperators.Unary(F, u.Operator, v.Term), v.Deps);
+                return new SymValue(Computed(COperators.Unary(F, u.Operator, v.Term)), v.Deps);
             }
             case BinaryExpr { Operator: "&&" or "||" } b:
                 return ShortCircuit(b);
@@ -36,12 +36,12 @@ internal sealed partial class ThreadBuilder
             {
                 var l = Eval(b.Left);
                 var r = Eval(b.Right);
-                return new SymValue(COperators.Binary(F, b.Operator, l.Term, r.Term), l.Deps.Union(r.Deps, F));
+                return new SymValue(Computed(COperators.Binary(F, b.Operator, l.Term, r.Term)), l.Deps.Union(r.Deps, F));
             }
             case ConditionalExpr c:
             {
                 var cond = Eval(c.Condition);
-                var truth = F.Truth(cond.Term);
+                var truth = Computed(F.Truth(cond.Term));
                 var t = Guarded(F.And(_guard, truth), () => Eval(c.Then));
                 var f = Guarded(F.And(_guard, F.Not(truth)), () => Eval(c.Else));
                 return new SymValue(F.Ite(truth, t.Term, f.Term), cond.Deps.Union(t.Deps.Select(truth, f.Deps, F), F));
@@ -72,12 +72,25 @@ internal sealed partial class ThreadBuilder
     private SymValue ShortCircuit(BinaryExpr b)
     {
         var l = Eval(b.Left);
-        var lt = F.Truth(l.Term);
+        var lt = Computed(F.Truth(l.Term));
         var runRight = b.Operator == "&&" ? lt : F.Not(lt);
         var r = Guarded(F.And(_guard, runRight), () => Eval(b.Right));
         var rt = F.Truth(r.Term);
+        if (!F.And(_guard, runRight).IsFalse) Computed(F.And(_guard, runRight), rt);
         var result = b.Operator == "&&" ? F.And(lt, rt) : F.Or(lt, rt);
         return new SymValue(F.FromBool(result), l.Deps.Union(r.Deps, F));
+    }
+
+    /// <summary>
+    /// Records an operation the thread computes under the current guard (see LitmusProgram.Computations): herd drops
+    /// an execution in which one of them is not solved. Constants and plain values are not operations.
+    /// </summary>
+    private Term Computed(Term t) => Computed(_guard, t);
+
+    private Term Computed(Term guard, Term t)
+    {
+        if (!t.IsConstant && t.Children.Count > 0 && !guard.IsFalse) program.Computations.Add(new Computation(guard, t));
+        return t;
     }
 
     private SymValue Guarded(Term guard, Func<SymValue> body)
@@ -100,7 +113,7 @@ internal sealed partial class ThreadBuilder
             {
                 var a = Eval(x.Array);
                 var i = Eval(x.Index);
-                return new SymValue(F.Binary(Op.Add, a.Term, i.Term), a.Deps.Union(i.Deps, F));
+                return new SymValue(Computed(F.Binary(Op.Add, a.Term, i.Term)), a.Deps.Union(i.Deps, F));
             }
             case CastExpr c:
                 return LvalueAddress(c.Operand);
@@ -119,7 +132,7 @@ internal sealed partial class ThreadBuilder
         {
             var old = a.Target is NameExpr n ? Lookup(n) : Eval(a.Target);
             var rhs = Eval(a.Value);
-            value = new SymValue(COperators.Binary(F, a.Operator.TrimEnd('='), old.Term, rhs.Term), old.Deps.Union(rhs.Deps, F));
+            value = new SymValue(Computed(COperators.Binary(F, a.Operator.TrimEnd('='), old.Term, rhs.Term)), old.Deps.Union(rhs.Deps, F));
         }
         switch (a.Target)
         {

@@ -151,9 +151,13 @@ internal sealed partial class ThreadBuilder
     {
         var old = Read(address, tags, readClass, span, text, readsValue);
         var readId = program.NextEventId - 1;
-        var ok = succeeds(old);
-        var @new = compute(old);
+        var ok = Computed(succeeds(old));
         var guard = F.And(_guard, ok);
+        // A successful compare-and-exchange read the expected value: herd solves the read by it.
+        if (ok is { Op: Op.Eq } && ok.Children is [var a, var b] && (a == old.Term || b == old.Term))
+            program.Pins.Add(new Pin(readId, guard, a == old.Term ? b : a));
+        var @new = compute(old);
+        Computed(guard, @new.Term);
         if (!guard.IsFalse)
         {
             var writeId = Write(address, @new, tags, writeClass, span, text, guard);

@@ -56,7 +56,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
     private void ExecIf(IfStmt i)
     {
         var cond = Eval(i.Condition);
-        var c = F.Truth(cond.Term);
+        var c = Computed(F.Truth(cond.Term));
         var (outerGuard, outerCtrl, before) = (_guard, _ctrl, _env);
         var ctrl = outerCtrl.Union(cond.Deps, F);
 

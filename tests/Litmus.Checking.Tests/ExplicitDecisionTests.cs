@@ -88,7 +88,8 @@ public class ExplicitDecisionTests
             var r = Decide(ModelLoader.DefaultModel, path, DecisionEngine.Explicit);
             Assert.Equal(Verdict.Sometimes, r.Verdict);
             Assert.Equal(DecisionEngine.Solver, r.DecidedBy);
-            Assert.Equal(["0:r1=0;", "0:r1=1;", "0:r1=?;"], r.States!.Select(s => s.ToString()));
+            // herd7's states: each way the branch goes solves the cycle through the constant it writes.
+            Assert.Equal(["0:r1=0;", "0:r1=1;"], r.States!.Select(s => s.ToString()));
         }
         finally { dir.Delete(recursive: true); }
     }
