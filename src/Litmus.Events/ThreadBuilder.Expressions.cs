@@ -76,7 +76,7 @@ internal sealed partial class ThreadBuilder
         var runRight = b.Operator == "&&" ? lt : F.Not(lt);
         var r = Guarded(F.And(_guard, runRight), () => Eval(b.Right));
         var rt = F.Truth(r.Term);
-        if (!F.And(_guard, runRight).IsFalse) Computed(F.And(_guard, runRight), rt);
+        Computed(F.And(_guard, runRight), rt); // (the right operand is computed only when the left does not decide)
         var result = b.Operator == "&&" ? F.And(lt, rt) : F.Or(lt, rt);
         return new SymValue(F.FromBool(result), l.Deps.Union(r.Deps, F));
     }
