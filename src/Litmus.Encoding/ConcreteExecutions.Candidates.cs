@@ -57,9 +57,6 @@ public sealed partial class ConcreteExecutions
         /// own rf (see <see cref="CandidateValueOrder"/>).
         /// </summary>
         public int[][][]? SourceDeps { get; init; }
-        /// <summary>Per read, the slot of its det variable and of its rank (-1 for none): set along that order.</summary>
-        public int[] DetSlots { get; init; } = [];
-        public int[] RankSlots { get; init; } = [];
         /// <summary>The slots a candidate whose values flow in a cycle leaves unknown: read values, det, ranks, final values.</summary>
         public bool[] UnknownWhenUnsettled { get; init; } = [];
     }
@@ -87,7 +84,7 @@ public sealed partial class ConcreteExecutions
         var detOrder = TopologicalOrder(dets.Count, i => VariablesOf(dets[i].Value).Where(detIndex.ContainsKey).Select(v => detIndex[v]));
         // Values that may flow in a cycle: each candidate orders them by the sources it reads from.
         var dynamic = valueOrder is null;
-        // det may also depend on itself when a pinned read solves what it copied (see SettleDeterminedInRounds).
+        // det may also depend on itself when a pinned read solves what it copied (see SettleDetermined).
         var detInRounds = dynamic || detOrder is null;
         var clocks = new Dictionary<int, int>();
         foreach (var w in _exec.Program.Events)
@@ -117,7 +114,6 @@ public sealed partial class ConcreteExecutions
         // A candidate whose values flow in a cycle has them unknown: only when they cannot decide which events happen or where.
         if (dynamic && (plan.VaryingGuards.Length > 0 || plan.VaryingAddresses.Length > 0)) return null;
         if (dynamic) plan = WithCandidateValueOrder(plan, readOfValue);
-        else if (detInRounds) plan = plan with { DetSlots = DetSlotsOf(), RankSlots = RankSlotsOf() };
         // the same for every candidate when no write's guard or address varies (the callers only read the lists)
         return plan.Writes.All(w => w.Guard.IsConstant && w.Address is null or { Op: Op.WordConst })
             ? plan with { ConstantGroups = CoherenceGroups(plan, plan.ConstantGuards, plan.ConstantAddresses) }
@@ -130,24 +126,15 @@ public sealed partial class ConcreteExecutions
         var unknown = new bool[_variables.Count];
         foreach (var (_, value, _) in _reads)
             if (SlotOf(value) is >= 0 and var v) unknown[v] = true;
-        foreach (var t in _exec.DeterminedBy.Keys.Concat(_exec.FinalValues.Values).Concat(_exec.FinalDetermined.Values))
+        foreach (var t in _exec.DeterminedBy.Keys.Concat(_exec.Ranks.Values).Concat(_exec.FinalValues.Values).Concat(_exec.FinalDetermined.Values))
             if (SlotOf(t) is >= 0 and var v) unknown[v] = true;
-        var detSlots = DetSlotsOf();
-        var rankSlots = RankSlotsOf();
-        foreach (var r in rankSlots)
-            if (r >= 0) unknown[r] = true;
         return plan with
         {
             SourceDeps = [.. _reads.Select(r => r.Sources.Select(s => VariablesOf(s.Write.Value!).Where(readOfValue.ContainsKey).Select(v => readOfValue[v]).Distinct().ToArray()).ToArray())],
-            DetSlots = detSlots,
-            RankSlots = rankSlots,
             UnknownWhenUnsettled = unknown,
         };
     }
 
-    /// <summary>Per read, the slot of its det variable and of its rank (-1 for none).</summary>
-    private int[] DetSlotsOf() => [.. _reads.Select(r => SlotOf(_exec.DeterminedVars.GetValueOrDefault(r.Read.Id)))];
-    private int[] RankSlotsOf() => [.. _reads.Select(r => SlotOf(_exec.Ranks.GetValueOrDefault(r.Read.Id)))];
     private int SlotOf(Term? t) => t is not null && _index.TryGetValue(t, out var slot) ? slot : -1;
 
     /// <summary>
@@ -456,41 +443,10 @@ public sealed partial class ConcreteExecutions
             var det = x.FreshEvaluator(_detSizing);
             foreach (var (variable, by) in detOrder) x.SetSlot(_index[variable], det.Bool(by) ? 1 : 0);
         }
-        else SettleDeterminedInRounds(plan, x);
+        else SettleDetermined(x);
         for (var k = 0; k < _reads.Count; k++)
             if (source[k] >= 0) source[k] = _reads[k].Sources[source[k]].Write.Id;
         return (x, guards, addresses, source);
-    }
-
-    /// <summary>
-    /// det as a least fixpoint, in rounds: each round sets every det whose definition (<see cref="ExecutionRelations.DeterminedBy"/>:
-    /// a source, a pin or a copy determined) holds of the last round's, and a read's rank is the round in which its
-    /// det rose (so whatever determined it has a smaller rank). For candidates whose det may depend on itself (a copy
-    /// solves its original too, in herd's solver).
-    /// </summary>
-    private void SettleDeterminedInRounds(CandidatePlan plan, ConcreteExecution x)
-    {
-        var dets = plan.DetSlots;
-        for (var k = 0; k < dets.Length; k++)
-        {
-            if (dets[k] >= 0) x.SetSlot(dets[k], 0);
-            if (plan.RankSlots[k] >= 0) x.SetSlot(plan.RankSlots[k], 0);
-        }
-        var rising = new List<int>();
-        for (var round = 1; ; round++)
-        {
-            var eval = x.FreshEvaluator();
-            rising.Clear();
-            for (var k = 0; k < dets.Length; k++)
-                if (dets[k] >= 0 && x.Values[dets[k]] == 0 && eval.Bool(_exec.DeterminedBy[_exec.DeterminedVars[_reads[k].Read.Id]]))
-                    rising.Add(k);
-            if (rising.Count == 0) return;
-            foreach (var k in rising)
-            {
-                x.SetSlot(dets[k], 1);
-                if (plan.RankSlots[k] >= 0) x.SetSlot(plan.RankSlots[k], round);
-            }
-        }
     }
 
     /// <summary>

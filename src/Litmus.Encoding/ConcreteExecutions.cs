@@ -214,17 +214,27 @@ public sealed partial class ConcreteExecutions
         return true;
     }
 
-    /// <summary>det of each read: the least fixpoint of "reads from a write whose value is determined".</summary>
+    /// <summary>
+    /// det as a least fixpoint, in rounds: each round sets every det whose definition (<see cref="ExecutionRelations.DeterminedBy"/>:
+    /// a source, a pin or a copy determined) holds of the last round's, and a read's rank, where it has one, is the
+    /// round in which its det rose (so whatever determined it has a smaller rank). For executions whose det may
+    /// depend on itself (a copy solves its original too, in herd's solver).
+    /// </summary>
     private void SettleDetermined(ConcreteExecution y)
     {
-        var values = y;
-        foreach (var det in _exec.DeterminedBy.Keys) values[det] = 0;
-        for (var changed = true; changed;)
+        foreach (var det in _exec.DeterminedBy.Keys) y[det] = 0;
+        foreach (var rank in _exec.Ranks.Values)
+            if (_index.ContainsKey(rank)) y[rank] = 0;
+        for (var round = 1; ; round++)
         {
-            changed = false;
-            var eval = y.Evaluator();
-            var rise = _exec.DeterminedBy.Where(kv => values[kv.Key] == 0 && eval.Bool(kv.Value)).Select(kv => kv.Key).ToList();
-            foreach (var det in rise) { values[det] = 1; changed = true; }
+            var eval = y.FreshEvaluator();
+            var rising = _exec.DeterminedBy.Where(kv => y[kv.Key] == 0 && eval.Bool(kv.Value)).Select(kv => kv.Key).ToList();
+            if (rising.Count == 0) return;
+            foreach (var det in rising)
+            {
+                y[det] = 1;
+                if (_exec.Ranks.TryGetValue(_exec.DetOwner(det), out var rank) && _index.ContainsKey(rank)) y[rank] = round;
+            }
         }
     }
 

@@ -102,18 +102,16 @@ public sealed partial class ExecutionRelations
     {
         var v = Terms.BoolVar($"det_{read}");
         _detOwner[v] = read;
-        _detOf[read] = v;
         return v;
     }
+
+    /// <summary>The read whose det variable <paramref name="det"/> is.</summary>
+    internal int DetOwner(Term det) => _detOwner[det];
 
     /// <summary>The rank that orders the justification of det_r among reads on a may-cycle (see the class summary).</summary>
     private Term RankVar(int read) => _rankOf[read] = Terms.IntVar($"detrank_{read}");
 
-    private readonly Dictionary<int, Term> _detOf = new();
     private readonly Dictionary<int, Term> _rankOf = new();
-
-    /// <summary>Each read's <c>det_r</c>, by read id (reads whose value is a variable).</summary>
-    internal IReadOnlyDictionary<int, Term> DeterminedVars => _detOf;
 
     /// <summary>The ranks of the reads on a may-cycle of values, by read id: whoever assigns det assigns them too.</summary>
     internal IReadOnlyDictionary<int, Term> Ranks => _rankOf;

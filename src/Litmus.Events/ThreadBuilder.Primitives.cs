@@ -72,7 +72,7 @@ internal sealed partial class ThreadBuilder
                 var expected = Eval(p.Arguments[1]);
                 var desired = Eval(p.Arguments[2]);
                 return ReadModifyWrite(address, tags, RmwClass, RmwClass, _ => desired,
-                    old => F.Eq(old.Term, expected.Term), p.Span, text).Old;
+                    old => F.Eq(old.Term, expected.Term), p.Span, text, readOnSuccess: expected.Term).Old;
             }
             case "__atomic_op" or "__atomic_op_return" or "__atomic_fetch_op":
             {
@@ -112,7 +112,7 @@ internal sealed partial class ThreadBuilder
                 Arity(p, 1);
                 var address = Eval(p.Arguments[0]);
                 var (old, _) = ReadModifyWrite(address, tags, Class("TRYLOCK"), Class("LKW"), _ => Const(1),
-                    o => F.Eq(o.Term, F.WordConst(0)), p.Span, text);
+                    o => F.Eq(o.Term, F.WordConst(0)), p.Span, text, readOnSuccess: F.WordConst(0));
                 return new SymValue(F.FromBool(F.Eq(old.Term, F.WordConst(0))), old.Deps);
             }
             case "__islocked":
@@ -143,19 +143,20 @@ internal sealed partial class ThreadBuilder
     /// <summary>
     /// A read and a write of one location linked by rmw. The write exists only when <paramref name="succeeds"/> holds
     /// of the old value (a failed cmpxchg is a lone read). Returns the old and the new value. A C11 RMW is one event
-    /// for the models (<paramref name="oneEvent"/>, see LitmusProgram.SingleEventRmw).
+    /// for the models (<paramref name="oneEvent"/>, see LitmusProgram.SingleEventRmw). <paramref name="readOnSuccess"/> is
+    /// what the read returned when it succeeds (a compare-and-exchange's expected value): herd solves the read by it.
     /// </summary>
     private (SymValue Old, SymValue New) ReadModifyWrite(SymValue address, IReadOnlySet<string> tags,
         IReadOnlySet<string> readClass, IReadOnlySet<string> writeClass, Func<SymValue, SymValue> compute,
-        Func<SymValue, Term> succeeds, SourceSpan span, string text, Term? readsValue = null, bool oneEvent = false)
+        Func<SymValue, Term> succeeds, SourceSpan span, string text, Term? readsValue = null, bool oneEvent = false,
+        Term? readOnSuccess = null)
     {
         var old = Read(address, tags, readClass, span, text, readsValue);
         var readId = program.NextEventId - 1;
         var ok = Computed(succeeds(old));
         var guard = F.And(_guard, ok);
         // A successful compare-and-exchange read the expected value: herd solves the read by it.
-        if (ok is { Op: Op.Eq } && ok.Children is [var a, var b] && (a == old.Term || b == old.Term))
-            program.Pins.Add(new Pin(readId, guard, a == old.Term ? b : a));
+        if (readOnSuccess is not null) program.Pins.Add(new Pin(readId, guard, readOnSuccess));
         var @new = compute(old);
         Computed(guard, @new.Term);
         if (!guard.IsFalse)

@@ -6,16 +6,8 @@ namespace Litmus.Cli.Output;
 /// The order of herd's state lines: value by value, integers numerically and before symbolic values (addresses),
 /// which compare by name. The checker's own order is textual, which puts <c>r0=10</c> before <c>r0=2</c>.
 /// </summary>
-public sealed class HerdStateOrder : IComparer<FinalState>
+public static class HerdStateOrder
 {
-    public static readonly HerdStateOrder Instance = new();
-
-    public int Compare(FinalState? a, FinalState? b)
-    {
-        if (a is null || b is null) return a is null ? (b is null ? 0 : -1) : 1;
-        return CompareKeys(Key(a), Key(b));
-    }
-
     /// <summary>
     /// The states in herd's order. Each state's values are parsed once, not once per comparison: the RCU rings list
     /// 16,383 states of 14 values, and parsing in the comparer was a tenth of their time in herd format.
