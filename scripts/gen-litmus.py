@@ -17,6 +17,10 @@ atomic_*_explicit, or the seq_cst form without _explicit, which herd reads throu
 cmpxchg*, atomic_add_return*, atomic_fetch_add*). An RMW reading for the edge puts the value it read
 (or, for add-and-return, that value plus its operand) in the condition; one writing for the edge writes the
 edge's value. A C11 compare-and-exchange takes its expected value from a location of its own thread (eI).
+With --srcu P (LKMM only), each thread is, with probability P, an SRCU reader (its two accesses inside
+srcu_read_lock()/srcu_read_unlock(), or srcu_down_read()/srcu_up_read(), on srcu_struct s or t, the index
+kept in a register the final state lists) or else a grace period (synchronize_srcu() on s or t as its
+fence). Without --srcu no extra random numbers are drawn, so earlier seeds give the same tests as before.
 The same seed always gives the same tests.
 """
 import argparse
@@ -109,14 +113,28 @@ def fence(dialect, rng):
     return f"atomic_thread_fence(memory_order_{order});" if order else ""
 
 
-def generate(dialect, rng, index):
+def srcu_thread(rng, body, fenced, share):
+    """Wraps a thread's body in an SRCU read-side section, or makes its fence a grace period, with probability
+    share; returns (body, the srcu_structs it names, the index register to observe or None)."""
+    if rng.random() >= share:
+        return body, [], None
+    ss = rng.choice(["s", "t"])
+    if rng.random() < 0.5:
+        lock, unlock = rng.choice([("srcu_read_lock", "srcu_read_unlock"), ("srcu_down_read", "srcu_up_read")])
+        return ([f"int idx = {lock}({ss});"] + body + [f"{unlock}({ss}, idx);"]), [ss], "idx"
+    if fenced:
+        return body, [], None
+    return [body[0], f"synchronize_srcu({ss});", body[1]], [ss], None
+
+
+def generate(dialect, rng, index, srcu=0.0):
     n = rng.randint(2, 6)
     edges = [rng.choice(["rf", "fr", "co"]) for _ in range(n)]
     locs = [f"x{i}" for i in range(n)]
     # Edge i joins thread i's second access to thread (i+1)'s first access, on locs[i].
     source = {"rf": ("W", 1), "fr": ("R", 0), "co": ("W", 1)}
     target = {"rf": ("R", 1), "fr": ("W", 1), "co": ("W", 2)}
-    threads, condition, shape, inits = [], [], [], {x: 0 for x in locs}
+    threads, condition, shape, inits, observed = [], [], [], {x: 0 for x in locs}, []
     for i in range(n):
         prev = (i - 1) % n
         extra = {}
@@ -126,9 +144,15 @@ def generate(dialect, rng, index):
         last, last_cond = access(dialect, rng, last_kind, locs[i], last_value, "r1", extra)
         f = fence(dialect, rng)
         body = [first] + ([f] if f else []) + [last]
-        shape.append(("f" if f else "p") + edges[i])
+        structs = []
+        if srcu:
+            body, structs, idx = srcu_thread(rng, body, bool(f), srcu)
+            if idx:
+                observed.append(f"{i}:{idx}")
+        shape.append(("f" if f else "s" if structs and len(body) == 3 else "p") + edges[i])
         ty = "atomic_int" if dialect == "c11" else "int"
-        params = ", ".join([f"{ty} *{x}" for x in sorted({locs[prev], locs[i]})] + [f"int *{e}" for e in sorted(extra)])
+        params = ", ".join([f"{ty} *{x}" for x in sorted({locs[prev], locs[i]})] + [f"int *{e}" for e in sorted(extra)]
+                           + [f"struct srcu_struct *{ss}" for ss in structs])
         inits.update(extra)
         threads.append(f"P{i}({params})\n{{\n" + "".join(f"\t{s}\n" for s in body) + "}\n")
         if first_cond is not None:
@@ -139,7 +163,8 @@ def generate(dialect, rng, index):
             condition.append(f"{i}:r1={last_cond}")
     name = f"G{index:05d}+{'+'.join(shape)}"
     init = "{ " + " ".join(f"[{x}] = {v};" if dialect == "c11" else f"{x} = {v};" for x, v in inits.items()) + " }"
-    return name, (f"C {name}\n\n{init}\n\n" + "\n".join(threads)
+    locations = f"\nlocations [{';'.join(observed)}]\n" if observed else ""
+    return name, (f"C {name}\n\n{init}\n\n" + "\n".join(threads) + locations
                   + "\nexists (" + " /\\ ".join(condition) + ")\n")
 
 
@@ -148,12 +173,13 @@ def main():
     p.add_argument("--dialect", choices=["lkmm", "c11"], required=True)
     p.add_argument("--count", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--srcu", type=float, default=0.0, help="share of threads (LKMM) that use SRCU")
     p.add_argument("outdir")
     a = p.parse_args()
     os.makedirs(a.outdir, exist_ok=True)
     rng = random.Random(f"{a.dialect}-{a.seed}")
     for i in range(a.count):
-        name, text = generate(a.dialect, rng, i)
+        name, text = generate(a.dialect, rng, i, a.srcu)
         with open(os.path.join(a.outdir, name + ".litmus"), "w") as f:
             f.write(text)
 

@@ -24,7 +24,7 @@ namespace Litmus.Checking;
 /// different values and the location's final value observed, which names the co-last of the two.</item>
 /// </list>
 /// The check is conservative: anything it does not understand (rf or co redefined by the model, a model that
-/// builds co itself or picks with <c>with</c>, SRCU indices, membarrier handlers, addresses that are not constants) sends the count to the
+/// builds co itself or picks with <c>with</c>, membarrier handlers, addresses that are not constants) sends the count to the
 /// solver.
 /// </remarks>
 internal static class OneExecutionPerState
@@ -37,7 +37,7 @@ internal static class OneExecutionPerState
         if (enc.ModelPicks) return false; // herd counts each pick
         if (program.Membarriers.Count > 0) return false;
         var events = program.Events;
-        if (events.Any(e => e.Kind == EventKind.Srcu || program.IsHandlerEvent(e))) return false;
+        if (events.Any(program.IsHandlerEvent)) return false;
         if (events.Any(e => e.IsMemory && (e.Address is not { Op: Op.WordConst } || e.Value is null))) return false;
         if (events.Any(e => e.Kind == EventKind.Write && e.Value is not { Op: Op.WordConst })) return false;
 

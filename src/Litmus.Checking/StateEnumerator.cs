@@ -24,8 +24,8 @@ internal sealed partial class StateEnumerator(TestEncoding enc, ISolver solver, 
     private sealed record Domain(Observed Observed, List<(long? Value, Term Is)> Members);
 
     /// <summary>
-    /// More values than this for one register or location means the value is not drawn from the test's constants
-    /// (srcu_read_lock()'s index is such a value: any number, distinct from the other calls'): the states cannot be listed.
+    /// More values than this for one register or location means the value is not drawn from the test's constants:
+    /// the states cannot be listed.
     /// </summary>
     public const int MaxDomain = 256;
 

@@ -26,7 +26,7 @@ public sealed partial class ConcreteExecutions
 
     /// <summary>
     /// Whether <see cref="All"/> applies: <see cref="Applicable"/>, every variable of the execution is one rf or co
-    /// fixes (not a value on a cycle of rf and data with its rank, nor an index srcu_read_lock() returns), and the
+    /// fixes (not a value on a cycle of rf and data with its rank), and the
     /// values follow rf in an order (no read's possible sources depend on its own value).
     /// </summary>
     public bool CandidatesEnumerable => Plan is not null;

@@ -37,7 +37,7 @@ public sealed partial class ExecutionRelations
     private bool IsSyncObject(Location l)
     {
         var address = Terms.WordConst(l.Address);
-        return _events.Any(e => (IsLockEvent(e) || e.Kind == EventKind.Srcu) && e.Address is { } a && !Terms.Eq(a, address).IsFalse);
+        return _events.Any(e => (IsLockEvent(e) || e.IsSrcu) && e.Address is { } a && !Terms.Eq(a, address).IsFalse);
     }
 
     /// <summary>

@@ -69,7 +69,6 @@ public sealed partial class ExecutionRelations
         EncodeDeterminedValues();
         if (coFromModel) EncodeChosenFinalWrites(_observedLocations);
         else EncodeFinalValues();
-        EncodeSrcuIndices();
     }
 
     public Event EventAt(int id) => _events[id];
@@ -214,15 +213,6 @@ public sealed partial class ExecutionRelations
         var writes = _events.Where(IsWrite).Select(w => (w, Terms.And(Guard(w.Id), Terms.Eq(w.Address!, address))))
             .Where(x => !x.Item2.IsFalse).ToList();
         return (writes, w => Terms.And(Terms.Eq(final, w.Value!), Terms.Iff(determined, Determined(w.Value!))));
-    }
-
-    /// <summary>Each srcu_read_lock() returns an index no other call returns.</summary>
-    private void EncodeSrcuIndices()
-    {
-        var locks = _events.Where(e => e.Kind == EventKind.Srcu && e.Tags.Contains("srcu-lock")).ToList();
-        for (var i = 0; i < locks.Count; i++)
-            for (var j = i + 1; j < locks.Count; j++)
-                Constraints.Definitions.Add(Terms.Ne(locks[i].Value!, locks[j].Value!));
     }
 
     public void DeclareInstructions(string kind, IReadOnlyCollection<string> tags, SourceSpan span)

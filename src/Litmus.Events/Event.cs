@@ -4,8 +4,9 @@ using Litmus.Syntax;
 namespace Litmus.Events;
 
 /// <summary>
-/// Read, write, fence, or an SRCU event: srcu_read_lock/unlock and synchronize_srcu name their srcu_struct and
-/// (lock/unlock) carry the index, but are not memory accesses: herd keeps them out of M, rf and co.
+/// Read, write, fence, or an SRCU grace period: synchronize_srcu() names its srcu_struct but is not a memory access.
+/// (srcu_read_lock() and srcu_read_unlock() are a read and a write of the srcu_struct, as in herd's linux-kernel.def:
+/// the index is the value read, and the unlock stores it back.)
 /// </summary>
 public enum EventKind { Read, Write, Fence, Srcu }
 
@@ -39,6 +40,9 @@ public sealed class Event
 
     public bool IsInit => Thread < 0;
     public bool IsMemory => Kind is EventKind.Read or EventKind.Write;
+
+    /// <summary>An SRCU operation: srcu_read_lock/unlock (an access of the srcu_struct) or synchronize_srcu().</summary>
+    public bool IsSrcu => Kind == EventKind.Srcu || Tags.Contains("srcu-lock") || Tags.Contains("srcu-unlock");
 
     public override string ToString() => IsInit ? $"init {Text}" : $"P{Thread}:{Position} {Kind} {Text}";
 }

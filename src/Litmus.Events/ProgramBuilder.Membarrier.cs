@@ -166,7 +166,7 @@ public sealed partial class ProgramBuilder
 
     private static readonly string[] BarrierTags = ["ACQUIRE", "RELEASE", "MB"];
 
-    /// <summary>Fences (barrier(), smp_mb(), RCU, membarrier), acquire/release and fully ordered accesses, lock operations.</summary>
+    /// <summary>Fences (barrier(), smp_mb(), RCU, membarrier), acquire/release and fully ordered accesses, lock and SRCU operations.</summary>
     private static bool IsCompilerBarrier(Event e) =>
-        e.Kind is EventKind.Fence or EventKind.Srcu || BarrierTags.Any(e.Tags.Contains) || e.Classes.Any(c => c != "RMW");
+        e.Kind is EventKind.Fence || e.IsSrcu || BarrierTags.Any(e.Tags.Contains) || e.Classes.Any(c => c != "RMW");
 }

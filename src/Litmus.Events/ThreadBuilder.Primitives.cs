@@ -19,23 +19,6 @@ internal sealed partial class ThreadBuilder
         var text = _callText ?? Show(p);
         switch (p.Primitive)
         {
-            case "__load" when tags.Contains("srcu-lock"):
-            {
-                // srcu_read_lock(): returns an index of its own (distinct from every other lock's), read from nowhere.
-                Arity(p, 1);
-                var id = program.NextEventId;
-                var index = F.WordVar($"v{id}");
-                Emit(EventKind.Srcu, tags, NoTags, LvalueAddress(p.Arguments[0]), index, null, p.Span, text);
-                return new SymValue(index, DepSet.Of(id, F.True));
-            }
-            case "__store" when tags.Contains("srcu-unlock"):
-            {
-                Arity(p, 2);
-                var address = LvalueAddress(p.Arguments[0]);
-                var index = Eval(p.Arguments[1]);
-                Emit(EventKind.Srcu, tags, NoTags, address, index.Term, index.Deps, p.Span, text);
-                return Const(0);
-            }
             case "__load":
                 Arity(p, 1);
                 return Read(LvalueAddress(p.Arguments[0]), tags, NoTags, p.Span, text);
@@ -52,7 +35,8 @@ internal sealed partial class ThreadBuilder
                 return Const(0);
             case "__srcu":
             {
-                // synchronize_srcu(s): a fence-like event that names its srcu_struct, so `& loc` can match it to read-side sections.
+                // synchronize_srcu(s): a fence-like event that names its srcu_struct, so `& loc` can match it to read-side
+                // sections. (srcu_read_lock() and srcu_read_unlock() are a plain __load and __store of the srcu_struct, as in herd.)
                 Arity(p, 1);
                 var address = Eval(p.Arguments[0]);
                 Emit(EventKind.Srcu, tags, NoTags, address, null, null, p.Span, text);

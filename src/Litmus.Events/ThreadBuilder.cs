@@ -37,8 +37,13 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
             case BlockStmt b:
                 foreach (var x in b.Statements) Exec(x);
                 break;
+            case DeclStmt d when d.Initializer is not null:
+                _env[d.Name] = Eval(d.Initializer);
+                break;
             case DeclStmt d:
-                _env[d.Name] = d.Initializer is null ? new SymValue(F.WordConst(0), DepSet.None) : Eval(d.Initializer);
+                // As in herd, a declaration without an initialiser keeps the value the init block gave the register
+                // (`0:r2=a;` then `int r2;` in P0: r2 is a's address, manual/oota/C-JO-OOTA-7); otherwise it is 0.
+                _env.TryAdd(d.Name, new SymValue(F.WordConst(0), DepSet.None));
                 break;
             case ExprStmt e:
                 Eval(e.Expression);

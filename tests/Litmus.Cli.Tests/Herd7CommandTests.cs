@@ -37,6 +37,16 @@ public sealed class Herd7CommandTests : IDisposable
     }
 
     [Fact]
+    public void Flags_come_in_herds_order_byte_order_not_the_models()
+    {
+        // herd7 7.58 prints aa, mm, zz for this model (manual/oota/C-JO-OOTA-7: data-race before mixed-accesses).
+        var model = _cli.Write("flags.cat", "\"flags\"\nflag ~empty W as zz\nflag ~empty R as aa\nflag ~empty M as mm\n");
+        var macros = Path.Combine(RepoPaths.Root, "litmus", "models", "lkmm.def");
+        var (_, output, _) = _cli.Run("herd7", "-model", model, "-macros", macros, _cli.Write("mp.litmus", Samples.MpExpecting("Never")));
+        Assert.Equal(["Flag aa", "Flag mm", "Flag zz"], output.Split('\n').Where(l => l.StartsWith("Flag ")));
+    }
+
+    [Fact]
     public void Options_that_only_shape_herds_figures_are_accepted_and_change_nothing()
     {
         var test = _cli.Write("mp.litmus", Samples.MpExpecting("Never"));

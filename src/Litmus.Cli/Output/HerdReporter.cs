@@ -48,7 +48,8 @@ public sealed class HerdReporter(TextWriter stdout, TextWriter stderr, HerdRepor
         stdout.WriteLine("Witnesses");
         var (wp, wn) = r.Quantifier == Quantifier.NotExists ? (neg, pos) : (pos, neg);
         stdout.WriteLine($"Positive: {wp} Negative: {wn}");
-        foreach (var f in r.Flags) stdout.WriteLine($"Flag {f}");
+        // herd keeps the flags in a set of strings and prints them in byte order, not in the model's order.
+        foreach (var f in r.Flags.Order(StringComparer.Ordinal)) stdout.WriteLine($"Flag {f}");
         stdout.WriteLine($"Condition {r.ConditionText}");
         stdout.WriteLine($"Observation {name} {(mode == Mode.Fast ? VerdictOf(pos, neg) : r.Verdict)} {pos} {neg}");
         stdout.WriteLine($"Time {name} {r.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)}");

@@ -33,7 +33,6 @@ public static class WitnessText
                 {
                     EventKind.Read => $"reads {e.Value}",
                     EventKind.Write => $"writes {e.Value}",
-                    EventKind.Srcu when e.Value is not null => $"index {e.Value}",
                     EventKind.Srcu => "grace period",
                     _ => "fence",
                 };
