@@ -26,13 +26,21 @@ public sealed partial class ExecutionRelations
     {
         _seenAs = Enumerable.Range(0, EventCount).ToArray();
         foreach (var e in Program.SingleEventRmw) _seenAs[e.To] = e.From;
+        _ownRmwWrites = Program.Rmw.Select(e => (e.From, e.To)).ToHashSet();
     }
 
     /// <summary>The write half of a single-event RMW, which the model never sees on its own.</summary>
     private bool IsMergedWrite(int id) => _seenAs[id] != id;
 
-    /// <summary>A read does not read from the write of its own RMW (herd's single event cannot read from itself).</summary>
-    private bool IsOwnWrite(int write, int read) => _seenAs[write] == read && write != read;
+    /// <summary>
+    /// A read does not read from the write of its own RMW: herd's single event cannot read from itself, and herd
+    /// gives a kernel RMW's read no rf from the write rmw links it to (under a model with no axioms,
+    /// <c>r1 = atomic_fetch_add(0, x)</c> never reads its own write, which no constant would rule out).
+    /// </summary>
+    private bool IsOwnWrite(int write, int read) => (_seenAs[write] == read && write != read) || _ownRmwWrites.Contains((read, write));
+
+    /// <summary>The (read, write) pairs of the program's rmw.</summary>
+    private HashSet<(int Read, int Write)> _ownRmwWrites = [];
 
     /// <summary>The value as the model sees it (see the class comment).</summary>
     private SymSetOrRel SeenByModel(SymSetOrRel v) => v.IsSet ? SymSetOrRel.OfSet(SeenByModel(v.Set)) : SymSetOrRel.OfRel(SeenByModel(v.Rel));

@@ -36,7 +36,7 @@ internal sealed partial class ThreadBuilder
             {
                 var l = Eval(b.Left);
                 var r = Eval(b.Right);
-                return new SymValue(Computed(COperators.Binary(F, b.Operator, l.Term, r.Term)), l.Deps.Union(r.Deps, F));
+                return new SymValue(Operation(b.Operator, l.Term, r.Term), l.Deps.Union(r.Deps, F));
             }
             case ConditionalExpr c:
             {
@@ -93,6 +93,30 @@ internal sealed partial class ThreadBuilder
         return t;
     }
 
+    /// <summary>
+    /// A C binary operation, computed. The term factory simplifies more than herd's symbolic values do: herd folds
+    /// only <c>x + 0</c> and <c>x | 0</c> (either side) and <c>x ^ x</c>, <c>x == x</c>, <c>x != x</c> of one value
+    /// (probes under a model with no axioms, docs/conformance.md), so where the factory folded away an operation
+    /// herd computes (<c>x * 1</c>, <c>x - x</c>, <c>x &amp; 0</c>, <c>x &lt; x</c>, ...), its operands still count as computed.
+    /// </summary>
+    private Term Operation(string op, Term l, Term r)
+    {
+        var folded = COperators.Binary(F, op, l, r);
+        if ((folded.IsConstant || folded.Children.Count == 0) && !HerdFolds(op, l, r) && !_guard.IsFalse)
+            foreach (var operand in (ReadOnlySpan<Term>)[l, r])
+                if (!operand.IsConstant) program.Computations.Add(new Computation(_guard, operand));
+        return Computed(folded);
+    }
+
+    private static bool HerdFolds(string op, Term l, Term r) => op switch
+    {
+        "+" or "|" => IsZero(l) || IsZero(r),
+        "^" or "==" or "!=" => l.Equals(r),
+        _ => false,
+    };
+
+    private static bool IsZero(Term t) => t is { Op: Op.WordConst, Number: 0 };
+
     private SymValue Guarded(Term guard, Func<SymValue> body)
     {
         if (guard.IsFalse) return Const(0);
@@ -132,7 +156,7 @@ internal sealed partial class ThreadBuilder
         {
             var old = a.Target is NameExpr n ? Lookup(n) : Eval(a.Target);
             var rhs = Eval(a.Value);
-            value = new SymValue(Computed(COperators.Binary(F, a.Operator.TrimEnd('='), old.Term, rhs.Term)), old.Deps.Union(rhs.Deps, F));
+            value = new SymValue(Operation(a.Operator.TrimEnd('='), old.Term, rhs.Term), old.Deps.Union(rhs.Deps, F));
         }
         switch (a.Target)
         {

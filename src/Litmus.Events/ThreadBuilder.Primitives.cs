@@ -65,7 +65,7 @@ internal sealed partial class ThreadBuilder
                 var op = OperatorArgument(p.Arguments[1]);
                 var operand = Eval(p.Arguments[2]);
                 var (old, @new) = ReadModifyWrite(address, tags, RmwClass, RmwClass,
-                    o => new SymValue(COperators.Binary(F, op, o.Term, operand.Term), o.Deps.Union(operand.Deps, F)), _ => F.True, p.Span, text);
+                    o => new SymValue(Operation(op, o.Term, operand.Term), o.Deps.Union(operand.Deps, F)), _ => F.True, p.Span, text);
                 return p.Primitive switch { "__atomic_op" => Const(0), "__atomic_op_return" => @new, _ => old };
             }
             case "__atomic_add_unless":

@@ -109,7 +109,7 @@ internal sealed partial class ThreadBuilder(ProgramBuilder program, int thread)
         });
         if (address is { } a)
             foreach (var (r, c) in a.Deps.Reads) program.Addr.Add(new Edge(r, id, c));
-        if (valueDeps is not null && kind is EventKind.Write or EventKind.Srcu)
+        if (valueDeps is not null && kind == EventKind.Write)
             foreach (var (r, c) in valueDeps.Reads) program.Data.Add(new Edge(r, id, c));
         foreach (var (r, c) in _ctrl.Reads) program.Ctrl.Add(new Edge(r, id, c));
         NoteRseqEvent(id);
