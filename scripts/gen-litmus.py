@@ -149,7 +149,8 @@ def generate(dialect, rng, index, srcu=0.0):
             body, structs, idx = srcu_thread(rng, body, bool(f), srcu)
             if idx:
                 observed.append(f"{i}:{idx}")
-        shape.append(("f" if f else "s" if structs and len(body) == 3 else "p") + edges[i])
+        grace = any(s.startswith("synchronize_srcu") for s in body)
+        shape.append(("f" if f else "s" if grace else "p") + edges[i])
         ty = "atomic_int" if dialect == "c11" else "int"
         params = ", ".join([f"{ty} *{x}" for x in sorted({locs[prev], locs[i]})] + [f"int *{e}" for e in sorted(extra)]
                            + [f"struct srcu_struct *{ss}" for ss in structs])

@@ -22,7 +22,7 @@ public sealed partial class ExecutionRelations
 
     private bool HasSingleEventRmw => Program.SingleEventRmw.Count > 0;
 
-    private void MapSingleEventRmws()
+    private void MapRmws()
     {
         _seenAs = Enumerable.Range(0, EventCount).ToArray();
         foreach (var e in Program.SingleEventRmw) _seenAs[e.To] = e.From;
@@ -37,9 +37,9 @@ public sealed partial class ExecutionRelations
     /// gives a kernel RMW's read no rf from the write rmw links it to (under a model with no axioms,
     /// <c>r1 = atomic_fetch_add(0, x)</c> never reads its own write, which no constant would rule out).
     /// </summary>
-    private bool IsOwnWrite(int write, int read) => (_seenAs[write] == read && write != read) || _ownRmwWrites.Contains((read, write));
+    private bool IsOwnWrite(int write, int read) => _ownRmwWrites.Contains((read, write));
 
-    /// <summary>The (read, write) pairs of the program's rmw.</summary>
+    /// <summary>The (read, write) pairs of the program's rmw (single-event RMWs among them).</summary>
     private HashSet<(int Read, int Write)> _ownRmwWrites = [];
 
     /// <summary>The value as the model sees it (see the class comment).</summary>

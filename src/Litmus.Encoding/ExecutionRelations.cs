@@ -62,7 +62,7 @@ public sealed partial class ExecutionRelations
         CoFromModel = coFromModel;
         ModelOrdersLocks = coFromModel || modelGeneratesCo;
         _observedLocations = observedLocations ?? new HashSet<string>();
-        MapSingleEventRmws();
+        MapRmws();
         All = SetOf(e => !IsMergedWrite(e.Id));
         Rf = EncodeReadsFrom();
         Co = coFromModel ? new SymRel(EventCount) : EncodeCoherenceOrder();
